@@ -1,0 +1,12 @@
+// The chip in each device, with the USES_CHIP claims.
+// One row per parent key that has any; edges ordered by claim id, paged by $after (a claim id) and $limit (null: all).
+UNWIND $keys AS key
+MATCH (:Device {id: key})-[claim:USES_CHIP]->(node:Chip)
+WITH key, node, claim
+ORDER BY claim.id
+WITH key, collect({node: node {.*, __typename: 'Chip'}, claim: claim {.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}}) AS edges
+WITH key, edges, [edge IN edges WHERE $after IS NULL OR edge.claim.id > $after] AS remaining
+RETURN key,
+       size(edges) AS totalCount,
+       remaining[0..coalesce($limit, size(remaining))] AS edges,
+       size(remaining) > coalesce($limit, size(remaining)) AS hasNextPage

@@ -1,0 +1,12 @@
+// Devices each partnership covers, with the COVERS claims.
+// One row per parent key that has any; edges ordered by claim id, paged by $after (a claim id) and $limit (null: all).
+UNWIND $keys AS key
+MATCH (:Partnership {id: key})-[claim:COVERS]->(node:Device)
+WITH key, node, claim
+ORDER BY claim.id
+WITH key, collect({node: node {.*, __typename: 'Device'}, claim: claim {.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}}) AS edges
+WITH key, edges, [edge IN edges WHERE $after IS NULL OR edge.claim.id > $after] AS remaining
+RETURN key,
+       size(edges) AS totalCount,
+       remaining[0..coalesce($limit, size(remaining))] AS edges,
+       size(remaining) > coalesce($limit, size(remaining)) AS hasNextPage

@@ -1,0 +1,8 @@
+// Upserts Device records by id. Model numbers and codenames come from identity.* spec claims
+// (see refreshDeviceIdentity), so re-importing a device leaves them alone.
+UNWIND $rows AS row
+MERGE (d:Entity {id: row.id})
+SET d:Device,
+    d.name = row.name,
+    d.aliases = row.aliases,
+    d.status = row.status

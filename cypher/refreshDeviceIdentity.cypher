@@ -1,0 +1,22 @@
+// Copies the best identity.* claim of each device onto the device (newest first, then most certain;
+// DENIED claims never become the value) and rebuilds its lookup keys from every non-denied claim.
+UNWIND $deviceIds AS deviceId
+MATCH (d:Device {id: deviceId})
+CALL (d) {
+  OPTIONAL MATCH (d)-[:HAS_SPEC]->(s:Spec)
+  WHERE s.key STARTS WITH 'identity.' AND s.confidence <> 'DENIED'
+  WITH s
+  ORDER BY s.reportedOn DESC,
+    CASE s.confidence WHEN 'CONFIRMED' THEN 4 WHEN 'REPORTED' THEN 3 WHEN 'RUMORED' THEN 2 ELSE 1 END DESC
+  WITH collect(s) AS claims
+  RETURN
+    [c IN claims WHERE c.key = 'identity.modelNumber' | c.value][0] AS modelNumber,
+    [c IN claims WHERE c.key = 'identity.shortModelNumber' | c.value][0] AS shortModelNumber,
+    [c IN claims WHERE c.key = 'identity.codename' | c.value][0] AS codename,
+    [c IN claims | toLower(c.value)] AS claimedKeys
+}
+SET d.modelNumber = modelNumber,
+    d.shortModelNumber = shortModelNumber,
+    d.codename = codename,
+    d.lookupKeys = reduce(keys = [], key IN [toLower(d.name)] + [a IN d.aliases | toLower(a)] + claimedKeys |
+      CASE WHEN key IN keys THEN keys ELSE keys + key END)

@@ -1,0 +1,20 @@
+import { Field, ObjectType } from 'type-graphql';
+import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
+import { Node } from '../common/node.js';
+
+@ObjectType({ implements: Node })
+export class Chip extends Node {
+  __typename!: 'Chip';
+
+  @Field()
+  name!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true })
+  partNumber!: string | null;
+}
+
+export const ChipConnection = createConnectionType('Chip', Chip);
+export const ChipClaimConnection = createClaimConnectionType('Chip', Chip);

@@ -1,0 +1,41 @@
+import type { Database, Row } from '../db/database.js';
+import type { EntityRecord } from './node.js';
+import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from './pagination.js';
+
+/** Reads shared by every entity type: by id, by lookup key, and keyset pages. */
+export class EntityRepository {
+  constructor(private readonly db: Database) {}
+
+  async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+    const rows = await this.db.read('entitiesByIds', { ids });
+    return new Map(rows.map((row) => {
+      const node = row.node as EntityRecord;
+      return [node.id, node];
+    }));
+  }
+
+  /**
+   * The entity of type `label` whose name, alias, model number, short model number, codename or
+   * part number is `name`, ignoring case.
+   */
+  async byLookupKey<TRecord extends EntityRecord>(label: string, name: string): Promise<TRecord | null> {
+    const key = name.trim().toLowerCase();
+    if (key === '') return null;
+    const luceneQuery = `"${key.replace(/["\\]/g, '\\$&')}"`;
+    const rows = await this.db.read('entityByLookupKey', { label, key, luceneQuery });
+    return (rows[0]?.node as TRecord | undefined) ?? null;
+  }
+
+  /** One keyset page from a `<type>sPage` query; `sortKeyOf` gives the value the query orders by. */
+  async page<TRecord extends EntityRecord>(
+    queryName: string,
+    filters: Row,
+    args: PageArgs,
+    sortKeyOf: (record: TRecord) => string,
+  ): Promise<Page<TRecord>> {
+    const size = pageSize(args.first);
+    const { afterKey, afterId } = decodeCursor(args.after);
+    const [row] = await this.db.read(queryName, { ...filters, afterKey, afterId, limit: size + 1 });
+    return toPage((row?.nodes ?? []) as TRecord[], Number(row?.totalCount ?? 0), size, sortKeyOf);
+  }
+}

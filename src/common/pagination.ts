@@ -1,0 +1,71 @@
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { BadUserInputError } from '../errors/errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  }
+  return first;
+}
+
+/** Keyset cursors: the sort key and id of the last row, so pages stay stable under inserts. */
+export function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): { afterKey: string | null; afterId: string | null } {
+  if (cursor === null || cursor === undefined) return { afterKey: null, afterId: null };
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
+      return { afterKey: decoded[0] as string, afterId: decoded[1] as string };
+    }
+  } catch {
+    // Falls through to the error below: a cursor we did not issue.
+  }
+  throw new BadUserInputError('after is not a cursor this API issued', 'after');
+}
+
+export interface Page<TNode> {
+  totalCount: number;
+  edges: Array<{ cursor: string; node: TNode }>;
+  pageInfo: PageInfo;
+}
+
+/** Builds a connection from `limit + 1` rows: the extra row only tells that a next page exists. */
+export function toPage<TNode extends { id: string }>(
+  rows: TNode[],
+  totalCount: number,
+  size: number,
+  sortKeyOf: (node: TNode) => string,
+): Page<TNode> {
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(sortKeyOf(node), node.id), node }));
+  return {
+    totalCount,
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../config/config.js';
+
+export const cypherDir = path.join(projectRoot, 'cypher');
+
+/** Every query in cypher/*.cypher, read once at startup, addressed by file name without extension. */
+export class CypherLibrary {
+  private readonly queries: ReadonlyMap<string, string>;
+
+  constructor(dir: string = cypherDir) {
+    this.queries = new Map(
+      readdirSync(dir)
+        .filter((file) => file.endsWith('.cypher'))
+        .map((file) => [path.basename(file, '.cypher'), readFileSync(path.join(dir, file), 'utf8')]),
+    );
+  }
+
+  get(name: string): string {
+    const query = this.queries.get(name);
+    if (query === undefined) throw new Error(`No Cypher query named "${name}" in ${cypherDir}`);
+    return query;
+  }
+}
+
+/** Splits a migration file into statements: one per `;` that ends a line. Comments (`//`) are dropped. */
+export function splitStatements(source: string): string[] {
+  return source
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}

@@ -1,0 +1,137 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RoutingControl, routing } from 'neo4j-driver';
+import { ServiceUnavailableError } from '../errors/errors.js';
+import { CypherLibrary } from './cypherLibrary.js';
+
+export type Row = Record<string, unknown>;
+
+export interface QueryObserver {
+  /** Called once per Cypher statement sent to Neo4j. */
+  (queryName: string, durationSeconds: number): void;
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  username?: string | undefined;
+  password?: string | undefined;
+  database?: string | undefined;
+  onQuery?: QueryObserver;
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * The app's only door to Neo4j: runs named queries from cypher/, counts every statement sent,
+ * turns driver values (dates, integers) into plain JSON values and connection failures into
+ * SERVICE_UNAVAILABLE.
+ */
+export class Database {
+  readonly driver: Driver;
+  private readonly database: string | undefined;
+  private readonly onQuery: QueryObserver;
+
+  constructor(
+    options: DatabaseOptions,
+    readonly cypher: CypherLibrary = new CypherLibrary(),
+  ) {
+    const auth =
+      options.username !== undefined ? neo4j.auth.basic(options.username, options.password ?? '') : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      // Fail fast when Neo4j is down: a request gets SERVICE_UNAVAILABLE in seconds, not a hang.
+      connectionTimeout: 3_000,
+      connectionAcquisitionTimeout: 5_000,
+      maxTransactionRetryTime: 3_000,
+      disableLosslessIntegers: true,
+      userAgent: 'partnergraph',
+    });
+    this.database = options.database;
+    this.onQuery = options.onQuery ?? (() => {});
+  }
+
+  read(queryName: string, params: Row = {}): Promise<Row[]> {
+    return this.execute(queryName, params, routing.READ);
+  }
+
+  write(queryName: string, params: Row = {}): Promise<Row[]> {
+    return this.execute(queryName, params, routing.WRITE);
+  }
+
+  /** Runs `work` in one write transaction, retried by the driver on transient errors. */
+  async writeTransaction<T>(work: (run: (queryName: string, params?: Row) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work((name, params = {}) => this.runInTransaction(tx, name, params)));
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a literal statement; only for schema migrations, whose text comes from our own files. */
+  async runSchemaStatement(statement: string): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.driver.executeQuery(statement, {}, { database: this.database, routing: routing.WRITE });
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      this.onQuery('migration', (performance.now() - started) / 1000);
+    }
+  }
+
+  async verifyConnectivity(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async execute(queryName: string, params: Row, mode: RoutingControl): Promise<Row[]> {
+    const query = this.cypher.get(queryName);
+    const started = performance.now();
+    try {
+      const result = await this.driver.executeQuery(query, params, { database: this.database, routing: mode });
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      this.onQuery(queryName, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async runInTransaction(tx: ManagedTransaction, queryName: string, params: Row): Promise<Row[]> {
+    const started = performance.now();
+    try {
+      const result = await tx.run(this.cypher.get(queryName), params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } finally {
+      this.onQuery(queryName, (performance.now() - started) / 1000);
+    }
+  }
+}
+
+function translateError(error: unknown): unknown {
+  if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.Database'))) {
+    return new ServiceUnavailableError();
+  }
+  return error;
+}
+
+/** Driver temporal values become ISO strings; maps and lists are converted recursively. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
+    return (value as { toString(): string }).toString();
+  }
+  if (neo4j.isInt(value as never)) return (value as { toNumber(): number }).toNumber();
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Row).map(([key, entry]) => [key, toPlain(entry)]));
+  }
+  return value;
+}

@@ -1,0 +1,172 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { projectRoot, type EmbeddedNeo4jConfig } from '../config/config.js';
+
+const launcherDir = path.join(projectRoot, 'neo4j-launcher');
+const launcherJar = path.join(launcherDir, 'target', 'neo4j-launcher-1.0.0.jar');
+const launcherLibDir = path.join(launcherDir, 'target', 'lib');
+const READY_PREFIX = 'PARTNERGRAPH_NEO4J_READY ';
+const READY_TIMEOUT_MS = 180_000;
+const STOP_GRACE_MS = 30_000;
+
+export const JAVA_MISSING_HELP = [
+  'Partnergraph starts an embedded Neo4j 5, which needs Java 17 (a JDK) and Maven on the PATH.',
+  'Install them (Debian/Ubuntu: `apt-get install openjdk-17-jdk-headless maven`), or point the app',
+  'at a Neo4j you already run: `NEO4J_URI=bolt://host:7687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=... npm start`',
+  '(neo4j:// and neo4j+s:// URIs work for clusters and Aura), or run `docker compose up` to get',
+  'Neo4j and the API together.',
+].join('\n');
+
+export class EmbeddedNeo4jError extends Error {}
+
+export interface RunningNeo4j {
+  uri: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+type Progress = (line: string) => void;
+
+/**
+ * Builds the Java launcher with Maven when its jar is missing or older than its sources.
+ * The first build downloads Neo4j and its dependencies (over 100 MB) from Maven Central.
+ */
+export async function ensureLauncherBuilt(progress: Progress): Promise<void> {
+  requireTool('java', ['-version']);
+  if (launcherIsCurrent()) return;
+  requireTool('mvn', ['-v']);
+  progress('Building the embedded Neo4j launcher with Maven (the first build downloads over 100 MB)...');
+  await runMavenPackage(progress);
+  progress('Embedded Neo4j launcher built.');
+}
+
+function launcherIsCurrent(): boolean {
+  if (!existsSync(launcherJar) || !existsSync(launcherLibDir)) return false;
+  const builtAt = statSync(launcherJar).mtimeMs;
+  const sources = [path.join(launcherDir, 'pom.xml'), ...listFiles(path.join(launcherDir, 'src'))];
+  return sources.every((file) => statSync(file).mtimeMs <= builtAt);
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+function requireTool(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: 'ignore' });
+  if (result.error) {
+    throw new EmbeddedNeo4jError(`\`${command}\` was not found.\n\n${JAVA_MISSING_HELP}`);
+  }
+}
+
+function runMavenPackage(progress: Progress): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const maven = spawn('mvn', ['-B', 'package', '-DskipTests'], { cwd: launcherDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail: string[] = [];
+    let downloaded = 0;
+    let downloadedKb = 0;
+    const lines = readline.createInterface({ input: maven.stdout });
+    lines.on('line', (line) => {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      const download = /^Downloaded from \S+: \S+ \(([\d.]+) (kB|MB|B)/.exec(line);
+      if (download) {
+        downloaded += 1;
+        downloadedKb += Number(download[1]) * (download[2] === 'MB' ? 1024 : download[2] === 'kB' ? 1 : 1 / 1024);
+        if (downloaded % 20 === 0) {
+          progress(`  Maven: ${downloaded} files downloaded (${(downloadedKb / 1024).toFixed(1)} MB)`);
+        }
+      } else if (/^\[INFO\] (Building|BUILD|Copying)/.test(line) && !line.startsWith('[INFO] Copying ')) {
+        progress(`  Maven: ${line.replace(/^\[INFO\] /, '')}`);
+      }
+    });
+    maven.stderr.on('data', (chunk: Buffer) => tail.push(chunk.toString()));
+    maven.on('error', reject);
+    maven.on('exit', (code) => {
+      if (code === 0) resolve();
+      else reject(new EmbeddedNeo4jError(`Maven failed to build the Neo4j launcher (exit ${code}):\n${tail.join('\n')}`));
+    });
+  });
+}
+
+/**
+ * Starts Neo4j embedded in a child JVM and resolves once its Bolt connector accepts connections.
+ * The JVM exits when our end of its stdin pipe closes, so it dies with this process however
+ * this process ends.
+ */
+export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: Progress): Promise<RunningNeo4j> {
+  await ensureLauncherBuilt(progress);
+  mkdirSync(config.dataDir, { recursive: true });
+  const jvm = spawn(
+    'java',
+    [
+      `-Xms${config.heapMb}m`,
+      `-Xmx${config.heapMb}m`,
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '-cp',
+      [launcherJar, path.join(launcherLibDir, '*')].join(path.delimiter),
+      'dev.partnergraph.launcher.EmbeddedNeo4j',
+      '--data-dir',
+      config.dataDir,
+      '--port',
+      String(config.boltPort),
+      '--page-cache-mb',
+      String(config.pageCacheMb),
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const uri = await waitForReady(jvm);
+  const exited = new Promise<void>((resolve) => jvm.once('exit', () => resolve()));
+  return {
+    uri,
+    pid: jvm.pid ?? -1,
+    stop: () => stopJvm(jvm, exited),
+  };
+}
+
+function waitForReady(jvm: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const output: string[] = [];
+    const timer = setTimeout(() => {
+      jvm.kill('SIGKILL');
+      reject(new EmbeddedNeo4jError(`Embedded Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000}s:\n${output.join('\n')}`));
+    }, READY_TIMEOUT_MS);
+    const collect = (line: string) => {
+      output.push(line);
+      if (output.length > 60) output.shift();
+    };
+    readline.createInterface({ input: jvm.stdout! }).on('line', (line) => {
+      if (line.startsWith(READY_PREFIX)) {
+        clearTimeout(timer);
+        resolve(line.slice(READY_PREFIX.length).trim());
+      } else {
+        collect(line);
+      }
+    });
+    readline.createInterface({ input: jvm.stderr! }).on('line', collect);
+    jvm.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new EmbeddedNeo4jError(`Could not start java: ${error.message}\n\n${JAVA_MISSING_HELP}`));
+    });
+    jvm.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new EmbeddedNeo4jError(`Embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${output.join('\n')}`));
+    });
+  });
+}
+
+async function stopJvm(jvm: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (jvm.exitCode !== null || jvm.signalCode !== null) return;
+  jvm.kill('SIGTERM');
+  const killTimer = setTimeout(() => jvm.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(killTimer);
+}

@@ -1,0 +1,79 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/**
+ * The error codes clients can rely on. Everything thrown from resolvers is one of these
+ * classes or becomes a masked INTERNAL_SERVER_ERROR.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+abstract class PartnergraphError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+}
+
+export class BadUserInputError extends PartnergraphError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+  }
+}
+
+export class NotFoundError extends PartnergraphError {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(message: string, id?: string) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(id ? { id } : {}) } });
+  }
+}
+
+export class ServiceUnavailableError extends PartnergraphError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  constructor(message = 'The graph database is unavailable; try again shortly.') {
+    super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+  }
+}
+
+/** Codes Apollo Server and graphql-js assign themselves, passed through unchanged. */
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.BAD_USER_INPUT,
+]);
+
+/**
+ * Apollo's formatError hook: keeps our coded errors and Apollo's client-error codes, and masks
+ * anything else as INTERNAL_SERVER_ERROR so no stack trace or Cypher text leaks in production.
+ */
+export function createErrorFormatter(options: { exposeInternals: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof PartnergraphError) {
+      return { ...formatted, extensions: { ...original.extensions } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: options.exposeInternals ? formatted.extensions : extensions };
+    }
+    return {
+      message: options.exposeInternals && original instanceof Error ? original.message : 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+export function errorCodeOf(formatted: GraphQLFormattedError): string {
+  const code = formatted.extensions?.code;
+  return typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR;
+}

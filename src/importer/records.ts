@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../common/enums.js';
+
+/**
+ * The record format shared by seed files and bulk import: JSON Lines, one entity or claim per line,
+ * discriminated by `type`. Ids are readable and stable (`brand:leica`), never Neo4j element ids.
+ */
+
+const MAX_TEXT = 2_000;
+const MAX_LIST = 100;
+
+export const ENTITY_PREFIXES = ['brand', 'device', 'chip', 'partnership', 'leak', 'source'] as const;
+export type EntityPrefix = (typeof ENTITY_PREFIXES)[number];
+
+const slug = '[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?';
+const entityId = (prefix: EntityPrefix) =>
+  z.string().regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
+
+const text = z.string().trim().min(1).max(MAX_TEXT);
+const optionalText = text.nullish();
+
+/** A date, possibly partial: "2022-05-23", "2022-05" or "2022". */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date: YYYY-MM-DD, YYYY-MM or YYYY')
+  .refine((value) => {
+    const [year, month = '01', day = '01'] = value.split('-');
+    const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
+  }, 'is not a calendar date');
+
+const provenance = {
+  confidence: z.enum(Confidence),
+  reportedOn: partialDate,
+  sources: z.array(entityId('source')).min(1, 'needs at least one source').max(MAX_LIST),
+};
+
+const SourceRecord = z.strictObject({
+  type: z.literal('Source'),
+  id: entityId('source'),
+  title: text,
+  publisher: optionalText,
+  author: optionalText,
+  url: z.url({ protocol: /^https?$/ }).max(MAX_TEXT).nullish(),
+  publishedOn: partialDate.nullish(),
+});
+
+const BrandRecord = z.strictObject({
+  type: z.literal('Brand'),
+  id: entityId('brand'),
+  name: text,
+  aliases: z.array(text).max(MAX_LIST).default([]),
+  roles: z.array(z.enum(BrandRole)).max(MAX_LIST).default([]),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"').nullish(),
+});
+
+const ChipRecord = z.strictObject({
+  type: z.literal('Chip'),
+  id: entityId('chip'),
+  name: text,
+  aliases: z.array(text).max(MAX_LIST).default([]),
+  partNumber: optionalText,
+});
+
+const DeviceRecord = z.strictObject({
+  type: z.literal('Device'),
+  id: entityId('device'),
+  name: text,
+  aliases: z.array(text).max(MAX_LIST).default([]),
+  status: z.enum(DeviceStatus),
+});
+
+const PartnershipRecord = z.strictObject({
+  type: z.literal('Partnership'),
+  id: entityId('partnership'),
+  kind: z.enum(PartnershipKind),
+  summary: optionalText,
+  brands: z.array(entityId('brand')).min(2, 'a partnership links at least two brands').max(MAX_LIST),
+  announcedOn: partialDate.nullish(),
+  startedOn: partialDate.nullish(),
+  endedOn: partialDate.nullish(),
+  ...provenance,
+});
+
+const LeakRecord = z.strictObject({
+  type: z.literal('Leak'),
+  id: entityId('leak'),
+  summary: text,
+  platform: optionalText,
+  tipster: optionalText,
+  devices: z.array(entityId('device')).min(1).max(MAX_LIST),
+  ...provenance,
+});
+
+/** Which entity types each relation may connect: from → to. */
+export const RELATION_ENDPOINTS: Record<Relation, { from: EntityPrefix[]; to: EntityPrefix }> = {
+  MADE_BY: { from: ['device', 'chip'], to: 'brand' },
+  USES_CHIP: { from: ['device'], to: 'chip' },
+  CAMERA_BY: { from: ['device'], to: 'brand' },
+  COVERS: { from: ['partnership'], to: 'device' },
+};
+
+const anyEntityId = z.string().regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
+
+const RelationshipRecord = z
+  .strictObject({
+    type: z.literal('Relationship'),
+    relation: z.enum(Relation),
+    from: anyEntityId,
+    to: anyEntityId,
+    ...provenance,
+  })
+  .superRefine((record, ctx) => {
+    const endpoints = RELATION_ENDPOINTS[record.relation];
+    if (!endpoints.from.includes(prefixOf(record.from))) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `${record.relation} starts at a ${endpoints.from.join(' or ')}` });
+    }
+    if (prefixOf(record.to) !== endpoints.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `${record.relation} ends at a ${endpoints.to}` });
+    }
+  });
+
+const SpecRecord = z.strictObject({
+  type: z.literal('Spec'),
+  device: entityId('device'),
+  key: z
+    .string()
+    .max(200)
+    .regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'must be a dotted key such as "display.refreshRateHz"'),
+  value: text,
+  unit: optionalText,
+  ...provenance,
+});
+
+export const ImportRecord = z.discriminatedUnion('type', [
+  SourceRecord,
+  BrandRecord,
+  ChipRecord,
+  DeviceRecord,
+  PartnershipRecord,
+  LeakRecord,
+  RelationshipRecord,
+  SpecRecord,
+]);
+export type ImportRecord = z.infer<typeof ImportRecord>;
+export type RecordType = ImportRecord['type'];
+export type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
+
+/** Write order: everything a record points at is written before it. */
+export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec'];
+
+/** Device attributes reported as `identity.*` specs; the best claim of each is copied onto the device. */
+export const IDENTITY_SPEC_KEYS = ['identity.modelNumber', 'identity.shortModelNumber', 'identity.codename'] as const;
+
+export function prefixOf(id: string): EntityPrefix {
+  return id.slice(0, id.indexOf(':')) as EntityPrefix;
+}
+
+/** The ids a record points at, which must exist in the same import or in the graph. */
+export function referencesOf(record: ImportRecord): string[] {
+  switch (record.type) {
+    case 'Partnership':
+      return [...record.brands, ...record.sources];
+    case 'Leak':
+      return [...record.devices, ...record.sources];
+    case 'Relationship':
+      return [record.from, record.to, ...record.sources];
+    case 'Spec':
+      return [record.device, ...record.sources];
+    default:
+      return [];
+  }
+}
+
+/** The id a record defines: the entity's own, or a derived claim id that makes re-imports idempotent. */
+export function idOf(record: ImportRecord): string {
+  switch (record.type) {
+    case 'Relationship':
+      return `${record.relation}:${record.from}->${record.to}@${[...record.sources].sort().join('+')}`;
+    case 'Spec':
+      return `spec:${record.device.slice('device:'.length)}:${record.key}@${[...record.sources].sort().join('+')}`;
+    default:
+      return record.id;
+  }
+}

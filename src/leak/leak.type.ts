@@ -1,0 +1,24 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Claim } from '../common/claim.js';
+import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
+import { Node } from '../common/node.js';
+
+@ObjectType({ implements: [Node, Claim], description: 'Something that leaked before launch: what, when, where and from whom.' })
+export class Leak extends Claim {
+  __typename!: 'Leak';
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where it appeared: Weibo, an IMEI database, a certification site, ...' })
+  platform!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who leaked it, where known.' })
+  tipster!: string | null;
+}
+
+export const LeakConnection = createConnectionType('Leak', Leak);
+export const LeakClaimConnection = createClaimConnectionType('Leak', Leak);

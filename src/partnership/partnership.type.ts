@@ -1,0 +1,43 @@
+import { DateResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Claim } from '../common/claim.js';
+import { createClaimConnectionType } from '../common/connectionTypes.js';
+import { DatePrecision, PartnershipKind } from '../common/enums.js';
+import { Node } from '../common/node.js';
+
+@ObjectType({
+  implements: [Node, Claim],
+  description: 'Two or more brands working together. Its own confidence says whether it is announced or only rumoured.',
+})
+export class Partnership extends Claim {
+  __typename!: 'Partnership';
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PartnershipKind)
+  kind!: PartnershipKind;
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  announcedOn!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  announcedOnPrecision!: DatePrecision | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  startedOn!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  startedOnPrecision!: DatePrecision | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  endedOn!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  endedOnPrecision!: DatePrecision | null;
+}
+
+export const PartnershipClaimConnection = createClaimConnectionType('Partnership', Partnership);

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import { ClaimLoaders } from '../common/claimLoaders.js';
+import { EntityRepository } from '../common/entityRepository.js';
+import type { EntityRecord } from '../common/node.js';
+import type { Database } from '../db/database.js';
+import { DeviceRepository } from '../device/device.repository.js';
+import type { SpecRecord } from '../device/spec.type.js';
+
+export interface RequestLoaders {
+  claims: ClaimLoaders;
+  entities: DataLoader<string, EntityRecord | null>;
+  specs: DataLoader<string, SpecRecord[]>;
+}
+
+export interface AppContext {
+  entities: EntityRepository;
+  loaders: RequestLoaders;
+}
+
+/** Repositories live as long as the app; loaders are made anew for each request so no data leaks between requests. */
+export function createContextFactory(db: Database): () => Promise<AppContext> {
+  const entities = new EntityRepository(db);
+  const devices = new DeviceRepository(db);
+  return async () => ({
+    entities,
+    loaders: {
+      claims: new ClaimLoaders(db),
+      entities: new DataLoader(async (ids: readonly string[]) => {
+        const found = await entities.byIds(ids);
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+      specs: new DataLoader((deviceIds: readonly string[]) => devices.specsByDeviceIds(deviceIds)),
+    },
+  });
+}

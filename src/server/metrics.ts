@@ -1,0 +1,43 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one app instance, in a registry of its own so test apps never share counters. */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests received.',
+    registers: [this.registry],
+  });
+
+  readonly graphqlErrors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'GraphQL errors returned, by extensions.code.',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+
+  readonly neo4jQueries = new Counter({
+    name: 'neo4j_queries_total',
+    help: 'Cypher statements sent to Neo4j, by query name.',
+    labelNames: ['query'] as const,
+    registers: [this.registry],
+  });
+
+  readonly neo4jQueryDuration = new Histogram({
+    name: 'neo4j_query_duration_seconds',
+    help: 'Time from sending a Cypher statement to having its records.',
+    labelNames: ['query'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  readonly observeQuery = (queryName: string, durationSeconds: number): void => {
+    this.neo4jQueries.inc({ query: queryName });
+    this.neo4jQueryDuration.observe({ query: queryName }, durationSeconds);
+  };
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { BrandResolver } from '../brand/brand.resolver.js';
+import { ChipResolver } from '../chip/chip.resolver.js';
+import { NodeResolver } from '../common/node.resolver.js';
+import { projectRoot } from '../config/config.js';
+import { DeviceResolver } from '../device/device.resolver.js';
+import { LeakResolver } from '../leak/leak.resolver.js';
+import { PartnershipResolver } from '../partnership/partnership.resolver.js';
+import { ClaimSourcesResolver, SourceResolver } from '../source/source.resolver.js';
+
+export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      NodeResolver,
+      BrandResolver,
+      DeviceResolver,
+      ChipResolver,
+      PartnershipResolver,
+      LeakResolver,
+      SourceResolver,
+      ClaimSourcesResolver,
+    ],
+    // Arguments are validated by the resolvers and repositories, which own the error messages.
+    validate: false,
+  });
+}
+
+/** The checked-in SDL: sorted, so the file changes only when the API does. */
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export function emitSchemaFile(schema: GraphQLSchema): string {
+  writeFileSync(schemaFile, printSchemaFile(schema));
+  return schemaFile;
+}

@@ -1,0 +1,31 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Claim } from '../common/claim.js';
+import { PageArgs } from '../common/pagination.js';
+import type { AppContext } from '../server/context.js';
+import { Source, SourceConnection } from './source.type.js';
+
+@ArgsType()
+class SourcesArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Only sources of this publisher (case-insensitive).' })
+  publisher?: string | null;
+}
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => SourceConnection, { description: 'Sources by title.' })
+  sources(@Args() { publisher, ...page }: SourcesArgs, @Ctx() { entities }: AppContext) {
+    return entities.page<Source>('sourcesPage', { publisher: publisher ?? null }, page, (source) => source.title);
+  }
+}
+
+/** `sources` of every claim type (relationship edges, specs, leaks, partnerships), batched per request. */
+@Resolver(() => Claim)
+export class ClaimSourcesResolver {
+  @FieldResolver(() => [Source], { description: 'The sources that assert this claim.' })
+  async sources(@Root() claim: Claim, @Ctx() { loaders }: AppContext) {
+    const sources = await loaders.entities.loadMany(claim.sourceIds);
+    const failure = sources.find((source) => source instanceof Error);
+    if (failure) throw failure;
+    return sources.filter((source) => source !== null);
+  }
+}

@@ -1,0 +1,30 @@
+import { DateResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { DatePrecision } from '../common/enums.js';
+import { Node } from '../common/node.js';
+import { createConnectionType } from '../common/connectionTypes.js';
+
+@ObjectType({ implements: Node, description: 'Where a claim comes from: an article, a post, a filing, an editorial note.' })
+export class Source extends Node {
+  __typename!: 'Source';
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  publisher!: string | null;
+
+  @Field(() => String, { nullable: true })
+  author!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only where known; never guessed.' })
+  url!: string | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  publishedOn!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  publishedOnPrecision!: DatePrecision | null;
+}
+
+export const SourceConnection = createConnectionType('Source', Source);
