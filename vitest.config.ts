@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],
+    setupFiles: ['tests/setup.ts'],
     // One embedded Neo4j serves the whole run; test files share it, so run them one at a time.
     fileParallelism: false,
     testTimeout: 30_000,

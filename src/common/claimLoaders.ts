@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { int } from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { bestNode, distinctNodes, type ClaimEdgeRecord } from './claim.js';
 import { decodeCursor, encodeCursor, pageSize, type PageArgs } from './pagination.js';
@@ -66,7 +67,7 @@ export class ClaimLoaders {
     let loader = this.loaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader(async (keys: readonly string[]) => {
-        const rows = await this.db.read(queryName, { keys, after: window.after, limit: window.limit });
+        const rows = await this.db.read(queryName, { keys, after: window.after, limit: window.limit === null ? null : int(window.limit) });
         const byKey = new Map(rows.map((row) => [row.key as string, row as unknown as ClaimPage<unknown>]));
         return keys.map((key) => byKey.get(key) ?? EMPTY);
       });

@@ -1,3 +1,4 @@
+import { int } from 'neo4j-driver';
 import type { Database, Row } from '../db/database.js';
 import type { EntityRecord } from './node.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from './pagination.js';
@@ -35,7 +36,7 @@ export class EntityRepository {
   ): Promise<Page<TRecord>> {
     const size = pageSize(args.first);
     const { afterKey, afterId } = decodeCursor(args.after);
-    const [row] = await this.db.read(queryName, { ...filters, afterKey, afterId, limit: size + 1 });
+    const [row] = await this.db.read(queryName, { ...filters, afterKey, afterId, limit: int(size + 1) });
     return toPage((row?.nodes ?? []) as TRecord[], Number(row?.totalCount ?? 0), size, sortKeyOf);
   }
 }
