@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/testApp.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ NODE_ENV: 'production', INTROSPECTION: 'true' });
+});
+afterAll(() => app?.stop());
+
+async function post(body: string, contentType = 'application/json') {
+  const response = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('bad requests get a 4xx or a coded GraphQL error, never a 500', () => {
+  it('rejects a malformed JSON body with 400 BAD_REQUEST', async () => {
+    const { status, body } = await post('{"query": "{ brands { totalCount } ');
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('rejects a body without a query', async () => {
+    const { status, body } = await post('{"variables": {}}');
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('rejects a syntax error, an unknown field and a wrong scalar with GraphQL codes', async () => {
+    const syntax = await post(JSON.stringify({ query: '{ brands { ' }));
+    expect(syntax.status).toBe(400);
+    expect(syntax.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+
+    const unknown = await post(JSON.stringify({ query: '{ brands { nmae } }' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // Production hides "Did you mean ...?" suggestions.
+    expect(unknown.body.errors[0].message).not.toMatch(/Did you mean/);
+
+    const scalar = await post(JSON.stringify({ query: 'query($n: Int) { brands(first: $n) { totalCount } }', variables: { n: 'ten' } }));
+    expect(scalar.status).toBe(400);
+    expect(scalar.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects out-of-range page sizes and foreign cursors as BAD_USER_INPUT, naming the argument', async () => {
+    const before = await app.queryCount();
+    const tooMany = await app.graphql('{ devices(first: 1000) { totalCount } }');
+    expect(tooMany.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    const negative = await app.graphql('{ brand(name: "Leica") { devicesConnection(first: -1) { totalCount } } }');
+    expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const cursor = await app.graphql('{ brands(after: "not-a-cursor") { totalCount } }');
+    expect(cursor.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    // Only the brand lookup ran; the rejected arguments never reached Neo4j.
+    expect((await app.queryCount()) - before).toBe(1);
+  });
+
+  it('counts errors by code in /metrics', async () => {
+    await app.graphql('{ brands(after: "x") { totalCount } }');
+    const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
+  });
+});
