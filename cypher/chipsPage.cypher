@@ -1,5 +1,6 @@
 // Chips, optionally of one vendor (brand id), by name.
 // Keyset paging: rows after ($afterKey, $afterId) in the order below, $limit of them; totalCount ignores the cursor.
+// filterTargetExists is false when the filter names an id that is not in the graph.
 CALL () {
   MATCH (node:Chip)
   WHERE ($vendorId IS NULL OR EXISTS { (node)-[:MADE_BY]->(:Brand {id: $vendorId}) })
@@ -14,4 +15,5 @@ CALL () {
   LIMIT $limit
   RETURN collect(node {.*, __typename: 'Chip'}) AS nodes
 }
-RETURN totalCount, nodes
+RETURN totalCount, nodes,
+       $vendorId IS NULL OR EXISTS { MATCH (:Brand {id: $vendorId}) } AS filterTargetExists

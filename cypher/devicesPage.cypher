@@ -1,5 +1,6 @@
 // Devices, optionally of one maker (brand id) and status, by name.
 // Keyset paging: rows after ($afterKey, $afterId) in the order below, $limit of them; totalCount ignores the cursor.
+// filterTargetExists is false when the filter names an id that is not in the graph.
 CALL () {
   MATCH (node:Device)
   WHERE ($status IS NULL OR node.status = $status) AND ($brandId IS NULL OR EXISTS { (node)-[:MADE_BY]->(:Brand {id: $brandId}) })
@@ -14,4 +15,5 @@ CALL () {
   LIMIT $limit
   RETURN collect(node {.*, __typename: 'Device'}) AS nodes
 }
-RETURN totalCount, nodes
+RETURN totalCount, nodes,
+       $brandId IS NULL OR EXISTS { MATCH (:Brand {id: $brandId}) } AS filterTargetExists

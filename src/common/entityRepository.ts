@@ -1,5 +1,6 @@
 import { int } from 'neo4j-driver';
 import type { Database, Row } from '../db/database.js';
+import { NotFoundError } from '../errors/errors.js';
 import type { EntityRecord } from './node.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from './pagination.js';
 
@@ -27,7 +28,11 @@ export class EntityRepository {
     return (rows[0]?.node as TRecord | undefined) ?? null;
   }
 
-  /** One keyset page from a `<type>sPage` query; `sortKeyOf` gives the value the query orders by. */
+  /**
+   * One keyset page from a `<type>sPage` query; `sortKeyOf` gives the value the query orders by.
+   * A query that filters by an entity id reports whether that entity exists: filtering by an id
+   * that is not in the graph is a NOT_FOUND, not an empty page.
+   */
   async page<TRecord extends EntityRecord>(
     queryName: string,
     filters: Row,
@@ -37,6 +42,10 @@ export class EntityRepository {
     const size = pageSize(args.first);
     const { afterKey, afterId } = decodeCursor(args.after);
     const [row] = await this.db.read(queryName, { ...filters, afterKey, afterId, limit: int(size + 1) });
+    if (row?.filterTargetExists === false) {
+      const [field, id] = Object.entries(filters).find(([name, value]) => name.endsWith('Id') && value !== null) ?? [];
+      throw new NotFoundError(`No entity with id "${String(id)}" (argument ${field})`, String(id));
+    }
     return toPage((row?.nodes ?? []) as TRecord[], Number(row?.totalCount ?? 0), size, sortKeyOf);
   }
 }

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/server/logger.js';
 
 export interface GraphQLResponse<TData = any> {
   data?: TData;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
 export interface TestApp extends RunningApp {

@@ -59,3 +59,12 @@ describe('bad requests get a 4xx or a coded GraphQL error, never a 500', () => {
     expect(metrics).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
   });
 });
+
+describe('lookups by id that must find something', () => {
+  it('answers NOT_FOUND for a filter naming an id that is not in the graph', async () => {
+    const { data, errors } = await app.graphql('{ devices(brandId: "brand:nokia") { totalCount } chips(vendorId: "brand:qualcomm") { totalCount } }');
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: 'brand:nokia' });
+    expect(errors?.[0]?.path).toEqual(['devices']);
+  });
+});
