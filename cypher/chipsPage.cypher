@@ -1,6 +1,6 @@
 // Chips, optionally of one vendor (brand id), by name.
 // Keyset paging: rows after ($afterKey, $afterId) in the order below, $limit of them; totalCount ignores the cursor.
-// filterTargetExists is false when the filter names an id that is not in the graph.
+// missingFilterId is the filter's id when no entity has it, else null.
 CALL () {
   MATCH (node:Chip)
   WHERE ($vendorId IS NULL OR EXISTS { (node)-[:MADE_BY]->(:Brand {id: $vendorId}) })
@@ -16,4 +16,4 @@ CALL () {
   RETURN collect(node {.*, __typename: 'Chip'}) AS nodes
 }
 RETURN totalCount, nodes,
-       $vendorId IS NULL OR EXISTS { MATCH (:Brand {id: $vendorId}) } AS filterTargetExists
+       CASE WHEN $vendorId IS NULL OR EXISTS { MATCH (:Brand {id: $vendorId}) } THEN null ELSE $vendorId END AS missingFilterId

@@ -1,6 +1,6 @@
 // Devices, optionally of one maker (brand id) and status, by name.
 // Keyset paging: rows after ($afterKey, $afterId) in the order below, $limit of them; totalCount ignores the cursor.
-// filterTargetExists is false when the filter names an id that is not in the graph.
+// missingFilterId is the filter's id when no entity has it, else null.
 CALL () {
   MATCH (node:Device)
   WHERE ($status IS NULL OR node.status = $status) AND ($brandId IS NULL OR EXISTS { (node)-[:MADE_BY]->(:Brand {id: $brandId}) })
@@ -16,4 +16,4 @@ CALL () {
   RETURN collect(node {.*, __typename: 'Device'}) AS nodes
 }
 RETURN totalCount, nodes,
-       $brandId IS NULL OR EXISTS { MATCH (:Brand {id: $brandId}) } AS filterTargetExists
+       CASE WHEN $brandId IS NULL OR EXISTS { MATCH (:Brand {id: $brandId}) } THEN null ELSE $brandId END AS missingFilterId

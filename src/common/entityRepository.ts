@@ -30,7 +30,7 @@ export class EntityRepository {
 
   /**
    * One keyset page from a `<type>sPage` query; `sortKeyOf` gives the value the query orders by.
-   * A query that filters by an entity id reports whether that entity exists: filtering by an id
+   * A query that filters by an entity id returns that id as missingFilterId when no entity has it: filtering by an id
    * that is not in the graph is a NOT_FOUND, not an empty page.
    */
   async page<TRecord extends EntityRecord>(
@@ -42,9 +42,8 @@ export class EntityRepository {
     const size = pageSize(args.first);
     const { afterKey, afterId } = decodeCursor(args.after);
     const [row] = await this.db.read(queryName, { ...filters, afterKey, afterId, limit: int(size + 1) });
-    if (row?.filterTargetExists === false) {
-      const [field, id] = Object.entries(filters).find(([name, value]) => name.endsWith('Id') && value !== null) ?? [];
-      throw new NotFoundError(`No entity with id "${String(id)}" (argument ${field})`, String(id));
+    if (typeof row?.missingFilterId === 'string') {
+      throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
     }
     return toPage((row?.nodes ?? []) as TRecord[], Number(row?.totalCount ?? 0), size, sortKeyOf);
   }
