@@ -1,5 +1,6 @@
-// Brands, optionally with a role and a country, by name.
-// Keyset paging: rows after ($afterKey, $afterId) in the order below, $limit of them; totalCount ignores the cursor.
+// Brands, optionally with a role and a country, as known on $asOf (null: today).
+// Order: $sortField NAME | PARTNER_COUNT (distinct partner brands of partnerships that are not denials), $descending, then id.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
 CALL () {
   MATCH (node:Brand)
   WHERE ($role IS NULL OR $role IN node.roles) AND ($country IS NULL OR node.country = $country)
@@ -8,10 +9,20 @@ CALL () {
 CALL () {
   MATCH (node:Brand)
   WHERE ($role IS NULL OR $role IN node.roles) AND ($country IS NULL OR node.country = $country)
-    AND ($afterId IS NULL OR node.name > $afterKey OR (node.name = $afterKey AND node.id > $afterId))
-  WITH node
-  ORDER BY node.name, node.id
+  WITH node, CASE $sortField
+    WHEN 'PARTNER_COUNT' THEN COUNT {
+      MATCH (node)-[:PARTY_TO]->(p:Partnership)<-[:PARTY_TO]-(partner:Brand)
+      WHERE p.confidence <> 'DENIED' AND ($asOf IS NULL OR p.reportedOn <= date($asOf))
+      RETURN DISTINCT partner
+    }
+    ELSE node.name
+  END AS sortKey
+  WHERE $afterId IS NULL
+    OR (CASE WHEN $descending THEN sortKey < $afterKey ELSE sortKey > $afterKey END)
+    OR (sortKey = $afterKey AND node.id > $afterId)
+  WITH node, sortKey
+  ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END, node.id
   LIMIT $limit
-  RETURN collect(node {.*, __typename: 'Brand'}) AS nodes
+  RETURN collect({node: node {.*, __typename: 'Brand'}, sortKey: sortKey}) AS rows
 }
-RETURN totalCount, nodes
+RETURN totalCount, rows

@@ -1,7 +1,9 @@
 // The chip in each device, with the USES_CHIP claims.
 // One row per parent key that has any; edges ordered by claim id, paged by $after (a claim id) and $limit (null: all).
+// Only claims reported on or before $asOf (null: all of them).
 UNWIND $keys AS key
 MATCH (:Device {id: key})-[claim:USES_CHIP]->(node:Chip)
+WHERE $asOf IS NULL OR claim.reportedOn <= date($asOf)
 WITH key, node, claim
 ORDER BY claim.id
 WITH key, collect({node: node {.*, __typename: 'Chip'}, claim: claim {.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}}) AS edges

@@ -1,19 +1,30 @@
-// Chips, optionally of one vendor (brand id), by name.
-// Keyset paging: rows after ($afterKey, $afterId) in the order below, $limit of them; totalCount ignores the cursor.
+// Chips, optionally of one vendor (brand id), as known on $asOf (null: today).
+// Order: $sortField NAME | DEVICE_COUNT (devices claimed to use it, denials left out), $descending, then id.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
 // missingFilterId is the filter's id when no entity has it, else null.
 CALL () {
   MATCH (node:Chip)
-  WHERE ($vendorId IS NULL OR EXISTS { (node)-[:MADE_BY]->(:Brand {id: $vendorId}) })
+  WHERE $vendorId IS NULL OR EXISTS { (node)-[c:MADE_BY]->(:Brand {id: $vendorId}) WHERE c.confidence <> 'DENIED' AND ($asOf IS NULL OR c.reportedOn <= date($asOf)) }
   RETURN count(node) AS totalCount
 }
 CALL () {
   MATCH (node:Chip)
-  WHERE ($vendorId IS NULL OR EXISTS { (node)-[:MADE_BY]->(:Brand {id: $vendorId}) })
-    AND ($afterId IS NULL OR node.name > $afterKey OR (node.name = $afterKey AND node.id > $afterId))
-  WITH node
-  ORDER BY node.name, node.id
+  WHERE $vendorId IS NULL OR EXISTS { (node)-[c:MADE_BY]->(:Brand {id: $vendorId}) WHERE c.confidence <> 'DENIED' AND ($asOf IS NULL OR c.reportedOn <= date($asOf)) }
+  WITH node, CASE $sortField
+    WHEN 'DEVICE_COUNT' THEN COUNT {
+      MATCH (node)<-[c:USES_CHIP]-(device:Device)
+      WHERE c.confidence <> 'DENIED' AND ($asOf IS NULL OR c.reportedOn <= date($asOf))
+      RETURN DISTINCT device
+    }
+    ELSE node.name
+  END AS sortKey
+  WHERE $afterId IS NULL
+    OR (CASE WHEN $descending THEN sortKey < $afterKey ELSE sortKey > $afterKey END)
+    OR (sortKey = $afterKey AND node.id > $afterId)
+  WITH node, sortKey
+  ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END, node.id
   LIMIT $limit
-  RETURN collect(node {.*, __typename: 'Chip'}) AS nodes
+  RETURN collect({node: node {.*, __typename: 'Chip'}, sortKey: sortKey}) AS rows
 }
-RETURN totalCount, nodes,
+RETURN totalCount, rows,
        CASE WHEN $vendorId IS NULL OR EXISTS { MATCH (:Brand {id: $vendorId}) } THEN null ELSE $vendorId END AS missingFilterId

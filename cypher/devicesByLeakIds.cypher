@@ -1,7 +1,9 @@
 // Devices each leak is about, with the ABOUT claims.
 // One row per parent key that has any; edges ordered by claim id, paged by $after (a claim id) and $limit (null: all).
+// Only claims reported on or before $asOf (null: all of them).
 UNWIND $keys AS key
 MATCH (:Leak {id: key})-[claim:ABOUT]->(node:Device)
+WHERE $asOf IS NULL OR claim.reportedOn <= date($asOf)
 WITH key, node, claim
 ORDER BY claim.id
 WITH key, collect({node: node {.*, __typename: 'Device'}, claim: claim {.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}}) AS edges

@@ -1,17 +1,34 @@
-// Leaks, optionally with a confidence and a platform, newest first.
-// Keyset paging: rows after ($afterKey, $afterId) in the order below, $limit of them; totalCount ignores the cursor.
+// Leaks reported on or before $asOf (null: today), optionally with a confidence, a platform, a device
+// and a reportedOn range ($reportedFrom..$reportedTo, inclusive ISO days).
+// Order: $sortField REPORTED_ON, $descending, then id.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
+// missingFilterId is the filter's id when no entity has it, else null.
 CALL () {
   MATCH (node:Leak)
-  WHERE ($confidence IS NULL OR node.confidence = $confidence) AND ($platform IS NULL OR toLower(node.platform) = toLower($platform))
+  WHERE ($asOf IS NULL OR node.reportedOn <= date($asOf))
+    AND ($confidence IS NULL OR node.confidence = $confidence)
+    AND ($platform IS NULL OR toLower(node.platform) = toLower($platform))
+    AND ($reportedFrom IS NULL OR node.reportedOn >= date($reportedFrom))
+    AND ($reportedTo IS NULL OR node.reportedOn <= date($reportedTo))
+    AND ($deviceId IS NULL OR EXISTS { (node)-[:ABOUT]->(:Device {id: $deviceId}) })
   RETURN count(node) AS totalCount
 }
 CALL () {
   MATCH (node:Leak)
-  WHERE ($confidence IS NULL OR node.confidence = $confidence) AND ($platform IS NULL OR toLower(node.platform) = toLower($platform))
-    AND ($afterId IS NULL OR node.reportedOn < date($afterKey) OR (node.reportedOn = date($afterKey) AND node.id > $afterId))
-  WITH node
-  ORDER BY node.reportedOn DESC, node.id
+  WHERE ($asOf IS NULL OR node.reportedOn <= date($asOf))
+    AND ($confidence IS NULL OR node.confidence = $confidence)
+    AND ($platform IS NULL OR toLower(node.platform) = toLower($platform))
+    AND ($reportedFrom IS NULL OR node.reportedOn >= date($reportedFrom))
+    AND ($reportedTo IS NULL OR node.reportedOn <= date($reportedTo))
+    AND ($deviceId IS NULL OR EXISTS { (node)-[:ABOUT]->(:Device {id: $deviceId}) })
+  WITH node, toString(node.reportedOn) AS sortKey
+  WHERE $afterId IS NULL
+    OR (CASE WHEN $descending THEN sortKey < $afterKey ELSE sortKey > $afterKey END)
+    OR (sortKey = $afterKey AND node.id > $afterId)
+  WITH node, sortKey
+  ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END, node.id
   LIMIT $limit
-  RETURN collect(node {.*, __typename: 'Leak'}) AS nodes
+  RETURN collect({node: node {.*, __typename: 'Leak'}, sortKey: sortKey}) AS rows
 }
-RETURN totalCount, nodes
+RETURN totalCount, rows,
+       CASE WHEN $deviceId IS NULL OR EXISTS { MATCH (:Device {id: $deviceId}) } THEN null ELSE $deviceId END AS missingFilterId

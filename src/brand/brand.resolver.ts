@@ -1,59 +1,69 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
 import { BrandRole } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
 import { Partnership, PartnershipClaimConnection } from '../partnership/partnership.type.js';
 import type { AppContext } from '../server/context.js';
-import { Brand, BrandClaimConnection, BrandConnection } from './brand.type.js';
+import { Brand, BrandClaimConnection, BrandConnection, BrandOrder } from './brand.type.js';
 
 @ArgsType()
-class BrandsArgs extends PageArgs {
+class BrandsArgs extends ListArgs {
   @Field(() => BrandRole, { nullable: true })
   role?: BrandRole | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code, such as "DE".' })
   country?: string | null;
+
+  @Field(() => BrandOrder, { defaultValue: BrandOrder.NAME_ASC })
+  orderBy!: BrandOrder;
 }
 
 @Resolver(() => Brand)
 export class BrandResolver {
   @Query(() => Brand, { nullable: true, description: 'The brand with this name or alias, ignoring case.' })
-  brand(@Arg('name') name: string, @Ctx() { entities }: AppContext) {
-    return entities.byLookupKey<Brand>('Brand', name);
+  brand(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities }: AppContext) {
+    return entities.byLookupKey<Brand>('Brand', name, asOfDay(asOf));
   }
 
-  @Query(() => BrandConnection, { description: 'Brands by name.' })
-  brands(@Args() { role, country, ...page }: BrandsArgs, @Ctx() { entities }: AppContext) {
-    return entities.page<Brand>('brandsPage', { role: role ?? null, country: country?.toUpperCase() ?? null }, page, (b) => b.name);
+  @Query(() => BrandConnection)
+  brands(@Args() { role, country, orderBy, asOf, ...page }: BrandsArgs, @Ctx() { entities }: AppContext) {
+    const filters = { role: role ?? null, country: country?.toUpperCase() ?? null };
+    return entities.page<Brand>('brandsPage', filters, page, orderBy, asOfDay(asOf));
   }
 
   @FieldResolver(() => [Partnership])
   partnerships(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('partnershipsByBrandIds', brand.id);
+    return loaders.claims.nodes('partnershipsByBrandIds', brand);
   }
 
   @FieldResolver(() => PartnershipClaimConnection)
   partnershipsConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('partnershipsByBrandIds', brand.id, page);
+    return loaders.claims.connection('partnershipsByBrandIds', brand, page);
   }
 
   @FieldResolver(() => [Brand], { description: 'The other brands of its partnerships.' })
   partners(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('partnersByBrandIds', brand.id);
+    return loaders.claims.nodes('partnersByBrandIds', brand);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many distinct brands it has partnerships with (denied ones left out).' })
+  async partnerCount(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
+    return (await loaders.claims.nodes('partnersByBrandIds', brand)).length;
   }
 
   @FieldResolver(() => BrandClaimConnection, { description: 'Partners, one edge per partnership, with its provenance.' })
   partnersConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('partnersByBrandIds', brand.id, page);
+    return loaders.claims.connection('partnersByBrandIds', brand, page);
   }
 
   @FieldResolver(() => [Device], { description: 'Devices it makes.' })
   devices(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByBrandIds', brand.id);
+    return loaders.claims.nodes('devicesByBrandIds', brand);
   }
 
   @FieldResolver(() => DeviceClaimConnection)
   devicesConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByBrandIds', brand.id, page);
+    return loaders.claims.connection('devicesByBrandIds', brand, page);
   }
 }

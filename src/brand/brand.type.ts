@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
 import { BrandRole } from '../common/enums.js';
 import { Node } from '../common/node.js';
@@ -22,3 +22,11 @@ export class Brand extends Node {
 
 export const BrandConnection = createConnectionType('Brand', Brand);
 export const BrandClaimConnection = createClaimConnectionType('Brand', Brand);
+
+export enum BrandOrder {
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+  PARTNER_COUNT_ASC = 'PARTNER_COUNT_ASC',
+  PARTNER_COUNT_DESC = 'PARTNER_COUNT_DESC',
+}
+registerEnumType(BrandOrder, { name: 'BrandOrder', description: 'Ties are broken by id.' });

@@ -1,40 +1,44 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Brand } from '../brand/brand.type.js';
+import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
 import type { AppContext } from '../server/context.js';
-import { Chip, ChipConnection } from './chip.type.js';
+import { Chip, ChipConnection, ChipOrder } from './chip.type.js';
 
 @ArgsType()
-class ChipsArgs extends PageArgs {
+class ChipsArgs extends ListArgs {
   @Field(() => String, { nullable: true, description: 'Only chips of this vendor (its id, such as "brand:qualcomm").' })
   vendorId?: string | null;
+
+  @Field(() => ChipOrder, { defaultValue: ChipOrder.NAME_ASC })
+  orderBy!: ChipOrder;
 }
 
 @Resolver(() => Chip)
 export class ChipResolver {
   @Query(() => Chip, { nullable: true, description: 'The chip with this name, alias or part number, ignoring case.' })
-  chip(@Arg('name') name: string, @Ctx() { entities }: AppContext) {
-    return entities.byLookupKey<Chip>('Chip', name);
+  chip(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities }: AppContext) {
+    return entities.byLookupKey<Chip>('Chip', name, asOfDay(asOf));
   }
 
-  @Query(() => ChipConnection, { description: 'Chips by name.' })
-  chips(@Args() { vendorId, ...page }: ChipsArgs, @Ctx() { entities }: AppContext) {
-    return entities.page<Chip>('chipsPage', { vendorId: vendorId ?? null }, page, (c) => c.name);
+  @Query(() => ChipConnection)
+  chips(@Args() { vendorId, orderBy, asOf, ...page }: ChipsArgs, @Ctx() { entities }: AppContext) {
+    return entities.page<Chip>('chipsPage', { vendorId: vendorId ?? null }, page, orderBy, asOfDay(asOf));
   }
 
   @FieldResolver(() => Brand, { nullable: true, description: 'The vendor, by its best claim.' })
   vendor(@Root() chip: Chip, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.best('vendorsByChipIds', chip.id);
+    return loaders.claims.best('vendorsByChipIds', chip);
   }
 
   @FieldResolver(() => [Device])
   devices(@Root() chip: Chip, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByChipIds', chip.id);
+    return loaders.claims.nodes('devicesByChipIds', chip);
   }
 
   @FieldResolver(() => DeviceClaimConnection)
   devicesConnection(@Root() chip: Chip, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByChipIds', chip.id, page);
+    return loaders.claims.connection('devicesByChipIds', chip, page);
   }
 }

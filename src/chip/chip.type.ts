@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
 import { Node } from '../common/node.js';
 
@@ -18,3 +18,11 @@ export class Chip extends Node {
 
 export const ChipConnection = createConnectionType('Chip', Chip);
 export const ChipClaimConnection = createClaimConnectionType('Chip', Chip);
+
+export enum ChipOrder {
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+  DEVICE_COUNT_ASC = 'DEVICE_COUNT_ASC',
+  DEVICE_COUNT_DESC = 'DEVICE_COUNT_DESC',
+}
+registerEnumType(ChipOrder, { name: 'ChipOrder', description: 'Ties are broken by id.' });

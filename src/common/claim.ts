@@ -1,5 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, InterfaceType } from 'type-graphql';
+import type { AsOf } from './asOf.js';
 import { Confidence, DatePrecision, compareClaims } from './enums.js';
 
 /** Provenance as stored on a claim (a relationship, a spec, a leak or a partnership). */
@@ -27,6 +28,9 @@ export abstract class Claim {
 
   /** Resolved to Source objects by ClaimResolver. */
   sourceIds!: string[];
+
+  /** The day this record is viewed as of (see asOf.ts); not a GraphQL field. */
+  asOf?: AsOf;
 }
 
 export interface ClaimEdgeRecord<TNode> {

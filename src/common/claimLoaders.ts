@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { int } from 'neo4j-driver';
 import type { Database } from '../db/database.js';
+import { viewedAs, type AsOf, type Viewed } from './asOf.js';
 import { bestNode, distinctNodes, type ClaimEdgeRecord } from './claim.js';
 import { decodeCursor, encodeCursor, pageSize, type PageArgs } from './pagination.js';
 
@@ -13,14 +14,17 @@ export interface ClaimPage<TNode> {
 interface Window {
   after: string | null;
   limit: number | null;
+  asOf: AsOf;
 }
 
-const EVERYTHING: Window = { after: null, limit: null };
+/** The record a relationship field hangs off, possibly read as of a past day. */
+export type Parent = { id: string } & Viewed;
 const EMPTY: ClaimPage<never> = { totalCount: 0, edges: [], hasNextPage: false };
 
 /**
  * Per-request batching of relationship reads. All parents asking the same relationship query with
- * the same page window share one Cypher statement, whatever their number.
+ * the same page window and the same asOf day share one Cypher statement, whatever their number.
+ * Nodes come back tagged with their parent's asOf day, so time travel reaches every level.
  */
 export class ClaimLoaders {
   private readonly loaders = new Map<string, DataLoader<string, ClaimPage<unknown>>>();
@@ -28,25 +32,26 @@ export class ClaimLoaders {
   constructor(private readonly db: Database) {}
 
   /** Every claim of the relationship, for list fields and single-value fields. */
-  all<TNode>(queryName: string, parentId: string): Promise<ClaimPage<TNode>> {
-    return this.load(queryName, parentId, EVERYTHING);
+  all<TNode>(queryName: string, parent: Parent): Promise<ClaimPage<TNode>> {
+    return this.load(queryName, parent, { after: null, limit: null, asOf: parent.asOf ?? null });
   }
 
   /** The nodes of a list field: each once, denied-only ones left out. */
-  async nodes<TNode extends { id: string }>(queryName: string, parentId: string): Promise<TNode[]> {
-    return distinctNodes((await this.all<TNode>(queryName, parentId)).edges);
+  async nodes<TNode extends { id: string }>(queryName: string, parent: Parent): Promise<TNode[]> {
+    return distinctNodes((await this.all<TNode>(queryName, parent)).edges);
   }
 
   /** The node of a single-value field: the newest, most certain claim that is not a denial. */
-  async best<TNode>(queryName: string, parentId: string): Promise<TNode | null> {
-    return bestNode((await this.all<TNode>(queryName, parentId)).edges);
+  async best<TNode>(queryName: string, parent: Parent): Promise<TNode | null> {
+    return bestNode((await this.all<TNode>(queryName, parent)).edges);
   }
 
   /** One page of a relationship connection, edges shaped as `<Name>ClaimEdge`. */
-  async connection<TNode>(queryName: string, parentId: string, args: PageArgs) {
+  async connection<TNode>(queryName: string, parent: Parent, args: PageArgs) {
     const limit = pageSize(args.first);
-    const { afterKey } = decodeCursor(args.after);
-    const page = await this.load<TNode>(queryName, parentId, { after: afterKey, limit });
+    // Relationship connections are ordered by claim id, so the cursor's sort key is a claim id.
+    const { afterId } = decodeCursor(args.after);
+    const page = await this.load<TNode>(queryName, parent, { after: afterId, limit, asOf: parent.asOf ?? null });
     const edges = page.edges.map(({ node, claim }) => ({
       cursor: encodeCursor(claim.id, claim.id),
       node,
@@ -62,17 +67,27 @@ export class ClaimLoaders {
     };
   }
 
-  private load<TNode>(queryName: string, parentId: string, window: Window): Promise<ClaimPage<TNode>> {
-    const loaderKey = `${queryName}|${window.after ?? ''}|${window.limit ?? ''}`;
+  private load<TNode>(queryName: string, parent: Parent, window: Window): Promise<ClaimPage<TNode>> {
+    const loaderKey = `${queryName}|${window.after ?? ''}|${window.limit ?? ''}|${window.asOf ?? ''}`;
     let loader = this.loaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader(async (keys: readonly string[]) => {
-        const rows = await this.db.read(queryName, { keys, after: window.after, limit: window.limit === null ? null : int(window.limit) });
-        const byKey = new Map(rows.map((row) => [row.key as string, row as unknown as ClaimPage<unknown>]));
+        const rows = await this.db.read(queryName, {
+          keys,
+          after: window.after,
+          limit: window.limit === null ? null : int(window.limit),
+          asOf: window.asOf,
+        });
+        const byKey = new Map(rows.map((row) => [row.key as string, viewPage(row as unknown as ClaimPage<object>, window.asOf)]));
         return keys.map((key) => byKey.get(key) ?? EMPTY);
       });
       this.loaders.set(loaderKey, loader);
     }
-    return loader.load(parentId) as Promise<ClaimPage<TNode>>;
+    return loader.load(parent.id) as Promise<ClaimPage<TNode>>;
   }
+}
+
+function viewPage(page: ClaimPage<object>, asOf: AsOf): ClaimPage<object> {
+  if (asOf === null) return page;
+  return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: viewedAs(edge.node, asOf) })) };
 }

@@ -1,8 +1,9 @@
 import { int } from 'neo4j-driver';
 import type { Database, Row } from '../db/database.js';
 import { NotFoundError } from '../errors/errors.js';
+import { entityAsOf, viewedAs, type AsOf } from './asOf.js';
 import type { EntityRecord } from './node.js';
-import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from './pagination.js';
+import { decodeCursor, pageSize, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from './pagination.js';
 
 /** Reads shared by every entity type: by id, by lookup key, and keyset pages. */
 export class EntityRepository {
@@ -20,31 +21,27 @@ export class EntityRepository {
    * The entity of type `label` whose name, alias, model number, short model number, codename or
    * part number is `name`, ignoring case.
    */
-  async byLookupKey<TRecord extends EntityRecord>(label: string, name: string): Promise<TRecord | null> {
+  async byLookupKey<TRecord extends EntityRecord>(label: string, name: string, asOf: AsOf): Promise<TRecord | null> {
     const key = name.trim().toLowerCase();
     if (key === '') return null;
     const luceneQuery = `"${key.replace(/["\\]/g, '\\$&')}"`;
     const rows = await this.db.read('entityByLookupKey', { label, key, luceneQuery });
-    return (rows[0]?.node as TRecord | undefined) ?? null;
+    return entityAsOf((rows[0]?.node as TRecord | undefined) ?? null, asOf);
   }
 
   /**
-   * One keyset page from a `<type>sPage` query; `sortKeyOf` gives the value the query orders by.
+   * One keyset page from a `<type>sPage` query, in `order` (such as NAME_ASC), as known on `asOf`.
    * A query that filters by an entity id returns that id as missingFilterId when no entity has it: filtering by an id
    * that is not in the graph is a NOT_FOUND, not an empty page.
    */
-  async page<TRecord extends EntityRecord>(
-    queryName: string,
-    filters: Row,
-    args: PageArgs,
-    sortKeyOf: (record: TRecord) => string,
-  ): Promise<Page<TRecord>> {
+  async page<TRecord extends EntityRecord>(queryName: string, filters: Row, args: PageArgs, order: string, asOf: AsOf): Promise<Page<TRecord>> {
     const size = pageSize(args.first);
     const { afterKey, afterId } = decodeCursor(args.after);
-    const [row] = await this.db.read(queryName, { ...filters, afterKey, afterId, limit: int(size + 1) });
+    const [row] = await this.db.read(queryName, { ...filters, ...sortOrder(order), asOf, afterKey, afterId, limit: int(size + 1) });
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
     }
-    return toPage((row?.nodes ?? []) as TRecord[], Number(row?.totalCount ?? 0), size, sortKeyOf);
+    const rows = ((row?.rows ?? []) as SortedRow<TRecord>[]).map(({ node, sortKey }) => ({ node: viewedAs(node, asOf), sortKey }));
+    return toPage(rows, Number(row?.totalCount ?? 0), size);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import type { AsOf } from './asOf.js';
 
 /** What every entity record read from the graph carries: its type label as __typename. */
 export interface EntityRecord {
@@ -13,4 +14,7 @@ export interface EntityRecord {
 export abstract class Node {
   @Field(() => ID)
   id!: string;
+
+  /** The day this record is viewed as of (see asOf.ts); not a GraphQL field. */
+  asOf?: AsOf;
 }

@@ -30,17 +30,25 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+/** A value a page is ordered by: a name or ISO day, or a relationship count. */
+export type SortKey = string | number;
+
 /** Keyset cursors: the sort key and id of the last row, so pages stay stable under inserts. */
-export function encodeCursor(sortKey: string, id: string): string {
+export function encodeCursor(sortKey: SortKey, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined): { afterKey: string | null; afterId: string | null } {
+export function decodeCursor(cursor: string | null | undefined): { afterKey: SortKey | null; afterId: string | null } {
   if (cursor === null || cursor === undefined) return { afterKey: null, afterId: null };
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
-      return { afterKey: decoded[0] as string, afterId: decoded[1] as string };
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      (typeof decoded[0] === 'string' || Number.isInteger(decoded[0])) &&
+      typeof decoded[1] === 'string'
+    ) {
+      return { afterKey: decoded[0] as SortKey, afterId: decoded[1] as string };
     }
   } catch {
     // Falls through to the error below: a cursor we did not issue.
@@ -54,18 +62,23 @@ export interface Page<TNode> {
   pageInfo: PageInfo;
 }
 
+export interface SortedRow<TNode> {
+  node: TNode;
+  sortKey: SortKey;
+}
+
 /** Builds a connection from `limit + 1` rows: the extra row only tells that a next page exists. */
-export function toPage<TNode extends { id: string }>(
-  rows: TNode[],
-  totalCount: number,
-  size: number,
-  sortKeyOf: (node: TNode) => string,
-): Page<TNode> {
-  const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(sortKeyOf(node), node.id), node }));
+export function toPage<TNode extends { id: string }>(rows: SortedRow<TNode>[], totalCount: number, size: number): Page<TNode> {
+  const edges = rows.slice(0, size).map(({ node, sortKey }) => ({ cursor: encodeCursor(sortKey, node.id), node }));
   return {
     totalCount,
     edges,
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
   };
+}
+
+/** A list order such as LEAK_COUNT_DESC, split into what the page queries take. */
+export function sortOrder(order: string): { sortField: string; descending: boolean } {
+  const descending = order.endsWith('_DESC');
+  return { sortField: order.replace(/_(ASC|DESC)$/, ''), descending };
 }

@@ -1,20 +1,38 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../brand/brand.type.js';
 import { Chip } from '../chip/chip.type.js';
+import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
 import { DeviceStatus } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
 import { Leak, LeakClaimConnection } from '../leak/leak.type.js';
 import type { AppContext } from '../server/context.js';
-import { Device, DeviceConnection } from './device.type.js';
+import { bestSpecValue } from './bestSpecValue.js';
+import { Device, DeviceConnection, DeviceOrder } from './device.type.js';
 import { Spec } from './spec.type.js';
 
 @ArgsType()
-class DevicesArgs extends PageArgs {
+class DevicesArgs extends ListArgs {
   @Field(() => String, { nullable: true, description: 'Only devices made by this brand (its id, such as "brand:xiaomi").' })
   brandId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Only devices claimed to use this chip (its id).' })
+  chipId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only devices with cameras claimed to be by this brand (its id).' })
+  cameraBrandId?: string | null;
+
   @Field(() => DeviceStatus, { nullable: true })
   status?: DeviceStatus | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only devices announced on or after this day.' })
+  announcedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only devices announced on or before this day.' })
+  announcedTo?: Date | null;
+
+  @Field(() => DeviceOrder, { defaultValue: DeviceOrder.NAME_ASC })
+  orderBy!: DeviceOrder;
 }
 
 @Resolver(() => Device)
@@ -23,47 +41,82 @@ export class DeviceResolver {
     nullable: true,
     description: 'The device with this name, alias, model number, short model number or codename, ignoring case.',
   })
-  device(@Arg('name') name: string, @Ctx() { entities }: AppContext) {
-    return entities.byLookupKey<Device>('Device', name);
+  device(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities }: AppContext) {
+    return entities.byLookupKey<Device>('Device', name, asOfDay(asOf));
   }
 
-  @Query(() => DeviceConnection, { description: 'Devices by name.' })
-  devices(@Args() { brandId, status, ...page }: DevicesArgs, @Ctx() { entities }: AppContext) {
-    return entities.page<Device>('devicesPage', { brandId: brandId ?? null, status: status ?? null }, page, (d) => d.name);
+  @Query(() => DeviceConnection, { description: 'Relationship filters count claims that are not denials.' })
+  devices(@Args() args: DevicesArgs, @Ctx() { entities }: AppContext) {
+    const { brandId, chipId, cameraBrandId, status, announcedFrom, announcedTo, orderBy, asOf, ...page } = args;
+    const filters = {
+      brandId: brandId ?? null,
+      chipId: chipId ?? null,
+      cameraBrandId: cameraBrandId ?? null,
+      status: status ?? null,
+      announcedFrom: asOfDay(announcedFrom),
+      announcedTo: asOfDay(announcedTo),
+    };
+    return entities.page<Device>('devicesPage', filters, page, orderBy, asOfDay(asOf));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The best identity.modelNumber claim; see specs for all claims and their provenance.' })
+  modelNumber(@Root() device: Device, @Ctx() { loaders }: AppContext) {
+    return identityAsOf(device, 'identity.modelNumber', device.modelNumber, loaders);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The best identity.shortModelNumber claim.' })
+  shortModelNumber(@Root() device: Device, @Ctx() { loaders }: AppContext) {
+    return identityAsOf(device, 'identity.shortModelNumber', device.shortModelNumber, loaders);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The best identity.codename claim.' })
+  codename(@Root() device: Device, @Ctx() { loaders }: AppContext) {
+    return identityAsOf(device, 'identity.codename', device.codename, loaders);
   }
 
   @FieldResolver(() => Brand, { nullable: true, description: 'The maker, by its best claim.' })
   brand(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.best('makersByDeviceIds', device.id);
+    return loaders.claims.best('makersByDeviceIds', device);
   }
 
   @FieldResolver(() => Chip, { nullable: true, description: 'The chip, by its best claim.' })
   chip(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.best('chipsByDeviceIds', device.id);
+    return loaders.claims.best('chipsByDeviceIds', device);
   }
 
   @FieldResolver(() => [Brand], { description: 'Camera and optics partners (Leica, ...).' })
   cameraBrands(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('cameraBrandsByDeviceIds', device.id);
+    return loaders.claims.nodes('cameraBrandsByDeviceIds', device);
   }
 
   @FieldResolver(() => BrandClaimConnection)
   cameraBrandsConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('cameraBrandsByDeviceIds', device.id, page);
+    return loaders.claims.connection('cameraBrandsByDeviceIds', device, page);
   }
 
   @FieldResolver(() => [Leak])
   leaks(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('leaksByDeviceIds', device.id);
+    return loaders.claims.nodes('leaksByDeviceIds', device);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many leaks are about it.' })
+  async leakCount(@Root() device: Device, @Ctx() { loaders }: AppContext) {
+    return (await loaders.claims.all('leaksByDeviceIds', device)).totalCount;
   }
 
   @FieldResolver(() => LeakClaimConnection)
   leaksConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('leaksByDeviceIds', device.id, page);
+    return loaders.claims.connection('leaksByDeviceIds', device, page);
   }
 
   @FieldResolver(() => [Spec], { description: 'Every reported attribute with its provenance, by key, newest claim first.' })
   specs(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.specs.load(device.id);
+    return loaders.specs(device.asOf ?? null).load(device.id);
   }
+}
+
+/** Today's identity values are stored on the device; a past view picks the best claim known then. */
+async function identityAsOf(device: Device, key: string, storedValue: string | null, loaders: AppContext['loaders']) {
+  if (!device.asOf) return storedValue;
+  return bestSpecValue(await loaders.specs(device.asOf).load(device.id), key);
 }

@@ -2,7 +2,6 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database.js';
 import {
-  IDENTITY_SPEC_KEYS,
   ImportRecord,
   WRITE_ORDER,
   idOf,
@@ -90,7 +89,7 @@ export async function importFiles(db: Database, files: string[], options: Import
       options.onProgress?.(written, records.length);
     }
   }
-  const deviceIds = [...new Set(records.flatMap(({ record }) => devicesWhoseIdentityMayChange(record)))];
+  const deviceIds = [...new Set(records.flatMap(({ record }) => devicesWhoseSummaryMayChange(record)))];
   for (let start = 0; start < deviceIds.length; start += batchSize) {
     const batch = deviceIds.slice(start, start + batchSize);
     await db.writeTransaction((run) => run('refreshDeviceIdentity', { deviceIds: batch }));
@@ -161,10 +160,20 @@ function countByType(records: LocatedRecord[]): Partial<Record<RecordType, numbe
   return counts;
 }
 
-function devicesWhoseIdentityMayChange(record: ImportRecord): string[] {
-  if (record.type === 'Device') return [record.id];
-  if (record.type === 'Spec' && (IDENTITY_SPEC_KEYS as readonly string[]).includes(record.key)) return [record.device];
-  return [];
+/** Devices whose identity fields or first report date (see refreshDeviceIdentity) the record can change. */
+function devicesWhoseSummaryMayChange(record: ImportRecord): string[] {
+  switch (record.type) {
+    case 'Device':
+      return [record.id];
+    case 'Spec':
+      return [record.device];
+    case 'Leak':
+      return record.devices;
+    case 'Relationship':
+      return [record.from, record.to].filter((id) => id.startsWith('device:'));
+    default:
+      return [];
+  }
 }
 
 /** A partial date "2022-04" is stored as 2022-04-01 with precision MONTH. */
@@ -201,6 +210,9 @@ function toRow(record: ImportRecord): Record<string, unknown> {
       withDate(row, 'endedOn', partnership.endedOn);
       break;
     }
+    case 'Device':
+      withDate(row, 'announcedOn', record.announcedOn);
+      break;
     case 'Brand':
       row.lookupKeys = lookupKeys(record.name, ...record.aliases);
       break;

@@ -68,6 +68,7 @@ const DeviceRecord = z.strictObject({
   name: text,
   aliases: z.array(text).max(MAX_LIST).default([]),
   status: z.enum(DeviceStatus),
+  announcedOn: partialDate.nullish(),
 });
 
 const PartnershipRecord = z.strictObject({
@@ -148,9 +149,6 @@ export type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
 
 /** Write order: everything a record points at is written before it. */
 export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec'];
-
-/** Device attributes reported as `identity.*` specs; the best claim of each is copied onto the device. */
-export const IDENTITY_SPEC_KEYS = ['identity.modelNumber', 'identity.shortModelNumber', 'identity.codename'] as const;
 
 export function prefixOf(id: string): EntityPrefix {
   return id.slice(0, id.indexOf(':')) as EntityPrefix;

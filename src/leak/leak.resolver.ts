@@ -1,33 +1,55 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import { ListArgs, asOfDay } from '../common/asOf.js';
 import { Confidence } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
 import type { AppContext } from '../server/context.js';
-import { Leak, LeakConnection } from './leak.type.js';
+import { Leak, LeakConnection, LeakOrder } from './leak.type.js';
 
 @ArgsType()
-class LeaksArgs extends PageArgs {
+class LeaksArgs extends ListArgs {
   @Field(() => Confidence, { nullable: true })
   confidence?: Confidence | null;
 
   @Field(() => String, { nullable: true, description: 'Such as "Weibo" (case-insensitive).' })
   platform?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only leaks about this device (its id).' })
+  deviceId?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only leaks reported on or after this day.' })
+  reportedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only leaks reported on or before this day.' })
+  reportedTo?: Date | null;
+
+  @Field(() => LeakOrder, { defaultValue: LeakOrder.REPORTED_ON_DESC })
+  orderBy!: LeakOrder;
 }
 
 @Resolver(() => Leak)
 export class LeakResolver {
-  @Query(() => LeakConnection, { description: 'Leaks, newest first.' })
-  leaks(@Args() { confidence, platform, ...page }: LeaksArgs, @Ctx() { entities }: AppContext) {
-    return entities.page<Leak>('leaksPage', { confidence: confidence ?? null, platform: platform ?? null }, page, (l) => l.reportedOn);
+  @Query(() => LeakConnection, { description: 'Leaks, newest first unless ordered otherwise.' })
+  leaks(@Args() args: LeaksArgs, @Ctx() { entities }: AppContext) {
+    const { confidence, platform, deviceId, reportedFrom, reportedTo, orderBy, asOf, ...page } = args;
+    const filters = {
+      confidence: confidence ?? null,
+      platform: platform ?? null,
+      deviceId: deviceId ?? null,
+      reportedFrom: asOfDay(reportedFrom),
+      reportedTo: asOfDay(reportedTo),
+    };
+    return entities.page<Leak>('leaksPage', filters, page, orderBy, asOfDay(asOf));
   }
 
   @FieldResolver(() => [Device])
   devices(@Root() leak: Leak, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByLeakIds', leak.id);
+    return loaders.claims.nodes('devicesByLeakIds', leak);
   }
 
   @FieldResolver(() => DeviceClaimConnection)
   devicesConnection(@Root() leak: Leak, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByLeakIds', leak.id, page);
+    return loaders.claims.connection('devicesByLeakIds', leak, page);
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Claim } from '../common/claim.js';
 import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
 import { Node } from '../common/node.js';
@@ -22,3 +22,9 @@ export class Leak extends Claim {
 
 export const LeakConnection = createConnectionType('Leak', Leak);
 export const LeakClaimConnection = createClaimConnectionType('Leak', Leak);
+
+export enum LeakOrder {
+  REPORTED_ON_ASC = 'REPORTED_ON_ASC',
+  REPORTED_ON_DESC = 'REPORTED_ON_DESC',
+}
+registerEnumType(LeakOrder, { name: 'LeakOrder', description: 'Ties are broken by id.' });

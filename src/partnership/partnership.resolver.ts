@@ -9,21 +9,21 @@ import { Partnership } from './partnership.type.js';
 export class PartnershipResolver {
   @FieldResolver(() => [Brand])
   brands(@Root() partnership: Partnership, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('brandsByPartnershipIds', partnership.id);
+    return loaders.claims.nodes('brandsByPartnershipIds', partnership);
   }
 
   @FieldResolver(() => BrandClaimConnection)
   brandsConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('brandsByPartnershipIds', partnership.id, page);
+    return loaders.claims.connection('brandsByPartnershipIds', partnership, page);
   }
 
   @FieldResolver(() => [Device], { description: 'Devices the partnership covers (claimed, rumoured or confirmed).' })
   devices(@Root() partnership: Partnership, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByPartnershipIds', partnership.id);
+    return loaders.claims.nodes('devicesByPartnershipIds', partnership);
   }
 
   @FieldResolver(() => DeviceClaimConnection)
   devicesConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByPartnershipIds', partnership.id, page);
+    return loaders.claims.connection('devicesByPartnershipIds', partnership, page);
   }
 }

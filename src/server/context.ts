@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { AsOf } from '../common/asOf.js';
 import { ClaimLoaders } from '../common/claimLoaders.js';
 import { EntityRepository } from '../common/entityRepository.js';
 import type { EntityRecord } from '../common/node.js';
@@ -9,7 +10,8 @@ import type { SpecRecord } from '../device/spec.type.js';
 export interface RequestLoaders {
   claims: ClaimLoaders;
   entities: DataLoader<string, EntityRecord | null>;
-  specs: DataLoader<string, SpecRecord[]>;
+  /** Specs of devices, one loader per asOf day. */
+  specs: (asOf: AsOf) => DataLoader<string, SpecRecord[]>;
 }
 
 export interface AppContext {
@@ -29,7 +31,19 @@ export function createContextFactory(db: Database): () => Promise<AppContext> {
         const found = await entities.byIds(ids);
         return ids.map((id) => found.get(id) ?? null);
       }),
-      specs: new DataLoader((deviceIds: readonly string[]) => devices.specsByDeviceIds(deviceIds)),
+      specs: perDay((asOf) => new DataLoader((deviceIds: readonly string[]) => devices.specsByDeviceIds(deviceIds, asOf))),
     },
   });
+}
+
+function perDay<TLoader>(create: (asOf: AsOf) => TLoader): (asOf: AsOf) => TLoader {
+  const byDay = new Map<AsOf, TLoader>();
+  return (asOf) => {
+    let loader = byDay.get(asOf);
+    if (!loader) {
+      loader = create(asOf);
+      byDay.set(asOf, loader);
+    }
+    return loader;
+  };
 }

@@ -1,20 +1,23 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ListArgs, asOfDay } from '../common/asOf.js';
 import { Claim } from '../common/claim.js';
-import { PageArgs } from '../common/pagination.js';
 import type { AppContext } from '../server/context.js';
-import { Source, SourceConnection } from './source.type.js';
+import { Source, SourceConnection, SourceOrder } from './source.type.js';
 
 @ArgsType()
-class SourcesArgs extends PageArgs {
+class SourcesArgs extends ListArgs {
   @Field(() => String, { nullable: true, description: 'Only sources of this publisher (case-insensitive).' })
   publisher?: string | null;
+
+  @Field(() => SourceOrder, { defaultValue: SourceOrder.TITLE_ASC })
+  orderBy!: SourceOrder;
 }
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => SourceConnection, { description: 'Sources by title.' })
-  sources(@Args() { publisher, ...page }: SourcesArgs, @Ctx() { entities }: AppContext) {
-    return entities.page<Source>('sourcesPage', { publisher: publisher ?? null }, page, (source) => source.title);
+  @Query(() => SourceConnection, { description: 'Sources published by the asOf day; sources without a day are in every view.' })
+  sources(@Args() { publisher, orderBy, asOf, ...page }: SourcesArgs, @Ctx() { entities }: AppContext) {
+    return entities.page<Source>('sourcesPage', { publisher: publisher ?? null }, page, orderBy, asOfDay(asOf));
   }
 }
 

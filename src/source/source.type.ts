@@ -1,5 +1,5 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DatePrecision } from '../common/enums.js';
 import { Node } from '../common/node.js';
 import { createConnectionType } from '../common/connectionTypes.js';
@@ -28,3 +28,11 @@ export class Source extends Node {
 }
 
 export const SourceConnection = createConnectionType('Source', Source);
+
+export enum SourceOrder {
+  TITLE_ASC = 'TITLE_ASC',
+  TITLE_DESC = 'TITLE_DESC',
+  PUBLISHED_ON_ASC = 'PUBLISHED_ON_ASC',
+  PUBLISHED_ON_DESC = 'PUBLISHED_ON_DESC',
+}
+registerEnumType(SourceOrder, { name: 'SourceOrder', description: 'Sources without a publication day come last; ties are broken by id.' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../../src/common/pagination.js';
+import { decodeCursor, encodeCursor, pageSize, sortOrder, toPage } from '../../src/common/pagination.js';
 import { BadUserInputError } from '../../src/errors/errors.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -8,7 +8,14 @@ describe('cursors and page sizes', () => {
     expect(decodeCursor(encodeCursor('Xiaomi 12S', 'device:xiaomi-12s'))).toEqual({ afterKey: 'Xiaomi 12S', afterId: 'device:xiaomi-12s' });
     expect(decodeCursor(null)).toEqual({ afterKey: null, afterId: null });
     expect(() => decodeCursor('bm90IGpzb24')).toThrow(BadUserInputError);
+    expect(decodeCursor(encodeCursor(3, 'device:xiaomi-12s'))).toEqual({ afterKey: 3, afterId: 'device:xiaomi-12s' });
     expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(BadUserInputError);
+    expect(() => decodeCursor(Buffer.from('[{"x":1},"a"]').toString('base64url'))).toThrow(BadUserInputError);
+  });
+
+  it('splits list orders into sort field and direction', () => {
+    expect(sortOrder('LEAK_COUNT_DESC')).toEqual({ sortField: 'LEAK_COUNT', descending: true });
+    expect(sortOrder('NAME_ASC')).toEqual({ sortField: 'NAME', descending: false });
   });
 
   it('bounds the page size', () => {
@@ -18,11 +25,11 @@ describe('cursors and page sizes', () => {
   });
 
   it('uses the extra row only to tell that a next page exists', () => {
-    const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
-    const page = toPage(rows, 10, 2, (row) => row.id);
+    const rows = ['a', 'b', 'c'].map((id, index) => ({ node: { id }, sortKey: index }));
+    const page = toPage(rows, 10, 2);
     expect(page.edges.map((edge) => edge.node.id)).toEqual(['a', 'b']);
-    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('b', 'b') });
-    expect(toPage(rows, 3, 3, (row) => row.id).pageInfo.hasNextPage).toBe(false);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor(1, 'b') });
+    expect(toPage(rows, 3, 3).pageInfo.hasNextPage).toBe(false);
   });
 });
 
