@@ -22,10 +22,9 @@ export class EntityRepository {
    * part number is `name`, ignoring case.
    */
   async byLookupKey<TRecord extends EntityRecord>(label: string, name: string, asOf: AsOf): Promise<TRecord | null> {
-    const key = name.trim().toLowerCase();
-    if (key === '') return null;
-    const luceneQuery = `"${key.replace(/["\\]/g, '\\$&')}"`;
-    const rows = await this.db.read('entityByLookupKey', { label, key, luceneQuery });
+    const query = lookupKeyQuery(name);
+    if (query.key === '') return null;
+    const rows = await this.db.read('entityByLookupKey', { label, ...query });
     return entityAsOf((rows[0]?.node as TRecord | undefined) ?? null, asOf);
   }
 
@@ -44,4 +43,13 @@ export class EntityRepository {
     const rows = ((row?.rows ?? []) as SortedRow<TRecord>[]).map(({ node, sortKey }) => ({ node: viewedAs(node, asOf), sortKey }));
     return toPage(rows, Number(row?.totalCount ?? 0), size);
   }
+}
+
+/**
+ * Parameters of an exact lookup by lower-cased name, alias or model number: the key, and the quoted
+ * term the keyword full-text index takes (a phrase, so Lucene syntax in names stays literal).
+ */
+export function lookupKeyQuery(name: string): { key: string; luceneQuery: string } {
+  const key = name.trim().toLowerCase();
+  return { key, luceneQuery: `"${key.replace(/["\\]/g, '\\$&')}"` };
 }

@@ -50,6 +50,31 @@ export enum Relation {
   COVERS = 'COVERS',
 }
 
+/** The entity types, as GraphQL names them. */
+export enum EntityType {
+  BRAND = 'BRAND',
+  DEVICE = 'DEVICE',
+  CHIP = 'CHIP',
+  PARTNERSHIP = 'PARTNERSHIP',
+  LEAK = 'LEAK',
+  SOURCE = 'SOURCE',
+}
+
+/** Every relationship type a claim can have in the graph, as traversed by graph and paths. */
+export enum RelationshipType {
+  MADE_BY = 'MADE_BY',
+  USES_CHIP = 'USES_CHIP',
+  CAMERA_BY = 'CAMERA_BY',
+  COVERS = 'COVERS',
+  PARTY_TO = 'PARTY_TO',
+  ABOUT = 'ABOUT',
+}
+
+registerEnumType(EntityType, { name: 'EntityType' });
+registerEnumType(RelationshipType, {
+  name: 'RelationshipType',
+  description: 'MADE_BY: device or chip to brand; USES_CHIP; CAMERA_BY: device to brand; COVERS: partnership to device; PARTY_TO: brand to partnership; ABOUT: leak to device.',
+});
 registerEnumType(Confidence, { name: 'Confidence', description: 'How sure the graph is of a claim.' });
 registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precise a date is.' });
 registerEnumType(BrandRole, { name: 'BrandRole' });
@@ -73,4 +98,17 @@ export interface RankedClaim {
 export function compareClaims(a: RankedClaim, b: RankedClaim): number {
   if (a.reportedOn !== b.reportedOn) return a.reportedOn < b.reportedOn ? 1 : -1;
   return CERTAINTY[b.confidence] - CERTAINTY[a.confidence];
+}
+
+/** The label of an entity type in the graph: BRAND -> Brand. */
+export function labelOf(type: EntityType): string {
+  return type.charAt(0) + type.slice(1).toLowerCase();
+}
+
+/** The confidences at least as strong as `minimum`; DENIED claims only pass when there is no minimum. */
+export function confidencesAtLeast(minimum: Confidence | null | undefined): Confidence[] {
+  const strongestFirst = [Confidence.CONFIRMED, Confidence.REPORTED, Confidence.RUMORED, Confidence.SPECULATED];
+  if (!minimum) return [...strongestFirst, Confidence.DENIED];
+  if (minimum === Confidence.DENIED) return [Confidence.DENIED];
+  return strongestFirst.slice(0, strongestFirst.indexOf(minimum) + 1);
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
-import { BadUserInputError } from '../errors/errors.js';
+import { BadUserInputError, checkRange } from '../errors/errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -24,9 +24,7 @@ export class PageInfo {
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
-  }
+  checkRange(first, 0, MAX_PAGE_SIZE, 'first');
   return first;
 }
 

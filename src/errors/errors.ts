@@ -24,6 +24,13 @@ export class BadUserInputError extends PartnergraphError {
   }
 }
 
+/** Throws BAD_USER_INPUT naming `field` unless `value` is an integer from `min` to `max`. */
+export function checkRange(value: number, min: number, max: number, field: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(`${field} must be between ${min} and ${max}`, field);
+  }
+}
+
 export class NotFoundError extends PartnergraphError {
   readonly code = ErrorCode.NOT_FOUND;
   constructor(message: string, id?: string) {

@@ -1,12 +1,31 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../brand/brand.type.js';
+import { AsOfArgs, asOfDay } from '../common/asOf.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
 import type { AppContext } from '../server/context.js';
-import { Partnership } from './partnership.type.js';
+import { Partnership, PartnershipStat, PartnershipStatsGroupBy } from './partnership.type.js';
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {
+  @Query(() => [Partnership], {
+    description:
+      'The partnerships of the brand with this name or alias, oldest first: by start day, else announcement day. ' +
+      'Rumoured and denied ones are included; their confidence says so.',
+  })
+  partnerHistory(@Arg('brand') brand: string, @Args() { asOf }: AsOfArgs, @Ctx() { partnerships }: AppContext) {
+    return partnerships.historyOf(brand, asOfDay(asOf));
+  }
+
+  @Query(() => [PartnershipStat], { description: 'Partnership counts per year, kind or partner, for charts.' })
+  partnershipStats(
+    @Arg('groupBy', () => PartnershipStatsGroupBy) groupBy: PartnershipStatsGroupBy,
+    @Args() { asOf }: AsOfArgs,
+    @Ctx() { partnerships }: AppContext,
+  ) {
+    return partnerships.stats(groupBy, asOfDay(asOf));
+  }
+
   @FieldResolver(() => [Brand])
   brands(@Root() partnership: Partnership, @Ctx() { loaders }: AppContext) {
     return loaders.claims.nodes('brandsByPartnershipIds', partnership);

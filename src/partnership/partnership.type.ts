@@ -1,5 +1,5 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Claim } from '../common/claim.js';
 import { createClaimConnectionType } from '../common/connectionTypes.js';
 import { DatePrecision, PartnershipKind } from '../common/enums.js';
@@ -41,3 +41,24 @@ export class Partnership extends Claim {
 }
 
 export const PartnershipClaimConnection = createClaimConnectionType('Partnership', Partnership);
+
+export enum PartnershipStatsGroupBy {
+  /** The year it started, else was announced, else was first reported. */
+  YEAR = 'YEAR',
+  KIND = 'KIND',
+  /** Each brand party to it. */
+  PARTNER = 'PARTNER',
+}
+registerEnumType(PartnershipStatsGroupBy, { name: 'PartnershipStatsGroupBy' });
+
+@ObjectType({ description: 'How many partnerships (denied ones left out) fall in one group.' })
+export class PartnershipStat {
+  @Field({ description: 'The year ("2022"), the kind, or the brand id.' })
+  key!: string;
+
+  @Field({ description: 'What to show: the year, the kind, or the brand name.' })
+  label!: string;
+
+  @Field(() => Int)
+  count!: number;
+}

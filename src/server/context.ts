@@ -5,6 +5,9 @@ import { EntityRepository } from '../common/entityRepository.js';
 import type { EntityRecord } from '../common/node.js';
 import type { Database } from '../db/database.js';
 import { DeviceRepository } from '../device/device.repository.js';
+import { GraphRepository } from '../graph/graph.repository.js';
+import { PartnershipRepository } from '../partnership/partnership.repository.js';
+import { SearchRepository } from '../search/search.repository.js';
 import type { SpecRecord } from '../device/spec.type.js';
 
 export interface RequestLoaders {
@@ -16,6 +19,9 @@ export interface RequestLoaders {
 
 export interface AppContext {
   entities: EntityRepository;
+  partnerships: PartnershipRepository;
+  graph: GraphRepository;
+  search: SearchRepository;
   loaders: RequestLoaders;
 }
 
@@ -23,8 +29,14 @@ export interface AppContext {
 export function createContextFactory(db: Database): () => Promise<AppContext> {
   const entities = new EntityRepository(db);
   const devices = new DeviceRepository(db);
+  const partnerships = new PartnershipRepository(db);
+  const graph = new GraphRepository(db);
+  const search = new SearchRepository(db);
   return async () => ({
     entities,
+    partnerships,
+    graph,
+    search,
     loaders: {
       claims: new ClaimLoaders(db),
       entities: new DataLoader(async (ids: readonly string[]) => {

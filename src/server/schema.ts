@@ -8,8 +8,10 @@ import { ChipResolver } from '../chip/chip.resolver.js';
 import { NodeResolver } from '../common/node.resolver.js';
 import { projectRoot } from '../config/config.js';
 import { DeviceResolver } from '../device/device.resolver.js';
+import { GraphResolver } from '../graph/graph.resolver.js';
 import { LeakResolver } from '../leak/leak.resolver.js';
 import { PartnershipResolver } from '../partnership/partnership.resolver.js';
+import { SearchResolver } from '../search/search.resolver.js';
 import { ClaimSourcesResolver, SourceResolver } from '../source/source.resolver.js';
 
 export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
@@ -25,6 +27,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       LeakResolver,
       SourceResolver,
       ClaimSourcesResolver,
+      GraphResolver,
+      SearchResolver,
     ],
     // Arguments are validated by the resolvers and repositories, which own the error messages.
     validate: false,

@@ -1,0 +1,71 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { AsOfArgs, asOfDay } from '../common/asOf.js';
+import { Confidence, RelationshipType, confidencesAtLeast } from '../common/enums.js';
+import { ANALYST_LIMITS } from '../config/limits.js';
+import { checkRange } from '../errors/errors.js';
+import type { AppContext } from '../server/context.js';
+import { GraphSlice, Path } from './graph.type.js';
+
+const { graph: GRAPH, paths: PATHS } = ANALYST_LIMITS;
+
+@ArgsType()
+class GraphArgs extends AsOfArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { defaultValue: GRAPH.depth.default, description: `Hops from the entity, 1 to ${GRAPH.depth.max}.` })
+  depth!: number;
+
+  @Field(() => [RelationshipType], { nullable: true, description: 'Only these relationship types; default: all.' })
+  relationshipTypes?: RelationshipType[] | null;
+
+  @Field(() => Confidence, {
+    nullable: true,
+    description: 'Only claims at least this certain (CONFIRMED > REPORTED > RUMORED > SPECULATED); DENIED selects only denials. Default: all.',
+  })
+  minConfidence?: Confidence | null;
+
+  @Field(() => Int, { defaultValue: GRAPH.limit.default, description: `Most nodes returned, the entity included, 1 to ${GRAPH.limit.max}.` })
+  limit!: number;
+}
+
+@ArgsType()
+class PathsArgs extends AsOfArgs {
+  @Field(() => ID)
+  from!: string;
+
+  @Field(() => ID)
+  to!: string;
+
+  @Field(() => Int, { defaultValue: PATHS.maxHops.default, description: `Longest path considered, 1 to ${PATHS.maxHops.max} edges.` })
+  maxHops!: number;
+
+  @Field(() => Int, { defaultValue: PATHS.first.default, description: `Most paths returned, 1 to ${PATHS.first.max}.` })
+  first!: number;
+}
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => GraphSlice, { description: 'The neighbourhood of an entity, ready to draw. One database round trip.' })
+  graph(@Args() { id, depth, relationshipTypes, minConfidence, limit, asOf }: GraphArgs, @Ctx() { graph }: AppContext) {
+    checkRange(depth, 1, GRAPH.depth.max, 'depth');
+    checkRange(limit, 1, GRAPH.limit.max, 'limit');
+    return graph.slice({
+      id,
+      depth,
+      relationshipTypes: relationshipTypes?.length ? relationshipTypes : Object.values(RelationshipType),
+      confidences: confidencesAtLeast(minConfidence),
+      asOf: asOfDay(asOf),
+      limit,
+    });
+  }
+
+  @Query(() => [Path], {
+    description: 'The shortest chains of claims (denials left out) linking two entities, most certain first. Empty when none is short enough.',
+  })
+  paths(@Args() { from, to, maxHops, first, asOf }: PathsArgs, @Ctx() { graph }: AppContext) {
+    checkRange(maxHops, 1, PATHS.maxHops.max, 'maxHops');
+    checkRange(first, 1, PATHS.first.max, 'first');
+    return graph.shortestPaths({ from, to, maxHops, first, asOf: asOfDay(asOf) });
+  }
+}

@@ -1,0 +1,64 @@
+import { DateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Confidence, EntityType, RelationshipType } from '../common/enums.js';
+
+@ObjectType({ description: 'An entity as a node of a drawing.' })
+export class GraphNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => EntityType)
+  type!: EntityType;
+
+  @Field({ description: 'What to write on it: a name, a title, "Leica × Xiaomi" for a partnership, a leak summary.' })
+  label!: string;
+}
+
+@ObjectType({ description: 'A claim as a directed edge of a drawing, from source to target.' })
+export class GraphEdge {
+  @Field(() => ID, { description: 'The claim id.' })
+  id!: string;
+
+  @Field(() => RelationshipType)
+  type!: RelationshipType;
+
+  @Field(() => ID, { description: 'The id of the node it starts at.' })
+  source!: string;
+
+  @Field(() => ID, { description: 'The id of the node it ends at.' })
+  target!: string;
+
+  @Field(() => Confidence)
+  confidence!: Confidence;
+
+  @Field(() => DateResolver)
+  reportedOn!: string;
+}
+
+@ObjectType({
+  description:
+    'A neighbourhood of the graph shaped for cytoscape, sigma or vis-network: each node and edge once, ' +
+    'and every edge between two returned nodes.',
+})
+export class GraphSlice {
+  @Field(() => [GraphNode])
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges!: GraphEdge[];
+
+  @Field({ description: 'Whether more nodes were reachable than the limit let through.' })
+  truncated!: boolean;
+}
+
+@ObjectType({ description: 'A chain of claims from one entity to another: nodes in order, and the edge between each pair.' })
+export class Path {
+  @Field(() => Int, { description: 'The number of edges.' })
+  length!: number;
+
+  @Field(() => [GraphNode])
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges!: GraphEdge[];
+}
