@@ -38,18 +38,30 @@ export interface ClaimEdgeRecord<TNode> {
   claim: ClaimRecord;
 }
 
-/** The node the graph currently believes: the best claim that is not a denial. */
-export function bestNode<TNode>(edges: ClaimEdgeRecord<TNode>[]): TNode | null {
-  const believed = edges.filter((edge) => edge.claim.confidence !== Confidence.DENIED);
-  believed.sort((a, b) => compareClaims(a.claim, b.claim));
-  return believed[0]?.node ?? null;
+/**
+ * The nodes the claims still support: a node is believed when its newest claim (the most certain on a
+ * tie) is not a denial, so a later source can deny an earlier claim and a still later one confirm it
+ * again. Each believed node once, with its deciding claim, best first.
+ */
+function believedEdges<TNode extends { id: string }>(edges: ClaimEdgeRecord<TNode>[]): ClaimEdgeRecord<TNode>[] {
+  const deciding = new Map<string, ClaimEdgeRecord<TNode>>();
+  for (const edge of [...edges].sort((a, b) => compareClaims(a.claim, b.claim))) {
+    if (!deciding.has(edge.node.id)) deciding.set(edge.node.id, edge);
+  }
+  return [...deciding.values()].filter((edge) => edge.claim.confidence !== Confidence.DENIED);
 }
 
-/** Each node once, in edge order, leaving out nodes whose claims are all denials. */
+/** The value of a single-value field: the believed node with the newest, most certain claim. */
+export function bestNode<TNode extends { id: string }>(edges: ClaimEdgeRecord<TNode>[]): TNode | null {
+  return believedEdges(edges)[0]?.node ?? null;
+}
+
+/** The nodes of a list field: each believed node once, in edge order. */
 export function distinctNodes<TNode extends { id: string }>(edges: ClaimEdgeRecord<TNode>[]): TNode[] {
+  const believed = new Set(believedEdges(edges).map((edge) => edge.node.id));
   const nodes = new Map<string, TNode>();
   for (const edge of edges) {
-    if (edge.claim.confidence !== Confidence.DENIED && !nodes.has(edge.node.id)) nodes.set(edge.node.id, edge.node);
+    if (believed.has(edge.node.id) && !nodes.has(edge.node.id)) nodes.set(edge.node.id, edge.node);
   }
   return [...nodes.values()];
 }

@@ -36,13 +36,13 @@ export class ClaimLoaders {
     return this.load(queryName, parent, { after: null, limit: null, asOf: parent.asOf ?? null });
   }
 
-  /** The nodes of a list field: each once, denied-only ones left out. */
+  /** The nodes of a list field: see distinctNodes. */
   async nodes<TNode extends { id: string }>(queryName: string, parent: Parent): Promise<TNode[]> {
     return distinctNodes((await this.all<TNode>(queryName, parent)).edges);
   }
 
-  /** The node of a single-value field: the newest, most certain claim that is not a denial. */
-  async best<TNode>(queryName: string, parent: Parent): Promise<TNode | null> {
+  /** The node of a single-value field: see bestNode. */
+  async best<TNode extends { id: string }>(queryName: string, parent: Parent): Promise<TNode | null> {
     return bestNode((await this.all<TNode>(queryName, parent)).edges);
   }
 
