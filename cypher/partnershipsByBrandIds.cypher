@@ -1,14 +1,20 @@
 // Partnerships each brand is party to, with the PARTY_TO claims.
-// One row per parent key that has any; edges ordered by claim id, paged by $after (a claim id) and $limit (null: all).
-// Only claims reported on or before $asOf (null: all of them).
+// One row per parent key. Edges newest claim first (reportedOn, then claim id), only claims reported on or
+// before $asOf (null: all), after the cursor ($afterKey: a day, $afterId: a claim id; null: from the start),
+// $limit of them; one more is read to tell hasNextPage. totalCount ignores the cursor.
 UNWIND $keys AS key
-MATCH (:Brand {id: key})-[claim:PARTY_TO]->(node:Partnership)
-WHERE $asOf IS NULL OR claim.reportedOn <= date($asOf)
-WITH key, node, claim
-ORDER BY claim.id
-WITH key, collect({node: node {.*, __typename: 'Partnership'}, claim: claim {.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}}) AS edges
-WITH key, edges, [edge IN edges WHERE $after IS NULL OR edge.claim.id > $after] AS remaining
-RETURN key,
-       size(edges) AS totalCount,
-       remaining[0..coalesce($limit, size(remaining))] AS edges,
-       size(remaining) > coalesce($limit, size(remaining)) AS hasNextPage
+CALL (key) {
+  MATCH (:Brand {id: key})-[claim:PARTY_TO]->(node:Partnership)
+  WHERE $asOf IS NULL OR claim.reportedOn <= date($asOf)
+  RETURN count(claim) AS totalCount
+}
+CALL (key) {
+  MATCH (:Brand {id: key})-[claim:PARTY_TO]->(node:Partnership)
+  WHERE ($asOf IS NULL OR claim.reportedOn <= date($asOf))
+    AND ($afterId IS NULL OR claim.reportedOn < date($afterKey) OR (claim.reportedOn = date($afterKey) AND claim.id > $afterId))
+  WITH node, claim
+  ORDER BY claim.reportedOn DESC, claim.id
+  LIMIT $limit + 1
+  RETURN collect({node: node {.*, __typename: 'Partnership'}, claim: claim {.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}}) AS window
+}
+RETURN key, totalCount, window[0..$limit] AS edges, size(window) > $limit AS hasNextPage

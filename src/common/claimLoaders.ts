@@ -12,10 +12,16 @@ export interface ClaimPage<TNode> {
 }
 
 interface Window {
-  after: string | null;
+  /** The reportedOn day and claim id of the edge before the page; null: from the start. */
+  afterKey: string | null;
+  afterId: string | null;
+  /** Page size; null: every claim, for list fields. */
   limit: number | null;
   asOf: AsOf;
 }
+
+/** The Cypher LIMIT standing for "no limit": relationship queries always take one. */
+const UNLIMITED = 2 ** 31 - 2;
 
 /** The record a relationship field hangs off, possibly read as of a past day. */
 export type Parent = { id: string } & Viewed;
@@ -33,7 +39,7 @@ export class ClaimLoaders {
 
   /** Every claim of the relationship, for list fields and single-value fields. */
   all<TNode>(queryName: string, parent: Parent): Promise<ClaimPage<TNode>> {
-    return this.load(queryName, parent, { after: null, limit: null, asOf: parent.asOf ?? null });
+    return this.load(queryName, parent, { afterKey: null, afterId: null, limit: null, asOf: parent.asOf ?? null });
   }
 
   /** The nodes of a list field: see distinctNodes. */
@@ -49,11 +55,10 @@ export class ClaimLoaders {
   /** One page of a relationship connection, edges shaped as `<Name>ClaimEdge`. */
   async connection<TNode>(queryName: string, parent: Parent, args: PageArgs) {
     const limit = pageSize(args.first);
-    // Relationship connections are ordered by claim id, so the cursor's sort key is a claim id.
-    const { afterId } = decodeCursor(args.after);
-    const page = await this.load<TNode>(queryName, parent, { after: afterId, limit, asOf: parent.asOf ?? null });
+    const { afterKey, afterId } = decodeCursor(args.after);
+    const page = await this.load<TNode>(queryName, parent, { afterKey: afterKey === null ? null : String(afterKey), afterId, limit, asOf: parent.asOf ?? null });
     const edges = page.edges.map(({ node, claim }) => ({
-      cursor: encodeCursor(claim.id, claim.id),
+      cursor: encodeCursor(claim.reportedOn, claim.id),
       node,
       confidence: claim.confidence,
       reportedOn: claim.reportedOn,
@@ -68,14 +73,15 @@ export class ClaimLoaders {
   }
 
   private load<TNode>(queryName: string, parent: Parent, window: Window): Promise<ClaimPage<TNode>> {
-    const loaderKey = `${queryName}|${window.after ?? ''}|${window.limit ?? ''}|${window.asOf ?? ''}`;
+    const loaderKey = [queryName, window.afterKey, window.afterId, window.limit, window.asOf].join('|');
     let loader = this.loaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader(async (keys: readonly string[]) => {
         const rows = await this.db.read(queryName, {
           keys,
-          after: window.after,
-          limit: window.limit === null ? null : int(window.limit),
+          afterKey: window.afterKey,
+          afterId: window.afterId,
+          limit: int(window.limit ?? UNLIMITED),
           asOf: window.asOf,
         });
         const byKey = new Map(rows.map((row) => [row.key as string, viewPage(row as unknown as ClaimPage<object>, window.asOf)]));
