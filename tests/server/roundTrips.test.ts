@@ -46,3 +46,19 @@ it('shares one statement between list fields and connection pages of the same re
   // brandsPage, devicesByBrandIds (one window), partnershipsByBrandIds (one window), entitiesByIds.
   expect(count).toBe(4);
 });
+
+it('costs each analyst query a fixed number of statements, whatever the data', async () => {
+  const expected: Array<[string, number]> = [
+    ['{ partnerHistory(brand: "Leica") { id brands { name } devices { name } sources { title } } }', 4],
+    ['{ partnerHistory(brand: "Leica", asOf: "2022-05-20") { id } }', 1],
+    ['{ graph(id: "brand:xiaomi", depth: 3, limit: 500) { nodes { id type label } edges { id source target } truncated } }', 1],
+    ['{ paths(from: "brand:xiaomi", to: "brand:huawei", maxHops: 6, first: 20) { length nodes { id } edges { id } } }', 1],
+    ['{ search(query: "xiaomi leica", first: 50) { score node { id } } }', 1],
+    ['{ partnershipStats(groupBy: PARTNER) { key label count } }', 1],
+    ['{ brands(orderBy: PARTNER_COUNT_DESC) { edges { node { name partnerCount partners { name } } } } }', 2],
+    ['{ devices(orderBy: LEAK_COUNT_DESC, cameraBrandId: "brand:leica", asOf: "2022-05-25") { edges { node { name leakCount leaks { id } brand { name } } } } }', 3],
+  ];
+  for (const [query, statements] of expected) {
+    expect({ query, statements: (await roundTrips(query)).count }).toEqual({ query, statements });
+  }
+});
