@@ -1,5 +1,6 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
+import { createOrderEnum } from '../common/pagination.js';
 import { BrandRole } from '../common/enums.js';
 import { Node } from '../common/node.js';
 
@@ -23,10 +24,5 @@ export class Brand extends Node {
 export const BrandConnection = createConnectionType('Brand', Brand);
 export const BrandClaimConnection = createClaimConnectionType('Brand', Brand);
 
-export enum BrandOrder {
-  NAME_ASC = 'NAME_ASC',
-  NAME_DESC = 'NAME_DESC',
-  PARTNER_COUNT_ASC = 'PARTNER_COUNT_ASC',
-  PARTNER_COUNT_DESC = 'PARTNER_COUNT_DESC',
-}
-registerEnumType(BrandOrder, { name: 'BrandOrder', description: 'Ties are broken by id.' });
+export const BrandOrder = createOrderEnum('BrandOrder', ['NAME', 'PARTNER_COUNT'], 'Ties are broken by id.');
+export type BrandOrder = (typeof BrandOrder)[keyof typeof BrandOrder];

@@ -1,5 +1,6 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
+import { createOrderEnum } from '../common/pagination.js';
 import { Node } from '../common/node.js';
 
 @ObjectType({ implements: Node })
@@ -19,10 +20,5 @@ export class Chip extends Node {
 export const ChipConnection = createConnectionType('Chip', Chip);
 export const ChipClaimConnection = createClaimConnectionType('Chip', Chip);
 
-export enum ChipOrder {
-  NAME_ASC = 'NAME_ASC',
-  NAME_DESC = 'NAME_DESC',
-  DEVICE_COUNT_ASC = 'DEVICE_COUNT_ASC',
-  DEVICE_COUNT_DESC = 'DEVICE_COUNT_DESC',
-}
-registerEnumType(ChipOrder, { name: 'ChipOrder', description: 'Ties are broken by id.' });
+export const ChipOrder = createOrderEnum('ChipOrder', ['NAME', 'DEVICE_COUNT'], 'Ties are broken by id.');
+export type ChipOrder = (typeof ChipOrder)[keyof typeof ChipOrder];

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BadUserInputError, checkRange } from '../errors/errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -73,6 +73,20 @@ export function toPage<TNode extends { id: string }>(rows: SortedRow<TNode>[], t
     edges,
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
   };
+}
+
+type Direction = 'ASC' | 'DESC';
+
+/**
+ * The orders of a list as a GraphQL enum: `<FIELD>_ASC` and `<FIELD>_DESC` for each field, such as
+ * NAME_ASC or PARTNER_COUNT_DESC. The page queries take them apart with sortOrder.
+ */
+export function createOrderEnum<const TField extends string>(name: string, fields: readonly TField[], description: string) {
+  const values = Object.fromEntries(
+    fields.flatMap((field) => [`${field}_ASC`, `${field}_DESC`]).map((value) => [value, value]),
+  ) as { [TValue in `${TField}_${Direction}`]: TValue };
+  registerEnumType(values, { name, description });
+  return values;
 }
 
 /** A list order such as LEAK_COUNT_DESC, split into what the page queries take. */

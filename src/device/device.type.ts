@@ -1,8 +1,9 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
 import { DatePrecision, DeviceStatus } from '../common/enums.js';
 import { Node } from '../common/node.js';
+import { createOrderEnum } from '../common/pagination.js';
 
 @ObjectType({ implements: Node })
 export class Device extends Node {
@@ -38,12 +39,9 @@ export class Device extends Node {
 export const DeviceConnection = createConnectionType('Device', Device);
 export const DeviceClaimConnection = createClaimConnectionType('Device', Device);
 
-export enum DeviceOrder {
-  NAME_ASC = 'NAME_ASC',
-  NAME_DESC = 'NAME_DESC',
-  ANNOUNCED_ON_ASC = 'ANNOUNCED_ON_ASC',
-  ANNOUNCED_ON_DESC = 'ANNOUNCED_ON_DESC',
-  LEAK_COUNT_ASC = 'LEAK_COUNT_ASC',
-  LEAK_COUNT_DESC = 'LEAK_COUNT_DESC',
-}
-registerEnumType(DeviceOrder, { name: 'DeviceOrder', description: 'Devices with no announcement day come last; ties are broken by id.' });
+export const DeviceOrder = createOrderEnum(
+  'DeviceOrder',
+  ['NAME', 'ANNOUNCED_ON', 'LEAK_COUNT'],
+  'Devices with no announcement day come last; ties are broken by id.',
+);
+export type DeviceOrder = (typeof DeviceOrder)[keyof typeof DeviceOrder];

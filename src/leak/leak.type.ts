@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Claim } from '../common/claim.js';
 import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
+import { createOrderEnum } from '../common/pagination.js';
 import { Node } from '../common/node.js';
 
 @ObjectType({ implements: [Node, Claim], description: 'Something that leaked before launch: what, when, where and from whom.' })
@@ -23,8 +24,5 @@ export class Leak extends Claim {
 export const LeakConnection = createConnectionType('Leak', Leak);
 export const LeakClaimConnection = createClaimConnectionType('Leak', Leak);
 
-export enum LeakOrder {
-  REPORTED_ON_ASC = 'REPORTED_ON_ASC',
-  REPORTED_ON_DESC = 'REPORTED_ON_DESC',
-}
-registerEnumType(LeakOrder, { name: 'LeakOrder', description: 'Ties are broken by id.' });
+export const LeakOrder = createOrderEnum('LeakOrder', ['REPORTED_ON'], 'Ties are broken by id.');
+export type LeakOrder = (typeof LeakOrder)[keyof typeof LeakOrder];

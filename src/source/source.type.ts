@@ -1,8 +1,9 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { createConnectionType } from '../common/connectionTypes.js';
 import { DatePrecision } from '../common/enums.js';
 import { Node } from '../common/node.js';
-import { createConnectionType } from '../common/connectionTypes.js';
+import { createOrderEnum } from '../common/pagination.js';
 
 @ObjectType({ implements: Node, description: 'Where a claim comes from: an article, a post, a filing, an editorial note.' })
 export class Source extends Node {
@@ -29,10 +30,9 @@ export class Source extends Node {
 
 export const SourceConnection = createConnectionType('Source', Source);
 
-export enum SourceOrder {
-  TITLE_ASC = 'TITLE_ASC',
-  TITLE_DESC = 'TITLE_DESC',
-  PUBLISHED_ON_ASC = 'PUBLISHED_ON_ASC',
-  PUBLISHED_ON_DESC = 'PUBLISHED_ON_DESC',
-}
-registerEnumType(SourceOrder, { name: 'SourceOrder', description: 'Sources without a publication day come last; ties are broken by id.' });
+export const SourceOrder = createOrderEnum(
+  'SourceOrder',
+  ['TITLE', 'PUBLISHED_ON'],
+  'Sources without a publication day come last; ties are broken by id.',
+);
+export type SourceOrder = (typeof SourceOrder)[keyof typeof SourceOrder];
