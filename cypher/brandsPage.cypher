@@ -1,7 +1,9 @@
 // Brands, optionally with a role and a country, as known on $asOf (null: today).
 // Order: $sortField NAME | PARTNER_COUNT (distinct partner brands of partnerships that are not denials), $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// unless $countTotal, so pages that do not show it skip the count.
 CALL () {
+  WITH $countTotal AS wanted WHERE wanted
   MATCH (node:Brand)
   WHERE ($role IS NULL OR $role IN node.roles) AND ($country IS NULL OR node.country = $country)
   RETURN count(node) AS totalCount

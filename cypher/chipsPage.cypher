@@ -1,8 +1,10 @@
 // Chips, optionally of one vendor (brand id), as known on $asOf (null: today).
 // Order: $sortField NAME | DEVICE_COUNT (devices claimed to use it, denials left out), $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// unless $countTotal, so pages that do not show it skip the count.
 // missingFilterId is the filter's id when no entity has it, else null.
 CALL () {
+  WITH $countTotal AS wanted WHERE wanted
   MATCH (node:Chip)
   WHERE $vendorId IS NULL OR EXISTS { (node)-[c:MADE_BY]->(:Brand {id: $vendorId}) WHERE c.confidence <> 'DENIED' AND ($asOf IS NULL OR c.reportedOn <= date($asOf)) }
   RETURN count(node) AS totalCount

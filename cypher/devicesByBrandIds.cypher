@@ -1,9 +1,11 @@
 // Devices each brand makes, with the MADE_BY claims.
 // One row per parent key. Edges newest claim first (reportedOn, then claim id), only claims reported on or
 // before $asOf (null: all), after the cursor ($afterKey: a day, $afterId: a claim id; null: from the start),
-// $limit of them; one more is read to tell hasNextPage. totalCount ignores the cursor.
+// $limit of them; one more is read to tell hasNextPage. totalCount ignores the cursor; it is 0
+// unless $countTotal, so pages that do not show it skip the count.
 UNWIND $keys AS key
 CALL (key) {
+  WITH key WHERE $countTotal
   MATCH (:Brand {id: key})<-[claim:MADE_BY]-(node:Device)
   WHERE $asOf IS NULL OR claim.reportedOn <= date($asOf)
   RETURN count(claim) AS totalCount

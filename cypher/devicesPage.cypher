@@ -2,9 +2,11 @@
 // Filters: $brandId (maker), $chipId, $cameraBrandId, $status, $announcedFrom..$announcedTo (inclusive ISO days);
 // relationship filters only count claims that are not denials.
 // Order: $sortField NAME | ANNOUNCED_ON (unknown days last) | LEAK_COUNT, $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// unless $countTotal, so pages that do not show it skip the count.
 // missingFilterId is a filter id no entity has, else null.
 CALL () {
+  WITH $countTotal AS wanted WHERE wanted
   MATCH (node:Device)
   WHERE ($asOf IS NULL OR node.firstReportedOn <= date($asOf))
     AND ($status IS NULL OR node.status = $status)

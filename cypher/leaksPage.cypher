@@ -1,9 +1,11 @@
 // Leaks reported on or before $asOf (null: today), optionally with a confidence, a platform, a device
 // and a reportedOn range ($reportedFrom..$reportedTo, inclusive ISO days).
 // Order: $sortField REPORTED_ON, $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// unless $countTotal, so pages that do not show it skip the count.
 // missingFilterId is the filter's id when no entity has it, else null.
 CALL () {
+  WITH $countTotal AS wanted WHERE wanted
   MATCH (node:Leak)
   WHERE ($asOf IS NULL OR node.reportedOn <= date($asOf))
     AND ($confidence IS NULL OR node.confidence = $confidence)

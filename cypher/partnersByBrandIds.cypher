@@ -2,9 +2,11 @@
 // the partnership that links the two, so two partnerships with the same brand give two edges.
 // One row per parent key. Edges newest claim first (reportedOn, then the claim id "partnership id|partner id"),
 // only claims reported on or before $asOf (null: all), after the cursor ($afterKey: a day, $afterId: a claim id; null: from the start),
-// $limit of them; one more is read to tell hasNextPage. totalCount ignores the cursor.
+// $limit of them; one more is read to tell hasNextPage. totalCount ignores the cursor; it is 0
+// unless $countTotal, so pages that do not show it skip the count.
 UNWIND $keys AS key
 CALL (key) {
+  WITH key WHERE $countTotal
   MATCH (:Brand {id: key})-[:PARTY_TO]->(partnership:Partnership)<-[:PARTY_TO]-(node:Brand)
   WHERE $asOf IS NULL OR partnership.reportedOn <= date($asOf)
   RETURN count(node) AS totalCount

@@ -1,8 +1,10 @@
 // Sources published on or before $asOf (null: today; sources without a day are in every view),
 // optionally of one publisher (case-insensitive).
 // Order: $sortField TITLE | PUBLISHED_ON (unknown days last), $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor.
+// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// unless $countTotal, so pages that do not show it skip the count.
 CALL () {
+  WITH $countTotal AS wanted WHERE wanted
   MATCH (node:Source)
   WHERE ($asOf IS NULL OR node.publishedOn IS NULL OR node.publishedOn <= date($asOf))
     AND ($publisher IS NULL OR toLower(node.publisher) = toLower($publisher))

@@ -1,9 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
 import { BrandRole } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
 import { Partnership, PartnershipClaimConnection } from '../partnership/partnership.type.js';
+import { selectsTotalCount } from '../common/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Brand, BrandClaimConnection, BrandConnection, BrandOrder } from './brand.type.js';
 
@@ -27,9 +29,10 @@ export class BrandResolver {
   }
 
   @Query(() => BrandConnection)
-  brands(@Args() { role, country, orderBy, asOf, ...page }: BrandsArgs, @Ctx() { entities }: AppContext) {
+  brands(@Args() { role, country, orderBy, asOf, ...page }: BrandsArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
     const filters = { role: role ?? null, country: country?.toUpperCase() ?? null };
-    return entities.page<Brand>('brandsPage', filters, page, orderBy, asOfDay(asOf));
+    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    return entities.page<Brand>('brandsPage', request);
   }
 
   @FieldResolver(() => [Partnership])
@@ -38,8 +41,8 @@ export class BrandResolver {
   }
 
   @FieldResolver(() => PartnershipClaimConnection)
-  partnershipsConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('partnershipsByBrandIds', brand, page);
+  partnershipsConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('partnershipsByBrandIds', brand, page, selectsTotalCount(info));
   }
 
   @FieldResolver(() => [Brand], { description: 'The other brands of its partnerships.' })
@@ -53,8 +56,8 @@ export class BrandResolver {
   }
 
   @FieldResolver(() => BrandClaimConnection, { description: 'Partners, one edge per partnership, with its provenance.' })
-  partnersConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('partnersByBrandIds', brand, page);
+  partnersConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('partnersByBrandIds', brand, page, selectsTotalCount(info));
   }
 
   @FieldResolver(() => [Device], { description: 'Devices it makes.' })
@@ -63,7 +66,7 @@ export class BrandResolver {
   }
 
   @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByBrandIds', brand, page);
+  devicesConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('devicesByBrandIds', brand, page, selectsTotalCount(info));
   }
 }

@@ -1,8 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Brand } from '../brand/brand.type.js';
 import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
+import { selectsTotalCount } from '../common/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Chip, ChipConnection, ChipOrder } from './chip.type.js';
 
@@ -23,8 +25,10 @@ export class ChipResolver {
   }
 
   @Query(() => ChipConnection)
-  chips(@Args() { vendorId, orderBy, asOf, ...page }: ChipsArgs, @Ctx() { entities }: AppContext) {
-    return entities.page<Chip>('chipsPage', { vendorId: vendorId ?? null }, page, orderBy, asOfDay(asOf));
+  chips(@Args() { vendorId, orderBy, asOf, ...page }: ChipsArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
+    const filters = { vendorId: vendorId ?? null };
+    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    return entities.page<Chip>('chipsPage', request);
   }
 
   @FieldResolver(() => Brand, { nullable: true, description: 'The vendor, by its best claim.' })
@@ -38,7 +42,7 @@ export class ChipResolver {
   }
 
   @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() chip: Chip, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByChipIds', chip, page);
+  devicesConnection(@Root() chip: Chip, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('devicesByChipIds', chip, page, selectsTotalCount(info));
   }
 }

@@ -18,6 +18,8 @@ interface Window {
   /** Page size; null: every claim, for list fields. */
   limit: number | null;
   asOf: AsOf;
+  /** Whether to count every claim of the parent, not just the page. */
+  countTotal: boolean;
 }
 
 /** The Cypher LIMIT standing for "no limit": relationship queries always take one. */
@@ -39,7 +41,7 @@ export class ClaimLoaders {
 
   /** Every claim of the relationship, for list fields and single-value fields. */
   all<TNode>(queryName: string, parent: Parent): Promise<ClaimPage<TNode>> {
-    return this.load(queryName, parent, { afterKey: null, afterId: null, limit: null, asOf: parent.asOf ?? null });
+    return this.load(queryName, parent, { afterKey: null, afterId: null, limit: null, asOf: parent.asOf ?? null, countTotal: false });
   }
 
   /** The nodes of a list field: see distinctNodes. */
@@ -52,11 +54,17 @@ export class ClaimLoaders {
     return bestNode((await this.all<TNode>(queryName, parent)).edges);
   }
 
-  /** One page of a relationship connection, edges shaped as `<Name>ClaimEdge`. */
-  async connection<TNode>(queryName: string, parent: Parent, args: PageArgs) {
+  /** One page of a relationship connection, edges shaped as `<Name>ClaimEdge`; totalCount is 0 unless `countTotal`. */
+  async connection<TNode>(queryName: string, parent: Parent, args: PageArgs, countTotal: boolean) {
     const limit = pageSize(args.first);
     const { afterKey, afterId } = decodeCursor(args.after);
-    const page = await this.load<TNode>(queryName, parent, { afterKey: afterKey === null ? null : String(afterKey), afterId, limit, asOf: parent.asOf ?? null });
+    const page = await this.load<TNode>(queryName, parent, {
+      afterKey: afterKey === null ? null : String(afterKey),
+      afterId,
+      limit,
+      asOf: parent.asOf ?? null,
+      countTotal,
+    });
     const edges = page.edges.map(({ node, claim }) => ({
       cursor: encodeCursor(claim.reportedOn, claim.id),
       node,
@@ -73,7 +81,7 @@ export class ClaimLoaders {
   }
 
   private load<TNode>(queryName: string, parent: Parent, window: Window): Promise<ClaimPage<TNode>> {
-    const loaderKey = [queryName, window.afterKey, window.afterId, window.limit, window.asOf].join('|');
+    const loaderKey = [queryName, window.afterKey, window.afterId, window.limit, window.asOf, window.countTotal].join('|');
     let loader = this.loaders.get(loaderKey);
     if (!loader) {
       loader = new DataLoader(async (keys: readonly string[]) => {
@@ -83,6 +91,7 @@ export class ClaimLoaders {
           afterId: window.afterId,
           limit: int(window.limit ?? UNLIMITED),
           asOf: window.asOf,
+          countTotal: window.countTotal,
         });
         const byKey = new Map(rows.map((row) => [row.key as string, viewPage(row as unknown as ClaimPage<object>, window.asOf)]));
         return keys.map((key) => byKey.get(key) ?? EMPTY);

@@ -5,6 +5,14 @@ import { entityAsOf, viewedAs, type AsOf } from './asOf.js';
 import type { EntityRecord } from './node.js';
 import { decodeCursor, pageSize, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from './pagination.js';
 
+export interface PageRequest {
+  filters: Row;
+  args: PageArgs;
+  order: string;
+  asOf: AsOf;
+  countTotal: boolean;
+}
+
 /** Reads shared by every entity type: by id, by lookup key, and keyset pages. */
 export class EntityRepository {
   constructor(private readonly db: Database) {}
@@ -29,14 +37,15 @@ export class EntityRepository {
   }
 
   /**
-   * One keyset page from a `<type>sPage` query, in `order` (such as NAME_ASC), as known on `asOf`.
+   * One keyset page from a `<type>sPage` query, in `order` (such as NAME_ASC), as known on `asOf`;
+   * the total is counted only when `countTotal` (else 0).
    * A query that filters by an entity id returns that id as missingFilterId when no entity has it: filtering by an id
    * that is not in the graph is a NOT_FOUND, not an empty page.
    */
-  async page<TRecord extends EntityRecord>(queryName: string, filters: Row, args: PageArgs, order: string, asOf: AsOf): Promise<Page<TRecord>> {
+  async page<TRecord extends EntityRecord>(queryName: string, { filters, args, order, asOf, countTotal }: PageRequest): Promise<Page<TRecord>> {
     const size = pageSize(args.first);
     const { afterKey, afterId } = decodeCursor(args.after);
-    const [row] = await this.db.read(queryName, { ...filters, ...sortOrder(order), asOf, afterKey, afterId, limit: int(size + 1) });
+    const [row] = await this.db.read(queryName, { ...filters, ...sortOrder(order), asOf, countTotal, afterKey, afterId, limit: int(size + 1) });
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
     }

@@ -1,11 +1,13 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../brand/brand.type.js';
 import { Chip } from '../chip/chip.type.js';
 import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
 import { DeviceStatus } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
 import { Leak, LeakClaimConnection } from '../leak/leak.type.js';
+import { selectsTotalCount } from '../common/selection.js';
 import type { AppContext } from '../server/context.js';
 import { bestSpecValue } from './bestSpecValue.js';
 import { Device, DeviceConnection, DeviceOrder } from './device.type.js';
@@ -46,7 +48,7 @@ export class DeviceResolver {
   }
 
   @Query(() => DeviceConnection, { description: 'Relationship filters count claims that are not denials.' })
-  devices(@Args() args: DevicesArgs, @Ctx() { entities }: AppContext) {
+  devices(@Args() args: DevicesArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
     const { brandId, chipId, cameraBrandId, status, announcedFrom, announcedTo, orderBy, asOf, ...page } = args;
     const filters = {
       brandId: brandId ?? null,
@@ -56,7 +58,8 @@ export class DeviceResolver {
       announcedFrom: asOfDay(announcedFrom),
       announcedTo: asOfDay(announcedTo),
     };
-    return entities.page<Device>('devicesPage', filters, page, orderBy, asOfDay(asOf));
+    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    return entities.page<Device>('devicesPage', request);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The best identity.modelNumber claim; see specs for all claims and their provenance.' })
@@ -90,8 +93,8 @@ export class DeviceResolver {
   }
 
   @FieldResolver(() => BrandClaimConnection)
-  cameraBrandsConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('cameraBrandsByDeviceIds', device, page);
+  cameraBrandsConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('cameraBrandsByDeviceIds', device, page, selectsTotalCount(info));
   }
 
   @FieldResolver(() => [Leak])
@@ -101,12 +104,12 @@ export class DeviceResolver {
 
   @FieldResolver(() => Int, { description: 'How many leaks are about it.' })
   async leakCount(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return (await loaders.claims.all('leaksByDeviceIds', device)).totalCount;
+    return (await loaders.claims.all('leaksByDeviceIds', device)).edges.length;
   }
 
   @FieldResolver(() => LeakClaimConnection)
-  leaksConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('leaksByDeviceIds', device, page);
+  leaksConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('leaksByDeviceIds', device, page, selectsTotalCount(info));
   }
 
   @FieldResolver(() => [Spec], { description: 'Every reported attribute with its provenance, by key, newest claim first.' })

@@ -1,9 +1,11 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { ListArgs, asOfDay } from '../common/asOf.js';
 import { Confidence } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
+import { selectsTotalCount } from '../common/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Leak, LeakConnection, LeakOrder } from './leak.type.js';
 
@@ -31,7 +33,7 @@ class LeaksArgs extends ListArgs {
 @Resolver(() => Leak)
 export class LeakResolver {
   @Query(() => LeakConnection, { description: 'Leaks, newest first unless ordered otherwise.' })
-  leaks(@Args() args: LeaksArgs, @Ctx() { entities }: AppContext) {
+  leaks(@Args() args: LeaksArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
     const { confidence, platform, deviceId, reportedFrom, reportedTo, orderBy, asOf, ...page } = args;
     const filters = {
       confidence: confidence ?? null,
@@ -40,7 +42,8 @@ export class LeakResolver {
       reportedFrom: asOfDay(reportedFrom),
       reportedTo: asOfDay(reportedTo),
     };
-    return entities.page<Leak>('leaksPage', filters, page, orderBy, asOfDay(asOf));
+    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    return entities.page<Leak>('leaksPage', request);
   }
 
   @FieldResolver(() => [Device])
@@ -49,7 +52,7 @@ export class LeakResolver {
   }
 
   @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() leak: Leak, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByLeakIds', leak, page);
+  devicesConnection(@Root() leak: Leak, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('devicesByLeakIds', leak, page, selectsTotalCount(info));
   }
 }

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../brand/brand.type.js';
 import { AsOfArgs, asOfDay } from '../common/asOf.js';
 import { PageArgs } from '../common/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
+import { selectsTotalCount } from '../common/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Partnership, PartnershipStat, PartnershipStatsGroupBy } from './partnership.type.js';
 
@@ -32,8 +34,8 @@ export class PartnershipResolver {
   }
 
   @FieldResolver(() => BrandClaimConnection)
-  brandsConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('brandsByPartnershipIds', partnership, page);
+  brandsConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('brandsByPartnershipIds', partnership, page, selectsTotalCount(info));
   }
 
   @FieldResolver(() => [Device], { description: 'Devices the partnership covers (claimed, rumoured or confirmed).' })
@@ -42,7 +44,7 @@ export class PartnershipResolver {
   }
 
   @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.connection('devicesByPartnershipIds', partnership, page);
+  devicesConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.claims.connection('devicesByPartnershipIds', partnership, page, selectsTotalCount(info));
   }
 }

@@ -1,6 +1,8 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs, asOfDay } from '../common/asOf.js';
 import { Claim } from '../common/claim.js';
+import { selectsTotalCount } from '../common/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Source, SourceConnection, SourceOrder } from './source.type.js';
 
@@ -16,8 +18,10 @@ class SourcesArgs extends ListArgs {
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Sources published by the asOf day; sources without a day are in every view.' })
-  sources(@Args() { publisher, orderBy, asOf, ...page }: SourcesArgs, @Ctx() { entities }: AppContext) {
-    return entities.page<Source>('sourcesPage', { publisher: publisher ?? null }, page, orderBy, asOfDay(asOf));
+  sources(@Args() { publisher, orderBy, asOf, ...page }: SourcesArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
+    const filters = { publisher: publisher ?? null };
+    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    return entities.page<Source>('sourcesPage', request);
   }
 }
 
