@@ -47,8 +47,25 @@ export class Database {
     this.onQuery = options.onQuery ?? (() => {});
   }
 
-  read(queryName: string, params: Row = {}): Promise<Row[]> {
-    return this.execute(queryName, params, routing.READ);
+  /**
+   * Runs a read as an auto-commit query: RUN and PULL go out in one write and come back in one round
+   * trip, where a managed transaction adds a BEGIN and a COMMIT (three socket writes, two round trips).
+   * On a busy host each write costs a system call and a chance to be descheduled; a page that sends
+   * six statements felt it (docs/benchmarks.md). A single read statement needs no transaction.
+   */
+  async read(queryName: string, params: Row = {}): Promise<Row[]> {
+    const query = this.cypher.get(queryName);
+    const started = performance.now();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(query, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      this.onQuery(queryName, (performance.now() - started) / 1000);
+      await session.close();
+    }
   }
 
   write(queryName: string, params: Row = {}): Promise<Row[]> {
