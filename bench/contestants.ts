@@ -108,6 +108,19 @@ export class RawCypher {
     }
   }
 
+  /** Database hits of the statement, from PROFILE. */
+  async dbHits(cypher: string, params: Params): Promise<number> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const { summary } = await session.run(`PROFILE ${cypher}`, cypherParams(params));
+      const hits = (plan: { dbHits: number; children: unknown[] }): number =>
+        plan.dbHits + plan.children.reduce<number>((sum, child) => sum + hits(child as typeof plan), 0);
+      return summary.profile ? hits(summary.profile) : Number.NaN;
+    } finally {
+      await session.close();
+    }
+  }
+
   close(): Promise<void> {
     return this.driver.close();
   }
@@ -216,11 +229,13 @@ export async function startPeerApi(neo4jUri: string): Promise<ServerProcess> {
   );
 }
 
-/** Cypher statements our API has sent so far, from its /metrics (neo4j_queries_total). */
-export async function ourQueryCount(client: GraphQLClient): Promise<number> {
+/** Our API's Cypher so far, from its /metrics: statements sent (neo4j_queries_total) and seconds spent waiting for them. */
+export async function ourCypherTotals(client: GraphQLClient): Promise<{ statements: number; seconds: number }> {
   const { body } = await client.get('/metrics');
-  return body
-    .split('\n')
-    .filter((line) => line.startsWith('neo4j_queries_total{'))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  const total = (prefix: string) =>
+    body
+      .split('\n')
+      .filter((line) => line.startsWith(prefix))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return { statements: total('neo4j_queries_total{'), seconds: total('neo4j_query_duration_seconds_sum{') };
 }

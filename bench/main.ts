@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GraphQLClient, RawCypher, ourQueryCount, startOurApi, startPeerApi, type Call, type ContestantName, type ServerProcess } from './contestants.js';
+import { GraphQLClient, RawCypher, ourCypherTotals, startOurApi, startPeerApi, type Call, type ContestantName, type ServerProcess } from './contestants.js';
 import { generateDataSet, recordsPerUnitScale, type GeneratedDataSet } from './generator.js';
 import { benchCypher, benchDir, loadWithImporter, loadWithPlainUnwind, round, seconds, startFreshNeo4j, type BenchNeo4j, type LoadResult } from './load.js';
 import { measure, type Measurement } from './measure.js';
@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     });
 
     const roundTrips = await checkAnswers(operations, oursClient, peerClient, raw);
+    const rawDbHits = new Map<string, number>();
+    for (const operation of operations) rawDbHits.set(operation.name, await raw.dbHits(operation.raw.cypher, operation.variants[0]!.raw));
 
     const results: OperationResult[] = [];
     const runs = operations.length * concurrencies.length;
@@ -127,10 +129,17 @@ async function main(): Promise<void> {
       for (const concurrency of concurrencies) {
         run += 1;
         const contestants: OperationResult['contestants'] = { ours: null, rawCypher: null, neo4jGraphql: null };
+        let oursCypherMsPerRequest = 0;
         for (const name of CONTESTANTS) {
           const contestantCalls = calls[name];
           if (!contestantCalls) continue;
-          contestants[name] = await measure(contestantCalls, concurrency, timedSeconds, warmupSeconds);
+          const before = name === 'ours' ? await ourCypherTotals(oursClient) : null;
+          const measured = await measure(contestantCalls, concurrency, timedSeconds, warmupSeconds);
+          contestants[name] = measured;
+          if (before) {
+            const after = await ourCypherTotals(oursClient);
+            oursCypherMsPerRequest = round(((after.seconds - before.seconds) * 1000) / (measured.requests + measured.warmupRequests + measured.errors));
+          }
         }
         const line = CONTESTANTS.map((name) => `${name} ${summary(contestants[name])}`).join(' | ');
         log(`[${run}/${runs}] ${operation.name} c=${concurrency}: ${line}`);
@@ -139,6 +148,7 @@ async function main(): Promise<void> {
           description: operation.description,
           concurrency,
           roundTrips: roundTrips.get(operation.name)!,
+          profile: { oursCypherMsPerRequest, rawDbHits: rawDbHits.get(operation.name)! },
           contestants,
           ...('unsupported' in operation.peer ? { neo4jGraphqlUnsupported: operation.peer.unsupported } : {}),
         });
@@ -204,9 +214,9 @@ async function checkAnswers(operations: Operation[], ours: GraphQLClient, peer: 
   const mismatches: string[] = [];
   for (const operation of operations) {
     for (const variant of operation.variants) {
-      const before = await ourQueryCount(ours);
+      const before = (await ourCypherTotals(ours)).statements;
       const oursAnswer = await graphql(ours, operation.ours.query, variant.variables, `ours ${operation.name}`);
-      const trips = (await ourQueryCount(ours)) - before;
+      const trips = (await ourCypherTotals(ours)).statements - before;
       roundTrips.set(operation.name, Math.max(roundTrips.get(operation.name) ?? 0, trips));
       const expected = canonicalJson(operation.ours.canonical(oursAnswer));
       const answers: Array<[string, string]> = [['rawCypher', canonicalJson(operation.raw.canonical(await raw.fetch(operation.raw.cypher, variant.raw)))]];

@@ -6,6 +6,8 @@ export interface Measurement {
   p99Ms: number;
   rps: number;
   requests: number;
+  /** Requests of the unmeasured warm-up before it. */
+  warmupRequests: number;
   errors: number;
 }
 
@@ -15,7 +17,7 @@ export interface Measurement {
  * answer is in (a closed loop), so throughput is what the contestant sustains at that concurrency.
  */
 export async function measure(calls: Call[], concurrency: number, seconds: number, warmupSeconds: number): Promise<Measurement> {
-  if (warmupSeconds > 0) await run(calls, concurrency, warmupSeconds * 1000);
+  const warmup = warmupSeconds > 0 ? await run(calls, concurrency, warmupSeconds * 1000) : { latencies: [], errors: [] };
   const started = performance.now();
   const { latencies, errors } = await run(calls, concurrency, seconds * 1000);
   const elapsedSeconds = (performance.now() - started) / 1000;
@@ -26,6 +28,7 @@ export async function measure(calls: Call[], concurrency: number, seconds: numbe
     p99Ms: percentile(latencies, 0.99),
     rps: Math.round((latencies.length / elapsedSeconds) * 10) / 10,
     requests: latencies.length,
+    warmupRequests: warmup.latencies.length + warmup.errors.length,
     errors: errors.length,
   };
 }

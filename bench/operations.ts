@@ -113,6 +113,9 @@ const graphSlice = (slice: Json) => ({
   truncated: slice.truncated,
 });
 
+/** A variant asking about one entity by its name, for ours, the peer and raw Cypher alike. */
+const byName = ({ name }: { name: string }): Variant => ({ label: name, variables: { name }, raw: { name } });
+
 const GRAPH_DEPTH = 2;
 const GRAPH_LIMIT = 100;
 const SEARCH_FIRST = 10;
@@ -173,7 +176,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
         cypher: benchCypher.get('rawDevicePage'),
         canonical: ([row]) => (row ? devicePage(row.device, row.brand, row.chip, row.specs, row.leaks) : null),
       },
-      variants: devices.map((device) => ({ label: device.name, variables: { name: device.name }, raw: { name: device.name } })),
+      variants: devices.map(byName),
     },
     {
       name: 'brandPage',
@@ -223,7 +226,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
             devices: row.devices.map((device: Json) => ({ ...ref(device), chip: ref(device.chip) })),
           },
       },
-      variants: brands.map((brand) => ({ label: brand.name, variables: { name: brand.name }, raw: { name: brand.name } })),
+      variants: brands.map(byName),
     },
     {
       name: 'partnerHistory',
@@ -252,7 +255,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
         cypher: benchCypher.get('rawPartnerHistory'),
         canonical: (rows) => rows.map((row) => partnership(row.partnership)),
       },
-      variants: [{ label: landmarks.mostPartnered.name, variables: { name: landmarks.mostPartnered.name }, raw: { name: landmarks.mostPartnered.name } }],
+      variants: [byName(landmarks.mostPartnered)],
     },
     {
       name: 'graphSlice',

@@ -6,6 +6,11 @@ export interface OperationResult {
   description: string;
   concurrency: number;
   roundTrips: number;
+  /**
+   * Where ours spends its time: Cypher time summed over its statements per request (statements of one
+   * request may overlap), and the database hits of the raw statement (PROFILE, first variant).
+   */
+  profile: { oursCypherMsPerRequest: number; rawDbHits: number };
   contestants: Record<ContestantName, Measurement | null>;
   neo4jGraphqlUnsupported?: string;
 }
@@ -14,6 +19,7 @@ interface ReportRow {
   name: string;
   concurrency: number;
   roundTrips: number;
+  profile: OperationResult['profile'];
   contestants: Record<string, Pick<Measurement, 'p50Ms' | 'p95Ms' | 'p99Ms' | 'rps'> | null>;
   ratios: { oursToRawP50: number | null; oursToPeerP50: number | null; oursToPeerRps: number | null };
 }
@@ -37,9 +43,25 @@ export function markdownTable(rows: ReportRow[]): string {
   return lines.join('\n');
 }
 
+/** At concurrency 1: how ours' time splits between Cypher and everything else, beside the raw statement's cost. */
+export function markdownProfileTable(rows: ReportRow[]): string {
+  const lines = [
+    '| operation | ours: statements | ours p50 | ours: Cypher ms per request (sum over statements) | raw p50 | raw: db hits (PROFILE) |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rows.filter((r) => r.concurrency === 1)) {
+    const { ours, rawCypher } = row.contestants;
+    lines.push(
+      `| ${row.name} | ${row.roundTrips} | ${ours?.p50Ms ?? 'n/a'} ms | ${row.profile.oursCypherMsPerRequest} ms | ${rawCypher?.p50Ms ?? 'n/a'} ms | ${row.profile.rawDbHits} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 export function printTable(report: { machine: string; peakRssMb: number; peerPeakRssMb: number; operations: ReportRow[] }): void {
   console.log(`\n${report.machine}\n`);
   console.log(markdownTable(report.operations));
+  console.log(`\n${markdownProfileTable(report.operations)}`);
   console.log(`\nPeak RSS of our API process (VmHWM): ${report.peakRssMb} MB; @neo4j/graphql process: ${report.peerPeakRssMb} MB`);
   const atOne = report.operations.filter((row) => row.concurrency === 1 && row.ratios.oursToRawP50 !== null);
   const atMost = Math.max(...report.operations.map((row) => row.concurrency));
