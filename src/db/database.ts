@@ -139,16 +139,29 @@ function translateError(error: unknown): unknown {
   return error;
 }
 
-/** Driver temporal values become ISO strings; maps and lists are converted recursively. */
+/**
+ * Driver temporal values become ISO strings; maps and lists are converted recursively, in place: they
+ * are fresh objects the driver decoded for this result. Scalars return at the first check, and days are
+ * formatted from their fields: the driver's toString does Integer arithmetic, which showed in profiles of
+ * pages with many dated nodes (docs/benchmarks.md).
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
-    return (value as { toString(): string }).toString();
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) value[index] = toPlain(value[index]);
+    return value;
   }
+  if (neo4j.isDate(value as never)) return isoDay(value as unknown as { year: unknown; month: unknown; day: unknown });
+  if (neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) return (value as { toString(): string }).toString();
   if (neo4j.isInt(value as never)) return (value as { toNumber(): number }).toNumber();
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Row).map(([key, entry]) => [key, toPlain(entry)]));
-  }
-  return value;
+  const map = value as Row;
+  for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
+  return map;
+}
+
+function isoDay({ year, month, day }: { year: unknown; month: unknown; day: unknown }): string {
+  const [y, m, d] = [year, month, day].map((part) => neo4j.integer.toNumber(part as number)) as [number, number, number];
+  if (y < 0 || y > 9999) return new neo4j.types.Date(y, m, d).toString();
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
