@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
+import { ApiKeyring } from '../access/access.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../db/database.js';
 import { startEmbeddedNeo4j, type RunningNeo4j } from '../db/embeddedNeo4j.js';
@@ -121,7 +122,7 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
   app.use(
     IDE_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: createContextFactory(db) }),
+    expressMiddleware(apollo, { context: createContextFactory(db, new ApiKeyring(config.apiKeys)) }),
   );
   app.use(badRequestHandler(log));
   return { server, apollo };
