@@ -35,11 +35,11 @@ export class ChangeResolver {
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The entity or claim before the change; null when it was created.' })
   before(@Root() change: ChangeRecord) {
-    return change.before === null ? null : JSON.parse(change.before);
+    return change.before ? JSON.parse(change.before) : null;
   }
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The entity or claim after the change; null when it was deleted.' })
   after(@Root() change: ChangeRecord) {
-    return change.after === null ? null : JSON.parse(change.after);
+    return change.after ? JSON.parse(change.after) : null;
   }
 }

@@ -2,7 +2,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createConnectionType } from '../common/connectionTypes.js';
 
-/** An audit entry as stored: `before` and `after` are JSON text, parsed by ChangeResolver. */
+/** An audit entry as stored: `before` and `after` are JSON text, parsed by ChangeResolver; absent when null. */
 export interface ChangeRecord {
   id: string;
   at: string;
@@ -11,8 +11,8 @@ export interface ChangeRecord {
   operation: string;
   entityId: string;
   relatedIds: string[];
-  before: string | null;
-  after: string | null;
+  before?: string;
+  after?: string;
 }
 
 @ObjectType({ description: 'One write: who made it (the API key\'s name and role, never the key), when, what, and the values before and after.' })
