@@ -10,6 +10,9 @@ import { ImportRecord, idOf, type EntityPrefix, type RecordOf } from '../importe
 import type { ClaimVerdictInput, LinkInput, RecordLeakInput, SourceInput, UnlinkInput } from './inputs.js';
 import { slugOf } from './slug.js';
 
+/** At most this many claims and specs in one recordLeak, like any list of the import records. */
+export const MAX_LEAK_CLAIMS = 100;
+
 export type EntityKind = 'Brand' | 'Chip' | 'Device' | 'Source' | 'Partnership' | 'Leak';
 
 /** A relationship claim as mutations return it; `from` and `to` are resolved to entities by id. */
@@ -190,6 +193,11 @@ class EditTransaction {
   }
 
   async recordLeak(input: RecordLeakInput): Promise<Snapshot> {
+    for (const field of ['claims', 'specs'] as const) {
+      if ((input[field]?.length ?? 0) > MAX_LEAK_CLAIMS) {
+        throw new BadUserInputError(`input.${field}: at most ${MAX_LEAK_CLAIMS} per leak`, `input.${field}`);
+      }
+    }
     const sourceId = await this.upsertSource(input.source, 'input.source');
     const sources = [...new Set([sourceId, ...(input.sources ?? [])])];
     const { entity, record } = await this.upsertEntity('Leak', { ...input, sources }, 'input');
