@@ -128,7 +128,10 @@ class EditTransaction {
     const after = await this.snapshot(id);
     await this.refreshDevices([...(before?.linkedDeviceIds ?? []), ...after.linkedDeviceIds, ...(kind === 'Device' ? [id] : [])]);
     const refreshed = kind === 'Device' ? await this.snapshot(id) : after;
-    await this.recordChange(id, linkedIds(record), before?.entity ?? null, refreshed.entity);
+    // Writing what is already stored changes nothing, so the audit trail gets no entry for it.
+    if (JSON.stringify(before?.entity) !== JSON.stringify(refreshed.entity)) {
+      await this.recordChange(id, linkedIds(record), before?.entity ?? null, refreshed.entity);
+    }
     return { entity: refreshed.entity, record };
   }
 
