@@ -141,8 +141,9 @@ export class LeakInput extends ProvenanceInput {
   devices?: string[] | null;
 }
 
-@InputType({ description: 'A relationship claim: `relation` from one entity to another, with its provenance.' })
-export class LinkInput {
+/** Which relationship claims: those of `relation` from one entity to another. */
+@InputType()
+class ClaimEndsInput {
   @Field(() => Relation)
   relation!: Relation;
 
@@ -151,7 +152,10 @@ export class LinkInput {
 
   @Field(() => ID)
   to!: string;
+}
 
+@InputType({ description: 'A relationship claim: `relation` from one entity to another, with its provenance.' })
+export class LinkInput extends ClaimEndsInput {
   @Field(() => Confidence)
   confidence!: Confidence;
 
@@ -163,16 +167,7 @@ export class LinkInput {
 }
 
 @InputType({ description: 'Which claims to remove: all of `relation` between the two, or only the one citing exactly `sources`.' })
-export class UnlinkInput {
-  @Field(() => Relation)
-  relation!: Relation;
-
-  @Field(() => ID)
-  from!: string;
-
-  @Field(() => ID)
-  to!: string;
-
+export class UnlinkInput extends ClaimEndsInput {
   @Field(() => [ID], { nullable: true })
   sources?: string[] | null;
 }
@@ -181,16 +176,7 @@ export class UnlinkInput {
   description:
     'A new claim confirming or denying the existing claims of `relation` between two entities, from a source none of them cites. The old claims stay.',
 })
-export class ClaimVerdictInput {
-  @Field(() => Relation)
-  relation!: Relation;
-
-  @Field(() => ID)
-  from!: string;
-
-  @Field(() => ID)
-  to!: string;
-
+export class ClaimVerdictInput extends ClaimEndsInput {
   @Field({ description: 'When the confirmation or denial was reported: YYYY-MM-DD, YYYY-MM or YYYY.' })
   reportedOn!: string;
 
@@ -202,16 +188,7 @@ export class ClaimVerdictInput {
 }
 
 @InputType({ description: 'A relationship the leak asserts; it takes the leak\'s confidence, date and sources unless given.' })
-export class LeakClaimInput {
-  @Field(() => Relation)
-  relation!: Relation;
-
-  @Field(() => ID)
-  from!: string;
-
-  @Field(() => ID)
-  to!: string;
-
+export class LeakClaimInput extends ClaimEndsInput {
   @Field(() => Confidence, { nullable: true })
   confidence?: Confidence | null;
 }

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphFingerprint } from '../helpers/database.js';
-import { EDITOR_KEY, removeTestWrites, startEditingApp } from '../helpers/editing.js';
-import type { TestApp } from '../helpers/testApp.js';
+import { EDITOR_KEY, useEditingApp } from '../helpers/editing.js';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startEditingApp();
-});
-afterAll(async () => {
-  await removeTestWrites(app.db, 'wtest');
-  await app?.stop();
-});
+const app = useEditingApp('wtest');
 
 const LINK = 'mutation($input: LinkInput!) { link(input: $input) { id } }';
 const UPSERT_BRAND = 'mutation($input: BrandInput!) { upsertBrand(input: $input) { id } }';
@@ -21,12 +13,12 @@ const chipClaim = { relation: 'USES_CHIP', from: 'device:xiaomi-12s', to: 'chip:
 
 /** Runs a write that must fail with `expected` extensions and leave every node, relationship and property as it was. */
 async function expectRejected(query: string, variables: Record<string, unknown>, expected: Record<string, unknown>, message?: RegExp) {
-  const before = await graphFingerprint(app.db);
-  const result = await app.graphql(query, variables, EDITOR_KEY);
+  const before = await graphFingerprint(app().db);
+  const result = await app().graphql(query, variables, EDITOR_KEY);
   expect(result.data?.[Object.keys(result.data ?? {})[0] ?? ''] ?? null).toBeNull();
   expect(result.errors?.[0]?.extensions).toMatchObject(expected);
   if (message) expect(result.errors?.[0]?.message).toMatch(message);
-  expect(await graphFingerprint(app.db)).toBe(before);
+  expect(await graphFingerprint(app().db)).toBe(before);
 }
 
 describe('wrong types, unknown enum values and malformed values', () => {
@@ -35,7 +27,7 @@ describe('wrong types, unknown enum values and malformed values', () => {
     await expectRejected(UPSERT_BRAND, { input: { name: 'Wtest Enum', roles: ['WIZARD'] } }, { code: 'BAD_USER_INPUT' }, /"WIZARD".*BrandRole/);
     await expectRejected(LINK, { input: { ...chipClaim, relation: 'OWNS' } }, { code: 'BAD_USER_INPUT' }, /"OWNS".*Relation/);
     await expectRejected(LINK, { input: { ...chipClaim, confidence: 'SURE' } }, { code: 'BAD_USER_INPUT' }, /"SURE".*Confidence/);
-    const literal = await app.graphql('mutation { upsertBrand(input: { name: "Wtest", roles: [WIZARD] }) { id } }', {}, EDITOR_KEY);
+    const literal = await app().graphql('mutation { upsertBrand(input: { name: "Wtest", roles: [WIZARD] }) { id } }', {}, EDITOR_KEY);
     expect(literal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 

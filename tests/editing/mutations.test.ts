@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphFingerprint } from '../helpers/database.js';
-import { ADMIN_KEY, EDITOR_KEY, removeTestWrites, startEditingApp } from '../helpers/editing.js';
-import type { TestApp } from '../helpers/testApp.js';
+import { ADMIN_KEY, EDITOR_KEY, useEditingApp } from '../helpers/editing.js';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startEditingApp();
-});
-afterAll(async () => {
-  await removeTestWrites(app.db, 'wtest');
-  await app?.stop();
-});
+const app = useEditingApp('wtest');
 
-const editor = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, EDITOR_KEY);
-const admin = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, ADMIN_KEY);
+const editor = (query: string, variables?: Record<string, unknown>) => app().graphql(query, variables, EDITOR_KEY);
+const admin = (query: string, variables?: Record<string, unknown>) => app().graphql(query, variables, ADMIN_KEY);
 
 async function count(cypher: string, params: Record<string, unknown> = {}): Promise<number> {
-  const result = await app.db.driver.executeQuery(cypher, params);
+  const result = await app().db.driver.executeQuery(cypher, params);
   return Number(result.records[0]!.get(0));
 }
 
@@ -32,18 +24,18 @@ describe('upserts', () => {
     const renamed = await editor(UPSERT_BRAND, { input: { id: 'brand:wtest-optik-werke', name: 'Wtest Optik', aliases: ['WOW'] } });
     expect(renamed.data.upsertBrand).toEqual({ id: 'brand:wtest-optik-werke', name: 'Wtest Optik', aliases: ['WOW'], roles: ['OPTICS_PARTNER'], country: 'DE' });
     // The lookup keys follow the new name and alias.
-    const found = await app.graphql('{ brand(name: "wow") { id } }');
+    const found = await app().graphql('{ brand(name: "wow") { id } }');
     expect(found.data.brand).toEqual({ id: 'brand:wtest-optik-werke' });
   });
 
   it('is idempotent by id: the same upsert twice leaves the graph as it was after the first', async () => {
     const input = { name: 'Wtest Idem', roles: ['PHONE_MAKER'] };
     await editor(UPSERT_BRAND, { input });
-    const before = await graphFingerprint(app.db);
+    const before = await graphFingerprint(app().db);
     const again = await editor(UPSERT_BRAND, { input });
     expect(again.data.upsertBrand.id).toBe('brand:wtest-idem');
     // Nothing changed, so not even the audit trail grows.
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app().db)).toBe(before);
   });
 
   it('creates exactly one node from 20 concurrent upserts of the same brand', async () => {
@@ -60,16 +52,16 @@ describe('upserts', () => {
 
   it('stores a Cypher-looking string verbatim and changes nothing else', async () => {
     const hostile = "x' }) DETACH DELETE n //";
-    const before = await graphFingerprint(app.db);
+    const before = await graphFingerprint(app().db);
     const result = await editor(UPSERT_BRAND, { input: { id: 'brand:wtest-hostile', name: hostile, aliases: [hostile, '`) MATCH (m) DETACH DELETE m'] } });
     expect(result.errors).toBeUndefined();
     expect(result.data.upsertBrand.name).toBe(hostile);
-    const stored = await app.db.driver.executeQuery("MATCH (b:Brand {id: 'brand:wtest-hostile'}) RETURN b.name AS name, b.aliases AS aliases");
+    const stored = await app().db.driver.executeQuery("MATCH (b:Brand {id: 'brand:wtest-hostile'}) RETURN b.name AS name, b.aliases AS aliases");
     expect(stored.records[0]!.get('name')).toBe(hostile);
     expect(stored.records[0]!.get('aliases')).toEqual([hostile, '`) MATCH (m) DETACH DELETE m']);
-    await app.db.driver.executeQuery("MATCH (b:Brand {id: 'brand:wtest-hostile'}) DETACH DELETE b");
-    await app.db.driver.executeQuery("MATCH (c:Change {entityId: 'brand:wtest-hostile'}) DELETE c");
-    expect(await graphFingerprint(app.db)).toBe(before);
+    await app().db.driver.executeQuery("MATCH (b:Brand {id: 'brand:wtest-hostile'}) DETACH DELETE b");
+    await app().db.driver.executeQuery("MATCH (c:Change {entityId: 'brand:wtest-hostile'}) DELETE c");
+    expect(await graphFingerprint(app().db)).toBe(before);
   });
 
   it('upserts chips, sources and devices; a new device is RUMORED unless told', async () => {
@@ -86,7 +78,7 @@ describe('upserts', () => {
       upsertSource: { id: 'source:wtest-note', title: 'Wtest editors note', publishedOn: '2024-01-01', publishedOnPrecision: 'MONTH' },
       upsertDevice: { id: 'device:wtest-phone-1', name: 'Wtest Phone 1', status: 'RUMORED', announcedOn: '2024-03-01', announcedOnPrecision: 'MONTH' },
     });
-    const chip = await app.graphql('{ chip(name: "wt-100") { id } }');
+    const chip = await app().graphql('{ chip(name: "wt-100") { id } }');
     expect(chip.data.chip).toEqual({ id: 'chip:wtest-tensor-x' });
   });
 
@@ -105,7 +97,7 @@ describe('upserts', () => {
     expect(created.errors).toBeUndefined();
     expect(created.data.upsertPartnership).toMatchObject({ id: 'partnership:wtest-lens-wtest-maker', kind: 'LICENSING', confidence: 'RUMORED', reportedOn: '2024-02-10', sources: [{ id: NOTE.id }] });
     expect(created.data.upsertPartnership.brands.map((b: { id: string }) => b.id).sort()).toEqual(['brand:wtest-lens', 'brand:wtest-maker']);
-    const partners = await app.graphql('{ brand(name: "Wtest Lens") { partners { id } } }');
+    const partners = await app().graphql('{ brand(name: "Wtest Lens") { partners { id } } }');
     expect(partners.data.brand.partners).toEqual([{ id: 'brand:wtest-maker' }]);
   });
 });
@@ -114,7 +106,7 @@ describe('links and verdicts', () => {
   const LINK = 'mutation($input: LinkInput!) { link(input: $input) { id relation confidence reportedOn from { id } to { id } sources { id } } }';
   const claim = { relation: 'USES_CHIP', from: 'device:wtest-phone-1', to: 'chip:wtest-tensor-x' };
   async function chipClaims(): Promise<string[]> {
-    const result = await app.db.driver.executeQuery(
+    const result = await app().db.driver.executeQuery(
       "MATCH (:Device {id: 'device:wtest-phone-1'})-[r:USES_CHIP]->() RETURN r.confidence AS confidence ORDER BY r.reportedOn",
     );
     return result.records.map((record) => record.get('confidence'));
@@ -132,7 +124,7 @@ describe('links and verdicts', () => {
       to: { id: 'chip:wtest-tensor-x' },
       sources: [{ id: NOTE.id }],
     });
-    const device = await app.graphql('{ device(name: "Wtest Phone 1") { firstReportedOn chip { id } } }');
+    const device = await app().graphql('{ device(name: "Wtest Phone 1") { firstReportedOn chip { id } } }');
     expect(device.data.device).toEqual({ firstReportedOn: '2024-01-15', chip: { id: 'chip:wtest-tensor-x' } });
   });
 
@@ -147,7 +139,7 @@ describe('links and verdicts', () => {
       confidence: 'DENIED',
       sources: [{ id: 'source:wtest-denial-post', title: 'Wtest denial post' }],
     });
-    const device = await app.graphql(
+    const device = await app().graphql(
       '{ now: device(name: "Wtest Phone 1") { chip { id } } then: device(name: "Wtest Phone 1", asOf: "2024-01-20") { chip { id } } }',
     );
     expect(device.data.now.chip).toBeNull();
@@ -161,7 +153,7 @@ describe('links and verdicts', () => {
     expect(same.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.sources' });
     const confirmed = await editor(verdict, { input: { ...claim, reportedOn: '2024-03-01', newSource: { title: 'Wtest launch event' } } });
     expect(confirmed.data.confirmClaim).toEqual({ confidence: 'CONFIRMED' });
-    const device = await app.graphql('{ device(name: "Wtest Phone 1") { chip { id } } }');
+    const device = await app().graphql('{ device(name: "Wtest Phone 1") { chip { id } } }');
     expect(device.data.device).toEqual({ chip: { id: 'chip:wtest-tensor-x' } });
     expect(await chipClaims()).toEqual(['RUMORED', 'DENIED', 'CONFIRMED']);
   });
@@ -210,7 +202,7 @@ describe('recordLeak', () => {
       reportedOn: '2023-12-20',
       sources: [{ id: 'source:wtest-certification-report' }],
     });
-    const device = await app.graphql('{ device(name: "wtestcode") { id codename firstReportedOn chip { id } leaks { platform } specs { key value confidence } } }');
+    const device = await app().graphql('{ device(name: "wtestcode") { id codename firstReportedOn chip { id } leaks { platform } specs { key value confidence } } }');
     expect(device.data.device).toEqual({
       id: 'device:wtest-phone-1',
       codename: 'wtestcode',
@@ -222,7 +214,7 @@ describe('recordLeak', () => {
   });
 
   it('writes nothing when one of its claims points at a device that does not exist', async () => {
-    const before = await graphFingerprint(app.db);
+    const before = await graphFingerprint(app().db);
     const result = await editor(RECORD, {
       input: {
         ...leak,
@@ -233,7 +225,7 @@ describe('recordLeak', () => {
     });
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.claims.0.from' });
     expect(result.errors?.[0]?.message).toMatch(/device:wtest-no-such-phone/);
-    expect(await graphFingerprint(app.db)).toBe(before);
+    expect(await graphFingerprint(app().db)).toBe(before);
   });
 });
 
@@ -257,7 +249,7 @@ describe('deletes', () => {
   it('deletes a leak and moves its device\'s first report day to the next claim', async () => {
     const deleted = await admin('mutation { deleteLeak(id: "leak:wtest-phone-1-spotted-in-a-certification-database-with-a") }');
     expect(deleted.data.deleteLeak).toBe(true);
-    const device = await app.graphql('{ device(name: "Wtest Phone 1") { firstReportedOn leaks { id } } }');
+    const device = await app().graphql('{ device(name: "Wtest Phone 1") { firstReportedOn leaks { id } } }');
     // The leak's USES_CHIP claim and spec stay, reported the same day.
     expect(device.data.device).toEqual({ firstReportedOn: '2023-12-20', leaks: [] });
     expect((await admin('mutation { deleteDevice(id: "device:wtest-phone-1") }')).data.deleteDevice).toBe(true);
@@ -267,9 +259,9 @@ describe('deletes', () => {
 
 describe('cost', () => {
   async function statements(run: () => Promise<unknown>): Promise<number> {
-    const before = await app.queryCount();
+    const before = await app().queryCount();
     await run();
-    return (await app.queryCount()) - before;
+    return (await app().queryCount()) - before;
   }
 
   it('sends a handful of statements per mutation, all in its one transaction', async () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { startTestApp, type TestApp } from './testApp.js';
 
@@ -16,4 +17,21 @@ export function startEditingApp(): Promise<TestApp> {
 export async function removeTestWrites(db: Database, marker: string): Promise<void> {
   await db.driver.executeQuery('MATCH (n) WHERE (n:Entity OR n:Spec) AND n.id CONTAINS $marker DETACH DELETE n', { marker });
   await db.driver.executeQuery('MATCH (c:Change) DELETE c');
+}
+
+/**
+ * For a test file: starts the editing app before its tests, and after them removes what they wrote
+ * (ids containing `marker`) and stops it. Returns the running app.
+ */
+export function useEditingApp(marker: string): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startEditingApp();
+  });
+  afterAll(async () => {
+    if (!app) return;
+    await removeTestWrites(app.db, marker);
+    await app.stop();
+  });
+  return () => app!;
 }
