@@ -31,7 +31,7 @@ export interface RelationshipClaimRecord {
 type Run = (queryName: string, params?: Row) => Promise<Row[]>;
 type Snapshot = EntityRecord & Record<string, unknown>;
 type Input = object;
-type StoredClaim = { relation: Relation; from: string; to: string; id: string; sourceIds: string[] };
+type StoredClaim = { relation: Relation; from: string; to: string; id: string; sourceIds: string[] } & Row;
 type ClaimFields = Pick<LinkInput, 'relation' | 'from' | 'to' | 'confidence' | 'reportedOn' | 'sources'>;
 
 const DATE_FIELDS = new Set(['announcedOn', 'startedOn', 'endedOn', 'reportedOn', 'publishedOn']);
@@ -129,7 +129,7 @@ class EditTransaction {
     await this.refreshDevices([...(before?.linkedDeviceIds ?? []), ...after.linkedDeviceIds, ...(kind === 'Device' ? [id] : [])]);
     const refreshed = kind === 'Device' ? await this.snapshot(id) : after;
     // Writing what is already stored changes nothing, so the audit trail gets no entry for it.
-    if (JSON.stringify(before?.entity) !== JSON.stringify(refreshed.entity)) {
+    if (!sameValues(before?.entity ?? null, refreshed.entity)) {
       await this.recordChange(id, linkedIds(record), before?.entity ?? null, refreshed.entity);
     }
     return { entity: refreshed.entity, record };
@@ -164,7 +164,10 @@ class EditTransaction {
     await this.run('importRelationshipClaims', { rows: [row] });
     await this.refreshDevices([record.from, record.to]);
     const after = claimRecord(record, row);
-    await this.recordChange(record.from, [record.to, id], existing.find((old) => old.id === id) ?? null, claimSnapshot(after));
+    const before = existing.find((old) => old.id === id) ?? null;
+    if (!sameValues(before, claimSnapshot(after))) {
+      await this.recordChange(record.from, [record.to, id], before, claimSnapshot(after));
+    }
     return after;
   }
 
@@ -354,7 +357,13 @@ function claimRecord(record: RecordOf<'Relationship'>, row: Row): RelationshipCl
   };
 }
 
-/** A claim as the audit trail records it; claimsBetween returns the same shape. */
-function claimSnapshot({ __typename: _typename, fromId, toId, ...claim }: RelationshipClaimRecord): object {
+/** A claim as the audit trail records it, the shape claimsBetween returns. */
+function claimSnapshot({ __typename: _typename, fromId, toId, ...claim }: RelationshipClaimRecord): StoredClaim {
   return { from: fromId, to: toId, ...claim };
+}
+
+/** Whether two snapshots hold the same values, whatever the order of their keys. */
+function sameValues(a: object | null, b: object | null): boolean {
+  const canonical = (value: object | null) => JSON.stringify(value && Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return canonical(a) === canonical(b);
 }

@@ -128,6 +128,13 @@ describe('links and verdicts', () => {
     expect(device.data.device).toEqual({ firstReportedOn: '2024-01-15', chip: { id: 'chip:wtest-tensor-x' } });
   });
 
+  it('changes nothing, audit trail included, when the same claim is linked again', async () => {
+    const before = await graphFingerprint(app().db);
+    const again = await editor(LINK, { input: { ...claim, confidence: 'RUMORED', reportedOn: '2024-01-15', sources: [NOTE.id] } });
+    expect(again.errors).toBeUndefined();
+    expect(await graphFingerprint(app().db)).toBe(before);
+  });
+
   it('denies a claim with a new source: the old claim stays, the chip is no longer believed', async () => {
     const deny = await editor(
       'mutation($input: ClaimVerdictInput!) { denyClaim(input: $input) { id confidence sources { id title } } }',
