@@ -1,9 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { ApiKeyring } from '../../src/access/access.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { startApp } from '../../src/server/app.js';
 import { graphFingerprint } from '../helpers/database.js';
 import { ADMIN_KEY, EDITOR_KEY, startEditingApp } from '../helpers/editing.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
@@ -107,4 +109,25 @@ describe('access control over HTTP', () => {
       await readOnly.stop();
     }
   });
+});
+
+it('never logs a key, even at debug level', async () => {
+  const lines: string[] = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false', API_KEYS: `editor:${EDITOR_KEY},admin:${ADMIN_KEY}` });
+  const app = await startApp(config, log);
+  try {
+    const url = `${new URL(app.url).origin}/graphql`;
+    for (const key of [EDITOR_KEY, `${ADMIN_KEY}-wrong`, ADMIN_KEY]) {
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: 'mutation { deleteBrand(id: "brand:wtest-never-there") }' }),
+      });
+    }
+  } finally {
+    await app.stop();
+  }
+  expect(lines.filter((line) => line.includes('graphql request'))).toHaveLength(3);
+  expect(lines.join('')).not.toMatch(new RegExp(`${EDITOR_KEY}|${ADMIN_KEY}`));
 });
