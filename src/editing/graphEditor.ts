@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ZodError } from 'zod';
+import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../access/access.js';
 import { Confidence, type DatePrecision, type Relation } from '../common/enums.js';
 import type { EntityRecord } from '../common/node.js';
@@ -118,6 +118,7 @@ class EditTransaction {
         .filter(([name, value]) => value !== undefined && !(value === null && isListField(name))),
     );
     const id = (input as { id?: string | null }).id ?? derivedId(prefix, given[idFrom], `${field}.${idFrom}`);
+    validateGiven(kind, { ...given, id }, field);
 
     const created = await this.lock(id);
     const before = created ? null : await this.snapshot(id);
@@ -317,10 +318,24 @@ function partialDate(date: string | null, precision: DatePrecision | null): stri
 /** Parses with the import schemas; the first problem becomes BAD_USER_INPUT naming the input field. */
 function validate(candidate: Record<string, unknown>, field: string): ImportRecord {
   const parsed = ImportRecord.safeParse(candidate);
-  if (parsed.success) return parsed.data;
-  const problems = (parsed.error as ZodError).issues.map((issue) => ({ path: [field, ...issue.path].join('.'), message: issue.message }));
+  if (!parsed.success) throw inputError(parsed.error, field);
+  return parsed.data;
+}
+
+/**
+ * Checks the fields an upsert gives before any statement runs, so malformed input never reaches Neo4j.
+ * Required fields it leaves out may be stored already: `validate` checks the merged record.
+ */
+function validateGiven(kind: EntityKind, given: Record<string, unknown>, field: string): void {
+  const schema = ImportRecord.options.find((option) => option.shape.type.value === kind) as unknown as ZodObject;
+  const parsed = schema.partial().safeParse({ type: kind, ...given });
+  if (!parsed.success) throw inputError(parsed.error, field);
+}
+
+function inputError(error: ZodError, field: string): BadUserInputError {
+  const problems = error.issues.map((issue) => ({ path: [field, ...issue.path].join('.'), message: issue.message }));
   const message = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
-  throw new BadUserInputError(message, problems[0]!.path);
+  return new BadUserInputError(message, problems[0]!.path);
 }
 
 /** The (field path, id) pairs a record points at. */

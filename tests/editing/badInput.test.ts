@@ -31,6 +31,13 @@ describe('wrong types, unknown enum values and malformed values', () => {
     expect(literal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses a malformed field of an upsert before any statement reaches Neo4j', async () => {
+    const before = await app().queryCount();
+    await expectRejected(UPSERT_BRAND, { input: { name: 'Wtest Early', country: 'Deutschland', aliases: ['x'.repeat(2_001)] } }, { code: 'BAD_USER_INPUT', field: 'input.aliases.0' });
+    // graphFingerprint reads through the driver, outside the count: the mutation itself sent no statement.
+    expect((await app().queryCount()) - before).toBe(0);
+  });
+
   it('names the field of a malformed date, country, id or URL', async () => {
     await expectRejected(LINK, { input: { ...chipClaim, reportedOn: '2024-13-01' } }, { code: 'BAD_USER_INPUT', field: 'input.reportedOn' });
     await expectRejected(UPSERT_BRAND, { input: { name: 'Wtest Country', country: 'Germany' } }, { code: 'BAD_USER_INPUT', field: 'input.country' });
