@@ -126,14 +126,13 @@ class EditTransaction {
     const record = validate({ type: kind, ...stored, ...given, id }, field);
     await this.checkReferences(record, field);
     await this.run(writeQuery, { rows: [toRow(record)] });
-    const after = await this.snapshot(id);
-    await this.refreshDevices([...(before?.linkedDeviceIds ?? []), ...after.linkedDeviceIds, ...(kind === 'Device' ? [id] : [])]);
-    const refreshed = kind === 'Device' ? await this.snapshot(id) : after;
+    await this.refreshDevices(devicesToRefresh(record, before?.linkedDeviceIds ?? []));
+    const { entity } = await this.snapshot(id);
     // Writing what is already stored changes nothing, so the audit trail gets no entry for it.
-    if (!sameValues(before?.entity ?? null, refreshed.entity)) {
-      await this.recordChange(id, linkedIds(record), before?.entity ?? null, refreshed.entity);
+    if (!sameValues(before?.entity ?? null, entity)) {
+      await this.recordChange(id, linkedIds(record), before?.entity ?? null, entity);
     }
-    return { entity: refreshed.entity, record };
+    return { entity, record };
   }
 
   async deleteEntity(kind: EntityKind, id: string): Promise<boolean> {
@@ -351,6 +350,16 @@ function referenceFields(record: ImportRecord): Array<[string, string]> {
     if (id) pairs.push([name, id]);
   }
   return pairs;
+}
+
+/**
+ * Devices whose derived fields (refreshDeviceIdentity) an upsert can move: the device itself, or the devices
+ * a leak was and is about. A partnership's upsert leaves its COVERS claims alone.
+ */
+function devicesToRefresh(record: ImportRecord, linkedBefore: string[]): string[] {
+  if (record.type === 'Device') return [record.id];
+  if (record.type === 'Leak') return [...linkedBefore, ...record.devices];
+  return [];
 }
 
 /** Entities a change concerns besides its own: a partnership's brands, a leak's devices. */
