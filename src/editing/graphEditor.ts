@@ -37,32 +37,30 @@ type ClaimFields = Pick<LinkInput, 'relation' | 'from' | 'to' | 'confidence' | '
 const DATE_FIELDS = new Set(['announcedOn', 'startedOn', 'endedOn', 'reportedOn', 'publishedOn']);
 
 /**
- * Per entity kind: its id prefix, the import query that writes it (so the API and the import write alike),
- * the record fields an input may set, and the input field its id is derived from.
+ * Per entity kind: the import query that writes it (so the API and the import write alike) and the input
+ * field its id is derived from. The fields an input may set are those of the kind's import record.
  */
-const ENTITY_KINDS: Record<EntityKind, { prefix: EntityPrefix; writeQuery: string; fields: string[]; idFrom: string }> = {
-  Brand: { prefix: 'brand', writeQuery: 'importBrands', fields: ['name', 'aliases', 'roles', 'country'], idFrom: 'name' },
-  Chip: { prefix: 'chip', writeQuery: 'importChips', fields: ['name', 'aliases', 'partNumber'], idFrom: 'name' },
-  Device: { prefix: 'device', writeQuery: 'importDevices', fields: ['name', 'aliases', 'status', 'announcedOn'], idFrom: 'name' },
-  Source: {
-    prefix: 'source',
-    writeQuery: 'importSources',
-    fields: ['title', 'publisher', 'author', 'url', 'publishedOn'],
-    idFrom: 'title',
-  },
-  Partnership: {
-    prefix: 'partnership',
-    writeQuery: 'importPartnerships',
-    fields: ['kind', 'summary', 'brands', 'announcedOn', 'startedOn', 'endedOn', 'confidence', 'reportedOn', 'sources'],
-    idFrom: 'brands',
-  },
-  Leak: {
-    prefix: 'leak',
-    writeQuery: 'importLeaks',
-    fields: ['summary', 'platform', 'tipster', 'devices', 'confidence', 'reportedOn', 'sources'],
-    idFrom: 'summary',
-  },
+const ENTITY_KINDS: Record<EntityKind, { writeQuery: string; idFrom: string }> = {
+  Brand: { writeQuery: 'importBrands', idFrom: 'name' },
+  Chip: { writeQuery: 'importChips', idFrom: 'name' },
+  Device: { writeQuery: 'importDevices', idFrom: 'name' },
+  Source: { writeQuery: 'importSources', idFrom: 'title' },
+  Partnership: { writeQuery: 'importPartnerships', idFrom: 'brands' },
+  Leak: { writeQuery: 'importLeaks', idFrom: 'summary' },
 };
+
+function recordSchema(kind: EntityKind): ZodObject {
+  return ImportRecord.options.find((option) => option.shape.type.value === kind) as unknown as ZodObject;
+}
+
+/** The fields of the kind's import record an input may set: all but `type` and `id`. */
+function recordFieldNames(kind: EntityKind): string[] {
+  return Object.keys(recordSchema(kind).shape).filter((name) => name !== 'type' && name !== 'id');
+}
+
+function prefixOfKind(kind: EntityKind): EntityPrefix {
+  return kind.toLowerCase() as EntityPrefix;
+}
 
 /**
  * Every write of the API. Each public method is one transaction (retried by the driver on transient
@@ -110,14 +108,15 @@ class EditTransaction {
 
   /** Upserts one entity: omitted fields keep their stored values, so the merged record is what gets validated. */
   async upsertEntity(kind: EntityKind, input: Input, field: string): Promise<{ entity: Snapshot; record: ImportRecord }> {
-    const { prefix, writeQuery, fields, idFrom } = ENTITY_KINDS[kind];
+    const { writeQuery, idFrom } = ENTITY_KINDS[kind];
+    const fields = recordFieldNames(kind);
     const given = Object.fromEntries(
       fields
         .map((name) => [name, (input as Record<string, unknown>)[name]] as const)
         // null for a list keeps what is stored, like an omitted field; an empty list clears it.
         .filter(([name, value]) => value !== undefined && !(value === null && isListField(name))),
     );
-    const id = (input as { id?: string | null }).id ?? derivedId(prefix, given[idFrom], `${field}.${idFrom}`);
+    const id = (input as { id?: string | null }).id ?? derivedId(prefixOfKind(kind), given[idFrom], `${field}.${idFrom}`);
     validateGiven(kind, { ...given, id }, field);
 
     const created = await this.lock(id);
@@ -136,7 +135,7 @@ class EditTransaction {
   }
 
   async deleteEntity(kind: EntityKind, id: string): Promise<boolean> {
-    const { prefix } = ENTITY_KINDS[kind];
+    const prefix = prefixOfKind(kind);
     if (!id.startsWith(`${prefix}:`)) throw new BadUserInputError(`delete${kind} takes a ${prefix} id such as "${prefix}:some-slug"`, 'id');
     const created = await this.lock(id);
     const before = created ? null : await this.snapshot(id);
@@ -326,8 +325,7 @@ function validate(candidate: Record<string, unknown>, field: string): ImportReco
  * Required fields it leaves out may be stored already: `validate` checks the merged record.
  */
 function validateGiven(kind: EntityKind, given: Record<string, unknown>, field: string): void {
-  const schema = ImportRecord.options.find((option) => option.shape.type.value === kind) as unknown as ZodObject;
-  const parsed = schema.partial().safeParse({ type: kind, ...given });
+  const parsed = recordSchema(kind).partial().safeParse({ type: kind, ...given });
   if (!parsed.success) throw inputError(parsed.error, field);
 }
 
