@@ -317,7 +317,20 @@ function partialDate(date: string | null, precision: DatePrecision | null): stri
 function validate(candidate: Record<string, unknown>, field: string): ImportRecord {
   const parsed = ImportRecord.safeParse(candidate);
   if (!parsed.success) throw inputError(parsed.error, field);
+  rejectRepeatedIds(parsed.data, field);
   return parsed.data;
+}
+
+/** A list of ids naming one twice is a mistake (a "partnership" of a brand with itself), not a duplicate to drop. */
+function rejectRepeatedIds(record: ImportRecord, field: string): void {
+  const seen = new Map<string, string>();
+  for (const [path, id] of referenceFields(record)) {
+    const [list, index] = path.split('.');
+    if (index === undefined) continue;
+    const earlier = seen.get(`${list}|${id}`);
+    if (earlier) throw new BadUserInputError(`${field}.${path} repeats "${id}" (also ${field}.${earlier})`, `${field}.${path}`);
+    seen.set(`${list}|${id}`, path);
+  }
 }
 
 /**

@@ -106,6 +106,16 @@ describe('dangling references', () => {
     );
   });
 
+  it('refuses an id named twice in one list', async () => {
+    await expectRejected(
+      'mutation($input: PartnershipInput!) { upsertPartnership(input: $input) { id } }',
+      { input: { brands: ['brand:leica', 'brand:leica'], kind: 'OTHER', confidence: 'RUMORED', reportedOn: '2024', sources: [SOURCE] } },
+      { code: 'BAD_USER_INPUT', field: 'input.brands.1' },
+      /repeats "brand:leica" \(also input.brands.0\)/,
+    );
+    await expectRejected(LINK, { input: { ...chipClaim, sources: [SOURCE, SOURCE] } }, { code: 'BAD_USER_INPUT', field: 'input.sources.1' });
+  });
+
   it('refuses a relation between the wrong kinds of entity', async () => {
     await expectRejected(LINK, { input: { ...chipClaim, from: 'brand:leica' } }, { code: 'BAD_USER_INPUT', field: 'input.from' }, /USES_CHIP starts at a device/);
   });
