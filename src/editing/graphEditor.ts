@@ -100,6 +100,13 @@ export class GraphEditor {
 
 /** The steps of one mutation inside its transaction. */
 class EditTransaction {
+  /**
+   * Audit entries of one mutation share its transaction's time; their ids (`change:<mutation>.<nnn>`) keep
+   * them in the order they were written.
+   */
+  private readonly mutationId = randomUUID();
+  private changeCount = 0;
+
   constructor(
     private readonly run: Run,
     private readonly caller: Caller,
@@ -269,7 +276,7 @@ class EditTransaction {
 
   private async recordChange(entityId: string, relatedIds: string[], before: object | null, after: object | null): Promise<void> {
     await this.run('recordChange', {
-      id: `change:${randomUUID()}`,
+      id: `change:${this.mutationId}.${String(++this.changeCount).padStart(3, '0')}`,
       actor: this.caller.name,
       role: this.caller.role,
       operation: this.operation,

@@ -91,3 +91,32 @@ it('records nothing for a write that fails', async () => {
   const after = await app.graphql(CHANGES, {}, EDITOR_KEY);
   expect(after.data.changes.totalCount).toBe(before.data.changes.totalCount);
 });
+
+it('lists the changes of one recordLeak in the order they were written', async () => {
+  await app.graphql('mutation { upsertDevice(input: { name: "Wtest Audit Phone" }) { id } }', {}, EDITOR_KEY);
+  const since = new Date(Date.now() - 1_000).toISOString();
+  const leak = await app.graphql(
+    `mutation { recordLeak(input: {
+      summary: "Wtest audit leak", devices: ["device:wtest-audit-phone"], confidence: RUMORED, reportedOn: "2024-06",
+      source: { title: "Wtest audit leak source" },
+      claims: [{ relation: CAMERA_BY, from: "device:wtest-audit-phone", to: "brand:wtest-audit-vendor" }],
+      specs: [{ device: "device:wtest-audit-phone", key: "wtest.audit", value: "1" }]
+    }) { id } }`,
+    {},
+    EDITOR_KEY,
+  );
+  expect(leak.errors).toBeUndefined();
+  const { data } = await app.graphql(CHANGES, { since }, EDITOR_KEY);
+  const written = data.changes.edges
+    .map((edge: { node: { operation: string; entityId: string; relatedIds: string[] } }) => edge.node)
+    .filter((node: { operation: string }) => node.operation === 'recordLeak');
+  expect(written.map((node: { entityId: string }) => node.entityId)).toEqual([
+    'source:wtest-audit-leak-source',
+    'leak:wtest-audit-leak',
+    'device:wtest-audit-phone',
+    'device:wtest-audit-phone',
+  ]);
+  expect(written[1].relatedIds).toEqual(['device:wtest-audit-phone']);
+  expect(written[2].relatedIds).toContain('brand:wtest-audit-vendor');
+  expect(written[3].relatedIds).toEqual(['spec:wtest-audit-phone:wtest.audit@source:wtest-audit-leak-source']);
+});
