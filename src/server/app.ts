@@ -55,7 +55,9 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}${IDE_PATH}`;
-    log.info({ url }, 'Partnergraph is ready');
+    // Names and roles only: what an operator needs to see that writes are open, and to whom.
+    const writers = config.apiKeys.map(({ name, role }) => `${name} (${role})`);
+    log.info({ url, writers }, writers.length > 0 ? 'Partnergraph is ready' : 'Partnergraph is ready, read-only: no API_KEYS');
 
     let stopping: Promise<void> | undefined;
     const stop = () => {

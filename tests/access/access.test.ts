@@ -129,5 +129,6 @@ it('never logs a key, even at debug level', async () => {
     await app.stop();
   }
   expect(lines.filter((line) => line.includes('graphql request'))).toHaveLength(3);
+  expect(lines.find((line) => line.includes('Partnergraph is ready'))).toContain('"writers":["editor-1 (editor)","admin-1 (admin)"]');
   expect(lines.join('')).not.toMatch(new RegExp(`${EDITOR_KEY}|${ADMIN_KEY}`));
 });
