@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import {
   ImportRecord,
   WRITE_ORDER,
+  expandPartialDate,
   idOf,
   referencesOf,
   type RecordOf,
@@ -174,15 +175,6 @@ function devicesWhoseSummaryMayChange(record: ImportRecord): string[] {
     default:
       return [];
   }
-}
-
-/** A partial date "2022-04" is stored as 2022-04-01 with precision MONTH. */
-export function expandPartialDate(value: string | null | undefined): { date: string | null; precision: string | null } {
-  if (!value) return { date: null, precision: null };
-  const parts = value.split('-');
-  const precision = parts.length === 3 ? 'DAY' : parts.length === 2 ? 'MONTH' : 'YEAR';
-  const [year, month = '01', day = '01'] = parts;
-  return { date: `${year}-${month}-${day}`, precision };
 }
 
 function withDate(row: Record<string, unknown>, field: string, value: string | null | undefined): void {

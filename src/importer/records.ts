@@ -147,6 +147,21 @@ export type ImportRecord = z.infer<typeof ImportRecord>;
 export type RecordType = ImportRecord['type'];
 export type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
 
+/** Each record type's fields in the order export writes them, which is the order the seed files use. */
+export const RECORD_FIELDS: { [T in RecordType]: ReadonlyArray<Exclude<keyof RecordOf<T>, 'type'>> } = {
+  Source: ['id', 'title', 'publisher', 'author', 'url', 'publishedOn'],
+  Brand: ['id', 'name', 'aliases', 'roles', 'country'],
+  Chip: ['id', 'name', 'aliases', 'partNumber'],
+  Device: ['id', 'name', 'aliases', 'status', 'announcedOn'],
+  Partnership: ['id', 'kind', 'summary', 'brands', 'announcedOn', 'startedOn', 'endedOn', 'confidence', 'reportedOn', 'sources'],
+  Leak: ['id', 'summary', 'platform', 'tipster', 'devices', 'confidence', 'reportedOn', 'sources'],
+  Relationship: ['relation', 'from', 'to', 'confidence', 'reportedOn', 'sources'],
+  Spec: ['device', 'key', 'value', 'unit', 'confidence', 'reportedOn', 'sources'],
+};
+
+/** Record fields holding a partial date, stored as a date plus a `<field>Precision`. */
+export const PARTIAL_DATE_FIELDS: ReadonlySet<string> = new Set(['publishedOn', 'announcedOn', 'startedOn', 'endedOn', 'reportedOn']);
+
 /** Write order: everything a record points at is written before it. */
 export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec'];
 
@@ -180,4 +195,21 @@ export function idOf(record: ImportRecord): string {
     default:
       return record.id;
   }
+}
+
+/** A partial date "2022-04" is stored as 2022-04-01 with precision MONTH. */
+export function expandPartialDate(value: string | null | undefined): { date: string | null; precision: string | null } {
+  if (!value) return { date: null, precision: null };
+  const parts = value.split('-');
+  const precision = parts.length === 3 ? 'DAY' : parts.length === 2 ? 'MONTH' : 'YEAR';
+  const [year, month = '01', day = '01'] = parts;
+  return { date: `${year}-${month}-${day}`, precision };
+}
+
+/** The inverse of expandPartialDate: 2022-04-01 with precision MONTH is "2022-04" again. */
+export function collapsePartialDate(date: string | null | undefined, precision: string | null | undefined): string | null {
+  if (!date) return null;
+  if (precision === 'YEAR') return date.slice(0, 4);
+  if (precision === 'MONTH') return date.slice(0, 7);
+  return date;
 }
