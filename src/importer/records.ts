@@ -169,17 +169,18 @@ export function prefixOf(id: string): EntityPrefix {
   return id.slice(0, id.indexOf(':')) as EntityPrefix;
 }
 
-/** The ids a record points at, which must exist in the same import or in the graph. */
-export function referencesOf(record: ImportRecord): string[] {
+/** The ids a record points at, which must exist in the same import or in the graph, each with its field path. */
+export function referencesOf(record: ImportRecord): Array<{ field: string; id: string }> {
+  const list = (field: string, ids: string[]) => ids.map((id, index) => ({ field: `${field}.${index}`, id }));
   switch (record.type) {
     case 'Partnership':
-      return [...record.brands, ...record.sources];
+      return [...list('brands', record.brands), ...list('sources', record.sources)];
     case 'Leak':
-      return [...record.devices, ...record.sources];
+      return [...list('devices', record.devices), ...list('sources', record.sources)];
     case 'Relationship':
-      return [record.from, record.to, ...record.sources];
+      return [{ field: 'from', id: record.from }, { field: 'to', id: record.to }, ...list('sources', record.sources)];
     case 'Spec':
-      return [record.device, ...record.sources];
+      return [{ field: 'device', id: record.device }, ...list('sources', record.sources)];
     default:
       return [];
   }

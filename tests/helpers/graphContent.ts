@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { toPlain, type Database } from '../../src/db/database.js';
+import { exportGraph } from '../../src/importer/exporter.js';
+import { importFiles } from '../../src/importer/importer.js';
 
 /**
  * Every entity and spec node with its labels and properties, and every relationship between them with its
@@ -37,4 +40,23 @@ function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : entry,
   );
+}
+
+/**
+ * For tests that need an empty database on the run's shared Neo4j (Community has one user database):
+ * exports the graph to `dir` so restore() can put exactly this content back for the test files after.
+ */
+export async function saveGraphForRestore(db: Database, dir: string): Promise<{ restore(): Promise<void> }> {
+  const saved = path.join(dir, 'saved-graph.jsonl');
+  const content = await graphContent(db);
+  await exportGraph(db, saved);
+  return {
+    async restore() {
+      if ((await graphContent(db)) !== content) {
+        await emptyDatabase(db);
+        await importFiles(db, [saved]);
+      }
+      if ((await graphContent(db)) !== content) throw new Error('the graph could not be restored after an emptying test');
+    },
+  };
 }

@@ -71,7 +71,7 @@ describe('invalid input writes nothing', () => {
   it('rejects dangling references, duplicate ids, oversized strings and Cypher-looking text is stored verbatim', async () => {
     await expectRejected(
       jsonl('dangling.jsonl', [source, { type: 'Leak', id: 'leak:ghost', summary: 'x', devices: ['device:does-not-exist'], confidence: 'RUMORED', reportedOn: '2022-01-01', sources: ['source:test-note'] }]),
-      /dangling\.jsonl:2: refers to device:does-not-exist/,
+      /dangling\.jsonl:2 devices\.0: refers to device:does-not-exist/,
     );
     await expectRejected(jsonl('duplicate.jsonl', [source, source]), /duplicate\.jsonl:2 id: duplicate id "source:test-note", first defined at .*duplicate\.jsonl:1/);
     await expectRejected(jsonl('oversized.jsonl', [{ ...source, title: 'x'.repeat(5000) }]), /oversized\.jsonl:1 title: /);
