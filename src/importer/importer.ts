@@ -19,14 +19,19 @@ export interface ImportProblem {
   message: string;
 }
 
+const PROBLEMS_SHOWN = 50;
+
 export class ImportValidationError extends Error {
   constructor(readonly problems: ImportProblem[]) {
+    const records = new Set(problems.map((p) => `${p.file}:${p.line}`)).size;
+    const more = problems.length - PROBLEMS_SHOWN;
     super(
-      `${problems.length} invalid record(s); nothing was written:\n` +
+      `${problems.length} problem(s) in ${records} record(s); nothing was written:\n` +
         problems
-          .slice(0, 50)
+          .slice(0, PROBLEMS_SHOWN)
           .map((p) => `  ${p.file}:${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}`)
-          .join('\n'),
+          .join('\n') +
+        (more > 0 ? `\n  ... and ${more} more` : ''),
     );
   }
 }
@@ -178,17 +183,23 @@ function parseFiles(files: string[]): ParsedFiles {
           problems.push({ file: name, line, message: `not valid JSON: ${(error as Error).message}` });
           return;
         }
-        const parsed = ImportRecord.safeParse(json);
+        const parsed = ImportRecord.safeParse(json, { reportInput: true });
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
-            problems.push({ file: name, line, field: issue.path.join('.') || undefined, message: issue.message });
+            const missing = issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+            problems.push({ file: name, line, field: issue.path.join('.') || undefined, message: missing ? 'is required' : issue.message });
           }
           return;
         }
         const id = idOf(parsed.data);
         const earlier = definedAt.get(id);
         if (earlier) {
-          problems.push({ file: name, line, field: 'id', message: `duplicate id "${id}", first defined at ${earlier}` });
+          problems.push({
+            file: name,
+            line,
+            field: 'id' in parsed.data ? 'id' : undefined,
+            message: `duplicate ${'id' in parsed.data ? 'id' : 'claim'} "${id}", first defined at ${earlier}`,
+          });
           return;
         }
         definedAt.set(id, `${name}:${line}`);

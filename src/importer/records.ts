@@ -6,15 +6,23 @@ import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '
  * discriminated by `type`. Ids are readable and stable (`brand:leica`), never Neo4j element ids.
  */
 
-const MAX_TEXT = 2_000;
-const MAX_LIST = 100;
+/** Limits on every record (README "Data and import"); longer values are rejected, never cut. */
+export const RECORD_LIMITS = {
+  /** Characters of a name, title, summary, alias, URL or spec value. */
+  text: 2_000,
+  /** Entries of a list: aliases, roles, brands, devices, sources. */
+  list: 100,
+  /** Characters of an id, or of a spec key. */
+  id: 200,
+} as const;
+const { text: MAX_TEXT, list: MAX_LIST, id: MAX_ID } = RECORD_LIMITS;
 
 export const ENTITY_PREFIXES = ['brand', 'device', 'chip', 'partnership', 'leak', 'source'] as const;
 export type EntityPrefix = (typeof ENTITY_PREFIXES)[number];
 
 const slug = '[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?';
 const entityId = (prefix: EntityPrefix) =>
-  z.string().regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
+  z.string().max(MAX_ID).regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
 
 const text = z.string().trim().min(1).max(MAX_TEXT);
 const optionalText = text.nullish();
@@ -101,7 +109,7 @@ export const RELATION_ENDPOINTS: Record<Relation, { from: EntityPrefix[]; to: En
   COVERS: { from: ['partnership'], to: 'device' },
 };
 
-const anyEntityId = z.string().regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
+const anyEntityId = z.string().max(MAX_ID).regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
 
 const RelationshipRecord = z
   .strictObject({
@@ -126,7 +134,7 @@ const SpecRecord = z.strictObject({
   device: entityId('device'),
   key: z
     .string()
-    .max(200)
+    .max(MAX_ID)
     .regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'must be a dotted key such as "display.refreshRateHz"'),
   value: text,
   unit: optionalText,

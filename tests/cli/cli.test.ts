@@ -72,7 +72,7 @@ describe('partnergraph command line', () => {
     const before = await graphFingerprint(db);
     const run = await partnergraph(['import', 'bad.jsonl']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('2 invalid record(s); nothing was written');
+    expect(run.stderr).toContain('2 problem(s) in 2 record(s); nothing was written');
     expect(run.stderr).toContain('bad.jsonl:2 name: Invalid input: expected string, received number');
     expect(run.stderr).toContain('bad.jsonl:3: Unrecognized key: "speed"');
     expect(await graphFingerprint(db)).toBe(before);
