@@ -74,6 +74,7 @@ async function run(command: Command): Promise<number> {
     case 'import': {
       const files = listImportFiles(path.resolve(command.target));
       const started = performance.now();
+      console.error(`validating ${files.length} file(s) before writing anything...`);
       const signal = abortOnInterrupt();
       const summary = await withDatabase((db) =>
         withProgress('import', (onProgress) =>
