@@ -6,12 +6,22 @@ import type { EntityRecord } from '../common/node.js';
 import type { Database, Row } from '../db/database.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';
 import { toRow } from '../importer/importer.js';
-import { ImportRecord, idOf, type EntityPrefix, type RecordOf } from '../importer/records.js';
+import {
+  ImportRecord,
+  PARTIAL_DATE_FIELDS,
+  RECORD_FIELDS,
+  RECORD_LIMITS,
+  collapsePartialDate,
+  idOf,
+  referencesOf,
+  type EntityPrefix,
+  type RecordOf,
+} from '../importer/records.js';
 import type { ClaimVerdictInput, LinkInput, RecordLeakInput, SourceInput, UnlinkInput } from './inputs.js';
 import { slugOf } from './slug.js';
 
 /** At most this many claims and specs in one recordLeak, like any list of the import records. */
-export const MAX_LEAK_CLAIMS = 100;
+export const MAX_LEAK_CLAIMS = RECORD_LIMITS.list;
 
 export type EntityKind = 'Brand' | 'Chip' | 'Device' | 'Source' | 'Partnership' | 'Leak';
 
@@ -34,8 +44,6 @@ type Input = object;
 type StoredClaim = { relation: Relation; from: string; to: string; id: string; sourceIds: string[] } & Row;
 type ClaimFields = Pick<LinkInput, 'relation' | 'from' | 'to' | 'confidence' | 'reportedOn' | 'sources'>;
 
-const DATE_FIELDS = new Set(['announcedOn', 'startedOn', 'endedOn', 'reportedOn', 'publishedOn']);
-
 /**
  * Per entity kind: the import query that writes it (so the API and the import write alike) and the input
  * field its id is derived from. The fields an input may set are those of the kind's import record.
@@ -53,9 +61,9 @@ function recordSchema(kind: EntityKind): ZodObject {
   return ImportRecord.options.find((option) => option.shape.type.value === kind) as unknown as ZodObject;
 }
 
-/** The fields of the kind's import record an input may set: all but `type` and `id`. */
+/** The fields of the kind's import record an input may set: all but `id`. */
 function recordFieldNames(kind: EntityKind): string[] {
-  return Object.keys(recordSchema(kind).shape).filter((name) => name !== 'type' && name !== 'id');
+  return RECORD_FIELDS[kind].filter((name) => name !== 'id');
 }
 
 function prefixOfKind(kind: EntityKind): EntityPrefix {
@@ -260,13 +268,13 @@ class EditTransaction {
 
   /** Every id the record points at must exist; the error names the input field that holds a missing one. */
   private async checkReferences(record: ImportRecord, field: string): Promise<void> {
-    const references = referenceFields(record);
+    const references = referencesOf(record);
     if (references.length === 0) return;
     const existing = new Set(
-      (await this.run('existingEntityIds', { ids: references.map(([, id]) => id) })).map((row) => String(row.id)),
+      (await this.run('existingEntityIds', { ids: references.map(({ id }) => id) })).map((row) => String(row.id)),
     );
-    const missing = references.find(([, id]) => !existing.has(id));
-    if (missing) throw new BadUserInputError(`No entity with id "${missing[1]}"`, `${field}.${missing[0]}`);
+    const missing = references.find(({ id }) => !existing.has(id));
+    if (missing) throw new BadUserInputError(`No entity with id "${missing.id}"`, `${field}.${missing.field}`);
   }
 
   private async refreshDevices(ids: string[]): Promise<void> {
@@ -310,14 +318,9 @@ function recordFields(entity: Snapshot, fields: string[]): Record<string, unknow
   for (const name of fields) {
     const value = name === 'sources' ? entity.sourceIds : entity[name];
     if (value === undefined) continue;
-    stored[name] = DATE_FIELDS.has(name) ? partialDate(value as string, entity[`${name}Precision`] as DatePrecision) : value;
+    stored[name] = PARTIAL_DATE_FIELDS.has(name) ? collapsePartialDate(value as string | null, entity[`${name}Precision`] as string | null) : value;
   }
   return stored;
-}
-
-function partialDate(date: string | null, precision: DatePrecision | null): string | null {
-  if (date === null) return null;
-  return precision === 'YEAR' ? date.slice(0, 4) : precision === 'MONTH' ? date.slice(0, 7) : date;
 }
 
 /** Parses with the import schemas; the first problem becomes BAD_USER_INPUT naming the input field. */
@@ -331,7 +334,7 @@ function validate(candidate: Record<string, unknown>, field: string): ImportReco
 /** A list of ids naming one twice is a mistake (a "partnership" of a brand with itself), not a duplicate to drop. */
 function rejectRepeatedIds(record: ImportRecord, field: string): void {
   const seen = new Map<string, string>();
-  for (const [path, id] of referenceFields(record)) {
+  for (const { field: path, id } of referencesOf(record)) {
     const [list, index] = path.split('.');
     if (index === undefined) continue;
     const earlier = seen.get(`${list}|${id}`);
@@ -353,21 +356,6 @@ function inputError(error: ZodError, field: string): BadUserInputError {
   const problems = error.issues.map((issue) => ({ path: [field, ...issue.path].join('.'), message: issue.message }));
   const message = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
   return new BadUserInputError(message, problems[0]!.path);
-}
-
-/** The (field path, id) pairs a record points at. */
-function referenceFields(record: ImportRecord): Array<[string, string]> {
-  const lists = ['brands', 'devices', 'sources'] as const;
-  const pairs: Array<[string, string]> = [];
-  for (const name of lists) {
-    const ids = (record as Partial<Record<(typeof lists)[number], string[]>>)[name];
-    ids?.forEach((id, index) => pairs.push([`${name}.${index}`, id]));
-  }
-  for (const name of ['from', 'to', 'device'] as const) {
-    const id = (record as Partial<Record<typeof name, string>>)[name];
-    if (id) pairs.push([name, id]);
-  }
-  return pairs;
 }
 
 /**

@@ -11,6 +11,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -63,6 +64,20 @@ export class ServiceUnavailableError extends PartnergraphError {
   }
 }
 
+/**
+ * An operation over one of the guard rails (src/config/limits.ts), rejected before it executes.
+ * `limit` names it: "depth", "aliases", "complexity", or a size argument such as "Query.graph.depth".
+ */
+export class LimitExceededError extends PartnergraphError {
+  readonly code = ErrorCode.LIMIT_EXCEEDED;
+  constructor(limit: string, max: number, actual: number) {
+    super(`${limit} is ${actual}, over the limit of ${max}`, {
+      // Apollo takes `http` out of the extensions and answers with its status.
+      extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual, http: { status: 400 } },
+    });
+  }
+}
+
 /** Codes Apollo Server and graphql-js assign themselves, passed through unchanged. */
 const CLIENT_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -82,7 +97,8 @@ export function createErrorFormatter(options: { exposeInternals: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof PartnergraphError) {
-      return { ...formatted, extensions: { ...original.extensions } };
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...formatted, extensions };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {

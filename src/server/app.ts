@@ -17,6 +17,7 @@ import { createContextFactory, type AppContext } from './context.js';
 import { IDE_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
+import { guardRailsPlugin } from './guardRails.js';
 import { createSchema } from './schema.js';
 
 export interface RunningApp {
@@ -92,6 +93,7 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      guardRailsPlugin(metrics.observeOperation),
       requestMetricsPlugin(metrics, log),
     ],
   });
