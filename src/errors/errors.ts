@@ -8,6 +8,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -36,6 +38,22 @@ export class NotFoundError extends PartnergraphError {
   readonly code = ErrorCode.NOT_FOUND;
   constructor(message: string, id?: string) {
     super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(id ? { id } : {}) } });
+  }
+}
+
+/** A write without a recognised API key. */
+export class UnauthenticatedError extends PartnergraphError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message = 'This operation needs an API key: send "Authorization: Bearer <key>".') {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  }
+}
+
+/** A recognised API key whose role may not do this. */
+export class ForbiddenError extends PartnergraphError {
+  readonly code = ErrorCode.FORBIDDEN;
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
   }
 }
 

@@ -268,7 +268,7 @@ function lookupKeys(...values: Array<string | null | undefined>): string[] {
 }
 
 /** The parameter row the record's write query expects. */
-function toRow(record: ImportRecord): Record<string, unknown> {
+export function toRow(record: ImportRecord): Record<string, unknown> {
   const row: Record<string, unknown> = { ...record, claimId: idOf(record) };
   if ('reportedOn' in record) withDate(row, 'reportedOn', record.reportedOn);
   switch (record.type) {

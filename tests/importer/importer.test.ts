@@ -50,6 +50,7 @@ describe('seed import', () => {
       '0002_claim_id_constraints',
       '0003_lookup_indexes',
       '0004_fulltext_search',
+      '0005_change_log',
     ]);
   });
 });
