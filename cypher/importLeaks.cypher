@@ -18,8 +18,11 @@ CALL (l, row) {
 WITH l, row
 UNWIND row.devices AS deviceId
 MATCH (d:Device {id: deviceId})
-MERGE (l)-[r:ABOUT {id: row.id + '|' + deviceId}]->(d)
-SET r.confidence = row.confidence,
+// Merged on the pattern, not the id: an id lookup in a relationship index also scans the relationships this
+// transaction created, which made batches quadratic; a leak has one ABOUT link per device, so it is the same.
+MERGE (l)-[r:ABOUT]->(d)
+SET r.id = row.id + '|' + deviceId,
+    r.confidence = row.confidence,
     r.reportedOn = date(row.reportedOn),
     r.reportedOnPrecision = row.reportedOnPrecision,
     r.sourceIds = row.sources

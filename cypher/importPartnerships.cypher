@@ -23,8 +23,10 @@ CALL (p, row) {
 WITH p, row
 UNWIND row.brands AS brandId
 MATCH (b:Brand {id: brandId})
-MERGE (b)-[r:PARTY_TO {id: row.id + '|' + brandId}]->(p)
-SET r.confidence = row.confidence,
+// Merged on the pattern, not the id (see importLeaks): one PARTY_TO link per brand and partnership.
+MERGE (b)-[r:PARTY_TO]->(p)
+SET r.id = row.id + '|' + brandId,
+    r.confidence = row.confidence,
     r.reportedOn = date(row.reportedOn),
     r.reportedOnPrecision = row.reportedOnPrecision,
     r.sourceIds = row.sources

@@ -1,37 +1,21 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { Database } from '../db/database.js';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../db/embeddedNeo4j.js';
 import { applyMigrations } from '../db/migrations.js';
-import { importFiles, ImportValidationError, listImportFiles } from '../importer/importer.js';
+import { exportGraph } from '../importer/exporter.js';
+import { importFiles, ImportInterruptedError, ImportValidationError, listImportFiles, type ImportSummary } from '../importer/importer.js';
 import { seedGraph } from '../importer/seed.js';
-import { createSchema, emitSchemaFile } from '../server/schema.js';
+import { HELP, parseCommandLine, UsageError, type Command } from './commandLine.js';
+import { formatDuration, progressDisplay } from './progress.js';
 
-const HELP = `partnergraph: the partnership knowledge graph's command line
-
-Usage: npx partnergraph <command> [options]
-
-Commands:
-  import <file|dir> [--dry-run]   Load JSON Lines records (the seed file format; a directory means
-                                  every *.jsonl in it, in name order). Validates everything first:
-                                  any invalid record, duplicate id or dangling reference writes
-                                  nothing. --dry-run only validates.
-  seed                            Load the bundled seed data (seed/*.jsonl); loading twice changes nothing.
-  emit-schema                     Write schema/schema.graphql from the TypeGraphQL classes.
-  help                            Show this text.
-
-The database is the embedded Neo4j (data in NEO4J_DATA_DIR, default ./data/neo4j; stop \`npm start\`
-first, since both cannot open it at once), or the server named by NEO4J_URI with NEO4J_USERNAME,
-NEO4J_PASSWORD and NEO4J_DATABASE.
-`;
+const EXIT = { done: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const progress = (line: string) => console.error(line);
-  const embedded = config.externalNeo4j ? undefined : await startEmbeddedNeo4j(config.embeddedNeo4j, progress);
+  const embedded = config.externalNeo4j ? undefined : await startEmbeddedNeo4j(config.embeddedNeo4j, (line) => console.error(line));
   const db = new Database(config.externalNeo4j ?? { uri: embedded!.uri });
   try {
     await applyMigrations(db);
@@ -42,60 +26,109 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
-function reportProgress(written: number, total: number): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r  ${written}/${total} records written`);
-  else if (written === total) console.error(`  ${written}/${total} records written`);
+/** Runs `work` with a progress display on stderr that is always stopped, whatever happens. */
+async function withProgress<T>(label: string, work: (update: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const display = progressDisplay(label, 'records');
+  try {
+    return await work((done, total) => display.update(done, total));
+  } finally {
+    display.stop();
+  }
+}
+
+function describeCounts(summary: Pick<ImportSummary, 'byType'>): string {
+  return Object.entries(summary.byType)
+    .map(([type, count]) => `${type} ${count}`)
+    .join(', ');
+}
+
+const seconds = (startedMs: number) => formatDuration((performance.now() - startedMs) / 1000);
+
+/** Ctrl-C stops an import after the batch in flight commits; a second Ctrl-C exits at once. */
+function abortOnInterrupt(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    console.error('\nstopping after the batch in flight (Ctrl-C again to quit now; the import resumes either way)');
+    controller.abort();
+    process.once('SIGINT', () => process.exit(EXIT.interrupted));
+  });
+  return controller.signal;
+}
+
+async function run(command: Command): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      console.log(HELP);
+      return EXIT.done;
+    case 'emit-schema': {
+      // Loaded only here: the GraphQL schema's modules would slow every other command's start.
+      const { createSchema, emitSchemaFile } = await import('../server/schema.js');
+      console.log(`wrote ${emitSchemaFile(await createSchema())}`);
+      return EXIT.done;
+    }
+    case 'seed': {
+      const summary = await withDatabase((db) => withProgress('seed', (onProgress) => seedGraph(db, { onProgress })));
+      console.log(`seeded ${summary.records} records: ${describeCounts(summary)}`);
+      return EXIT.done;
+    }
+    case 'import': {
+      const files = listImportFiles(path.resolve(command.target));
+      const started = performance.now();
+      console.error(`validating ${files.length} file(s) before writing anything...`);
+      const signal = abortOnInterrupt();
+      const summary = await withDatabase((db) =>
+        withProgress('import', (onProgress) =>
+          importFiles(db, files, {
+            dryRun: command.dryRun,
+            batchSize: command.batchSize,
+            signal,
+            onProgress,
+            onResume: (done, total) => console.error(`resuming at record ${done} of ${total}: an earlier run of these files stopped there`),
+          }),
+        ),
+      );
+      if (summary.dryRun) {
+        console.log(`valid: ${summary.records} records in ${files.length} file(s) (${describeCounts(summary)}); nothing written`);
+        if (summary.resumedAt > 0) console.log(`an interrupted import of these files stopped at record ${summary.resumedAt}; importing resumes there`);
+      } else {
+        console.log(`imported ${summary.records} records (${describeCounts(summary)}) in ${seconds(started)}`);
+      }
+      return EXIT.done;
+    }
+    case 'export': {
+      const started = performance.now();
+      const file = path.resolve(command.file);
+      const summary = await withDatabase((db) => withProgress('export', (onProgress) => exportGraph(db, file, { onProgress })));
+      console.log(`exported ${summary.records} records (${describeCounts(summary)}) to ${command.file} in ${seconds(started)}`);
+      return EXIT.done;
+    }
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    console.log(HELP);
-    return 0;
+  let command: Command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${HELP}`);
+    return EXIT.usage;
   }
-  switch (command) {
-    case 'emit-schema':
-      console.log(`wrote ${emitSchemaFile(await createSchema())}`);
-      return 0;
-    case 'seed': {
-      const summary = await withDatabase((db) => seedGraph(db));
-      console.log(`seeded ${summary.records} records`);
-      return 0;
+  try {
+    return await run(command);
+  } catch (error) {
+    if (error instanceof ImportInterruptedError) {
+      console.error(error.message);
+      return EXIT.interrupted;
     }
-    case 'import': {
-      const target = rest[0];
-      if (!target) {
-        console.error('import needs a file or directory\n');
-        console.error(HELP);
-        return 2;
-      }
-      const files = listImportFiles(path.resolve(target));
-      const summary = await withDatabase((db) =>
-        importFiles(db, files, { dryRun: values['dry-run'], onProgress: reportProgress }),
-      );
-      console.log(`${summary.dryRun ? 'validated' : 'imported'} ${summary.records} records: ${JSON.stringify(summary.byType)}`);
-      return 0;
-    }
-    default:
-      console.error(`unknown command "${command}"\n`);
-      console.error(HELP);
-      return 2;
+    const known =
+      error instanceof ImportValidationError ||
+      error instanceof EmbeddedNeo4jError ||
+      error instanceof ConfigError ||
+      (error as NodeJS.ErrnoException).code === 'ENOENT';
+    console.error(known ? (error as Error).message : error);
+    return EXIT.failed;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ImportValidationError || error instanceof EmbeddedNeo4jError || error instanceof ConfigError) {
-      console.error(error.message);
-    } else {
-      console.error(error);
-    }
-    process.exit(1);
-  },
-);
+main(process.argv.slice(2)).then((code) => process.exit(code));

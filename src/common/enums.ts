@@ -80,6 +80,7 @@ registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How preci
 registerEnumType(BrandRole, { name: 'BrandRole' });
 registerEnumType(PartnershipKind, { name: 'PartnershipKind' });
 registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
+registerEnumType(Relation, { name: 'Relation', description: 'A relationship claim editors can link: MADE_BY (device or chip to brand), USES_CHIP, CAMERA_BY (device to brand), COVERS (partnership to device).' });
 
 /** Claims shown as a single value rank newest first, then most certain (DENIED is as certain as CONFIRMED). */
 const CERTAINTY: Record<Confidence, number> = {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +27,16 @@ export interface EmbeddedNeo4jConfig {
   heapMb: number;
 }
 
+export type ApiKeyRole = 'editor' | 'admin';
+
+/** One API key as the server keeps it: the SHA-256 digest of the key, never the key. */
+export interface ApiKeyConfig {
+  /** Who the audit trail names for writes with this key. */
+  name: string;
+  role: ApiKeyRole;
+  digest: Buffer;
+}
+
 export interface AppConfig {
   port: number;
   production: boolean;
@@ -38,6 +50,8 @@ export interface AppConfig {
   introspection: boolean;
   /** "Did you mean ...?" suggestions in validation errors; off in production unless FIELD_SUGGESTIONS=true. */
   fieldSuggestions: boolean;
+  /** Keys allowed to write, from API_KEYS and API_KEYS_FILE; none means the API is read-only. */
+  apiKeys: ApiKeyConfig[];
 }
 
 export class ConfigError extends Error {}
@@ -64,7 +78,60 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: env.SEED_ON_START !== 'false',
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     fieldSuggestions: flag(env, 'FIELD_SUGGESTIONS', env.NODE_ENV !== 'production'),
+    apiKeys: apiKeys(env),
   };
+}
+
+const MIN_KEY_LENGTH = 16;
+
+/**
+ * Entries `role:key` or `role:name:key` (role `editor` or `admin`), separated by commas in API_KEYS
+ * and by commas or lines in the API_KEYS_FILE (where `#` starts a comment). Error messages name the
+ * entry by position, never by its key.
+ */
+function apiKeys(env: NodeJS.ProcessEnv): ApiKeyConfig[] {
+  const entries: Array<{ text: string; origin: string }> = [];
+  const collect = (text: string, origin: string) =>
+    text
+      .split(/[,\n]/)
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '' && !entry.startsWith('#'))
+      .forEach((entry, index) => entries.push({ text: entry, origin: `${origin} entry ${index + 1}` }));
+  if (env.API_KEYS) collect(env.API_KEYS, 'API_KEYS');
+  if (env.API_KEYS_FILE) {
+    let text: string;
+    try {
+      text = readFileSync(env.API_KEYS_FILE, 'utf8');
+    } catch (error) {
+      throw new ConfigError(`API_KEYS_FILE ${env.API_KEYS_FILE} cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+    collect(text, `API_KEYS_FILE ${env.API_KEYS_FILE}`);
+  }
+
+  const countByRole = new Map<string, number>();
+  const keys: ApiKeyConfig[] = [];
+  for (const { text, origin } of entries) {
+    const parts = text.split(':');
+    const [role, name, key] = parts.length === 2 ? [parts[0], undefined, parts[1]] : parts;
+    if ((role !== 'editor' && role !== 'admin') || parts.length > 3 || key === undefined) {
+      throw new ConfigError(`${origin} must be "editor:<key>", "admin:<key>" or "<role>:<name>:<key>"`);
+    }
+    if (name !== undefined && !/^[\w.@-]{1,64}$/.test(name)) {
+      throw new ConfigError(`${origin}: a key name has 1 to 64 letters, digits, ".", "@", "_" or "-"`);
+    }
+    if (key.length < MIN_KEY_LENGTH || /\s/.test(key)) {
+      throw new ConfigError(`${origin}: a key needs at least ${MIN_KEY_LENGTH} characters and no spaces`);
+    }
+    const position = (countByRole.get(role) ?? 0) + 1;
+    countByRole.set(role, position);
+    const digest = createHash('sha256').update(key).digest();
+    if (keys.some((other) => other.digest.equals(digest))) throw new ConfigError(`${origin} repeats an earlier key`);
+    keys.push({ name: name ?? `${role}-${position}`, role, digest });
+  }
+  const names = keys.map((key) => key.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) throw new ConfigError(`Two API keys are named "${repeated}"; names must tell editors apart`);
+  return keys;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

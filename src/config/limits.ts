@@ -1,3 +1,5 @@
+import { MAX_PAGE_SIZE } from '../common/pagination.js';
+
 /**
  * Hard caps on the analyst queries' size arguments. The guard rails reject requests over them before
  * any Cypher runs; the resolvers check the lower bounds. Sized so the largest answer stays a few
@@ -8,3 +10,31 @@ export const ANALYST_LIMITS = {
   paths: { maxHops: { default: 4, max: 6 }, first: { default: 5, max: 20 } },
   search: { first: { default: 10, max: 50 } },
 } as const;
+
+/**
+ * Limits on the shape of a whole operation, checked with the argument caps before it executes.
+ * Sized from our own queries (the README's and the tests'): the deepest has depth 7, the most
+ * aliased 5 aliases, and the analyst and page queries cost at most about 600. The costliest is
+ * the depth-3 walk over a page of 20 brands (partners, devices, chips, vendors, leaks, sources):
+ * about 22,900. The cost limit is about twice that; the same walk over 100 brands (114,301)
+ * is refused: on a graph of the benchmark's size it would return hundreds of thousands of objects.
+ */
+export const OPERATION_LIMITS = {
+  /** Nested fields, the top-level field counting 1; fragments add no depth. */
+  depth: 10,
+  /** Aliased fields, fragments expanded: each alias asks for its work again, often a statement of its own. */
+  aliases: 15,
+  /** The estimated number of objects the answer may hold (see src/server/guardRails.ts). */
+  complexity: 50_000,
+} as const;
+
+/** How many items a relationship list without `first` (such as `Brand.partners`) is assumed to hold. */
+export const ASSUMED_LIST_SIZE = 10;
+
+/** Upper caps of size arguments by `Type.field`; every other `first` is capped at MAX_PAGE_SIZE. */
+export const ARGUMENT_CAPS: Record<string, Record<string, number>> = {
+  'Query.graph': { depth: ANALYST_LIMITS.graph.depth.max, limit: ANALYST_LIMITS.graph.limit.max },
+  'Query.paths': { maxHops: ANALYST_LIMITS.paths.maxHops.max, first: ANALYST_LIMITS.paths.first.max },
+  'Query.search': { first: ANALYST_LIMITS.search.first.max },
+};
+export const DEFAULT_ARGUMENT_CAPS: Record<string, number> = { first: MAX_PAGE_SIZE };

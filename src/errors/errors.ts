@@ -8,7 +8,10 @@ import { unwrapResolverError } from '@apollo/server/errors';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -38,10 +41,40 @@ export class NotFoundError extends PartnergraphError {
   }
 }
 
+/** A write without a recognised API key. */
+export class UnauthenticatedError extends PartnergraphError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message = 'This operation needs an API key: send "Authorization: Bearer <key>".') {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  }
+}
+
+/** A recognised API key whose role may not do this. */
+export class ForbiddenError extends PartnergraphError {
+  readonly code = ErrorCode.FORBIDDEN;
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
 export class ServiceUnavailableError extends PartnergraphError {
   readonly code = ErrorCode.SERVICE_UNAVAILABLE;
   constructor(message = 'The graph database is unavailable; try again shortly.') {
     super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+  }
+}
+
+/**
+ * An operation over one of the guard rails (src/config/limits.ts), rejected before it executes.
+ * `limit` names it: "depth", "aliases", "complexity", or a size argument such as "Query.graph.depth".
+ */
+export class LimitExceededError extends PartnergraphError {
+  readonly code = ErrorCode.LIMIT_EXCEEDED;
+  constructor(limit: string, max: number, actual: number) {
+    super(`${limit} is ${actual}, over the limit of ${max}`, {
+      // Apollo takes `http` out of the extensions and answers with its status.
+      extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual, http: { status: 400 } },
+    });
   }
 }
 
@@ -64,7 +97,8 @@ export function createErrorFormatter(options: { exposeInternals: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof PartnergraphError) {
-      return { ...formatted, extensions: { ...original.extensions } };
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...formatted, extensions };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {

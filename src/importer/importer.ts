@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database.js';
 import {
   ImportRecord,
   WRITE_ORDER,
+  expandPartialDate,
   idOf,
   referencesOf,
   type RecordOf,
@@ -17,28 +19,52 @@ export interface ImportProblem {
   message: string;
 }
 
+const PROBLEMS_SHOWN = 50;
+
 export class ImportValidationError extends Error {
   constructor(readonly problems: ImportProblem[]) {
+    const records = new Set(problems.map((p) => `${p.file}:${p.line}`)).size;
+    const more = problems.length - PROBLEMS_SHOWN;
     super(
-      `${problems.length} invalid record(s); nothing was written:\n` +
+      `${problems.length} problem(s) in ${records} record(s); nothing was written:\n` +
         problems
-          .slice(0, 50)
+          .slice(0, PROBLEMS_SHOWN)
           .map((p) => `  ${p.file}:${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}`)
-          .join('\n'),
+          .join('\n') +
+        (more > 0 ? `\n  ... and ${more} more` : ''),
     );
   }
 }
 
 export interface ImportOptions {
+  /** Validate only: parse, check every record and reference, write nothing. */
   dryRun?: boolean;
+  /** Records per write transaction; default 1,000. */
   batchSize?: number;
+  /** Called after each committed batch (and once before the first) with records written so far. */
   onProgress?: (written: number, total: number) => void;
+  /** Called before the first write when an interrupted run of the same files is picked up again. */
+  onResume?: (recordsDone: number, total: number) => void;
+  /** Stops the import once the batch in flight has committed; running the same import again resumes there. */
+  signal?: AbortSignal;
 }
 
 export interface ImportSummary {
   records: number;
   byType: Partial<Record<RecordType, number>>;
   dryRun: boolean;
+  /** Records an earlier, interrupted run of the same files had committed (0 for a fresh run). */
+  resumedAt: number;
+}
+
+/** The import stopped between two batches (see ImportOptions.signal); what was committed stays, with its checkpoint. */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly recordsDone: number,
+    readonly total: number,
+  ) {
+    super(`import interrupted after record ${recordsDone} of ${total}; run the same import again to resume there`);
+  }
 }
 
 interface LocatedRecord {
@@ -68,42 +94,84 @@ export function listImportFiles(target: string): string[] {
 }
 
 /**
- * Validates every record of the given files, then writes them in batched UNWIND transactions.
- * Any invalid record, duplicate id or dangling reference stops the import before the first write.
- * Writes are upserts by id, so importing the same files again changes nothing.
+ * Validates every record of the given files, then writes them in batched UNWIND transactions, in write
+ * order (sources first, specs last). Any invalid record, duplicate id or dangling reference stops the import
+ * before the first write. Writes are upserts by id, so importing the same files again changes nothing.
+ *
+ * Each batch commits together with a checkpoint, an (:ImportRun) node keyed by a hash of the files' contents
+ * and counting the records done; the run's last transaction deletes it. Running an interrupted import again
+ * skips the records already committed.
  */
 export async function importFiles(db: Database, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  const records = parseFiles(files);
+  const { records, runId, fileNames } = parseFiles(files);
   await checkReferences(db, records);
   const byType = countByType(records);
-  if (options.dryRun) return { records: records.length, byType, dryRun: true };
+  const total = records.length;
+  const [checkpoint] = await db.read('importRunProgress', { runId });
+  const resumedAt = Math.min(Number(checkpoint?.recordsDone ?? 0), total);
+  if (options.dryRun) return { records: total, byType, dryRun: true, resumedAt };
 
+  if (resumedAt > 0) options.onResume?.(resumedAt, total);
   const batchSize = options.batchSize ?? 1_000;
-  let written = 0;
+  const progress = { runId, records: total, files: fileNames };
+  const stopIfAborted = (done: number) => {
+    if (options.signal?.aborted) throw new ImportInterruptedError(done, total);
+  };
+  let written = resumedAt;
+  options.onProgress?.(written, total);
+  let typeStart = 0;
   for (const type of WRITE_ORDER) {
-    const rows = records.filter((located) => located.record.type === type).map((located) => toRow(located.record));
-    for (let start = 0; start < rows.length; start += batchSize) {
-      const batch = rows.slice(start, start + batchSize);
-      await db.writeTransaction((run) => run(WRITE_QUERY[type], { rows: batch }));
+    const ofType = records.filter((located) => located.record.type === type);
+    const typeEnd = typeStart + ofType.length;
+    for (let start = Math.max(typeStart, written); start < typeEnd; start += batchSize) {
+      stopIfAborted(written);
+      const batch = ofType.slice(start - typeStart, Math.min(start + batchSize, typeEnd) - typeStart).map(({ record }) => toRow(record));
+      await db.writeTransaction(async (run) => {
+        await run(WRITE_QUERY[type], { rows: batch });
+        await run('recordImportProgress', { ...progress, recordsDone: written + batch.length });
+      });
       written += batch.length;
-      options.onProgress?.(written, records.length);
+      options.onProgress?.(written, total);
     }
+    typeStart = typeEnd;
   }
+
+  // Derived device fields depend on every claim, so they are refreshed after all records, always in full
+  // (refreshing is idempotent); the last transaction also drops the checkpoint.
   const deviceIds = [...new Set(records.flatMap(({ record }) => devicesWhoseSummaryMayChange(record)))];
-  for (let start = 0; start < deviceIds.length; start += batchSize) {
-    const batch = deviceIds.slice(start, start + batchSize);
-    await db.writeTransaction((run) => run('refreshDeviceIdentity', { deviceIds: batch }));
-  }
-  return { records: records.length, byType, dryRun: false };
+  let refreshed = 0;
+  do {
+    stopIfAborted(written);
+    const batch = deviceIds.slice(refreshed, refreshed + batchSize);
+    refreshed += batch.length;
+    const last = refreshed >= deviceIds.length;
+    await db.writeTransaction(async (run) => {
+      if (batch.length > 0) await run('refreshDeviceIdentity', { deviceIds: batch });
+      if (last) await run('forgetImportRun', { runId });
+    });
+  } while (refreshed < deviceIds.length);
+  return { records: total, byType, dryRun: false, resumedAt };
 }
 
-function parseFiles(files: string[]): LocatedRecord[] {
+interface ParsedFiles {
+  records: LocatedRecord[];
+  /** Identifies the import by the files' contents, whatever their names: the key of its checkpoint. */
+  runId: string;
+  fileNames: string[];
+}
+
+function parseFiles(files: string[]): ParsedFiles {
   const problems: ImportProblem[] = [];
   const records: LocatedRecord[] = [];
   const definedAt = new Map<string, string>();
+  const hash = createHash('sha256');
+  const fileNames: string[] = [];
   for (const file of files) {
     const name = path.relative(process.cwd(), file) || file;
-    readFileSync(file, 'utf8')
+    fileNames.push(name);
+    const content = readFileSync(file, 'utf8');
+    hash.update(`${Buffer.byteLength(content)}\n`).update(content);
+    content
       .split('\n')
       .forEach((text, index) => {
         const line = index + 1;
@@ -115,17 +183,23 @@ function parseFiles(files: string[]): LocatedRecord[] {
           problems.push({ file: name, line, message: `not valid JSON: ${(error as Error).message}` });
           return;
         }
-        const parsed = ImportRecord.safeParse(json);
+        const parsed = ImportRecord.safeParse(json, { reportInput: true });
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
-            problems.push({ file: name, line, field: issue.path.join('.') || undefined, message: issue.message });
+            const missing = issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+            problems.push({ file: name, line, field: issue.path.join('.') || undefined, message: missing ? 'is required' : issue.message });
           }
           return;
         }
         const id = idOf(parsed.data);
         const earlier = definedAt.get(id);
         if (earlier) {
-          problems.push({ file: name, line, field: 'id', message: `duplicate id "${id}", first defined at ${earlier}` });
+          problems.push({
+            file: name,
+            line,
+            field: 'id' in parsed.data ? 'id' : undefined,
+            message: `duplicate ${'id' in parsed.data ? 'id' : 'claim'} "${id}", first defined at ${earlier}`,
+          });
           return;
         }
         definedAt.set(id, `${name}:${line}`);
@@ -133,21 +207,28 @@ function parseFiles(files: string[]): LocatedRecord[] {
       });
   }
   if (problems.length > 0) throw new ImportValidationError(problems);
-  return records;
+  return { records, runId: `import:${hash.digest('hex')}`, fileNames };
 }
 
+const REFERENCE_LOOKUP_CHUNK = 10_000;
+
 async function checkReferences(db: Database, records: LocatedRecord[]): Promise<void> {
-  const defined = new Set(records.filter(({ record }) => 'id' in record).map(({ record }) => idOf(record)));
-  const outside = new Set(records.flatMap(({ record }) => referencesOf(record)).filter((id) => !defined.has(id)));
-  const existing =
-    outside.size === 0
-      ? new Set<string>()
-      : new Set((await db.read('existingEntityIds', { ids: [...outside] })).map((row) => String(row.id)));
+  const defined = new Set(records.map(({ record }) => idOf(record)));
+  const outside = new Set<string>();
+  for (const { record } of records) {
+    for (const { id } of referencesOf(record)) if (!defined.has(id)) outside.add(id);
+  }
+  const wanted = [...outside];
+  const existing = new Set<string>();
+  for (let start = 0; start < wanted.length; start += REFERENCE_LOOKUP_CHUNK) {
+    const rows = await db.read('existingEntityIds', { ids: wanted.slice(start, start + REFERENCE_LOOKUP_CHUNK) });
+    for (const row of rows) existing.add(String(row.id));
+  }
   const problems: ImportProblem[] = [];
   for (const { file, line, record } of records) {
-    for (const reference of referencesOf(record)) {
-      if (!defined.has(reference) && !existing.has(reference)) {
-        problems.push({ file, line, message: `refers to ${reference}, which is neither in this import nor in the graph` });
+    for (const { field, id } of referencesOf(record)) {
+      if (!defined.has(id) && !existing.has(id)) {
+        problems.push({ file, line, field, message: `refers to ${id}, which is neither in this import nor in the graph` });
       }
     }
   }
@@ -176,15 +257,6 @@ function devicesWhoseSummaryMayChange(record: ImportRecord): string[] {
   }
 }
 
-/** A partial date "2022-04" is stored as 2022-04-01 with precision MONTH. */
-export function expandPartialDate(value: string | null | undefined): { date: string | null; precision: string | null } {
-  if (!value) return { date: null, precision: null };
-  const parts = value.split('-');
-  const precision = parts.length === 3 ? 'DAY' : parts.length === 2 ? 'MONTH' : 'YEAR';
-  const [year, month = '01', day = '01'] = parts;
-  return { date: `${year}-${month}-${day}`, precision };
-}
-
 function withDate(row: Record<string, unknown>, field: string, value: string | null | undefined): void {
   const { date, precision } = expandPartialDate(value);
   row[field] = date;
@@ -196,7 +268,7 @@ function lookupKeys(...values: Array<string | null | undefined>): string[] {
 }
 
 /** The parameter row the record's write query expects. */
-function toRow(record: ImportRecord): Record<string, unknown> {
+export function toRow(record: ImportRecord): Record<string, unknown> {
   const row: Record<string, unknown> = { ...record, claimId: idOf(record) };
   if ('reportedOn' in record) withDate(row, 'reportedOn', record.reportedOn);
   switch (record.type) {

@@ -6,15 +6,23 @@ import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '
  * discriminated by `type`. Ids are readable and stable (`brand:leica`), never Neo4j element ids.
  */
 
-const MAX_TEXT = 2_000;
-const MAX_LIST = 100;
+/** Limits on every record (README "Data and import"); longer values are rejected, never cut. */
+export const RECORD_LIMITS = {
+  /** Characters of a name, title, summary, alias, URL or spec value. */
+  text: 2_000,
+  /** Entries of a list: aliases, roles, brands, devices, sources. */
+  list: 100,
+  /** Characters of an id, or of a spec key. */
+  id: 200,
+} as const;
+const { text: MAX_TEXT, list: MAX_LIST, id: MAX_ID } = RECORD_LIMITS;
 
 export const ENTITY_PREFIXES = ['brand', 'device', 'chip', 'partnership', 'leak', 'source'] as const;
 export type EntityPrefix = (typeof ENTITY_PREFIXES)[number];
 
 const slug = '[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?';
 const entityId = (prefix: EntityPrefix) =>
-  z.string().regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
+  z.string().max(MAX_ID).regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
 
 const text = z.string().trim().min(1).max(MAX_TEXT);
 const optionalText = text.nullish();
@@ -101,7 +109,7 @@ export const RELATION_ENDPOINTS: Record<Relation, { from: EntityPrefix[]; to: En
   COVERS: { from: ['partnership'], to: 'device' },
 };
 
-const anyEntityId = z.string().regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
+const anyEntityId = z.string().max(MAX_ID).regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
 
 const RelationshipRecord = z
   .strictObject({
@@ -126,7 +134,7 @@ const SpecRecord = z.strictObject({
   device: entityId('device'),
   key: z
     .string()
-    .max(200)
+    .max(MAX_ID)
     .regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'must be a dotted key such as "display.refreshRateHz"'),
   value: text,
   unit: optionalText,
@@ -147,6 +155,21 @@ export type ImportRecord = z.infer<typeof ImportRecord>;
 export type RecordType = ImportRecord['type'];
 export type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
 
+/** Each record type's fields in the order export writes them, which is the order the seed files use. */
+export const RECORD_FIELDS: { [T in RecordType]: ReadonlyArray<Exclude<keyof RecordOf<T>, 'type'>> } = {
+  Source: ['id', 'title', 'publisher', 'author', 'url', 'publishedOn'],
+  Brand: ['id', 'name', 'aliases', 'roles', 'country'],
+  Chip: ['id', 'name', 'aliases', 'partNumber'],
+  Device: ['id', 'name', 'aliases', 'status', 'announcedOn'],
+  Partnership: ['id', 'kind', 'summary', 'brands', 'announcedOn', 'startedOn', 'endedOn', 'confidence', 'reportedOn', 'sources'],
+  Leak: ['id', 'summary', 'platform', 'tipster', 'devices', 'confidence', 'reportedOn', 'sources'],
+  Relationship: ['relation', 'from', 'to', 'confidence', 'reportedOn', 'sources'],
+  Spec: ['device', 'key', 'value', 'unit', 'confidence', 'reportedOn', 'sources'],
+};
+
+/** Record fields holding a partial date, stored as a date plus a `<field>Precision`. */
+export const PARTIAL_DATE_FIELDS: ReadonlySet<string> = new Set(['publishedOn', 'announcedOn', 'startedOn', 'endedOn', 'reportedOn']);
+
 /** Write order: everything a record points at is written before it. */
 export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec'];
 
@@ -154,17 +177,18 @@ export function prefixOf(id: string): EntityPrefix {
   return id.slice(0, id.indexOf(':')) as EntityPrefix;
 }
 
-/** The ids a record points at, which must exist in the same import or in the graph. */
-export function referencesOf(record: ImportRecord): string[] {
+/** The ids a record points at, which must exist in the same import or in the graph, each with its field path. */
+export function referencesOf(record: ImportRecord): Array<{ field: string; id: string }> {
+  const list = (field: string, ids: string[]) => ids.map((id, index) => ({ field: `${field}.${index}`, id }));
   switch (record.type) {
     case 'Partnership':
-      return [...record.brands, ...record.sources];
+      return [...list('brands', record.brands), ...list('sources', record.sources)];
     case 'Leak':
-      return [...record.devices, ...record.sources];
+      return [...list('devices', record.devices), ...list('sources', record.sources)];
     case 'Relationship':
-      return [record.from, record.to, ...record.sources];
+      return [{ field: 'from', id: record.from }, { field: 'to', id: record.to }, ...list('sources', record.sources)];
     case 'Spec':
-      return [record.device, ...record.sources];
+      return [{ field: 'device', id: record.device }, ...list('sources', record.sources)];
     default:
       return [];
   }
@@ -180,4 +204,21 @@ export function idOf(record: ImportRecord): string {
     default:
       return record.id;
   }
+}
+
+/** A partial date "2022-04" is stored as 2022-04-01 with precision MONTH. */
+export function expandPartialDate(value: string | null | undefined): { date: string | null; precision: string | null } {
+  if (!value) return { date: null, precision: null };
+  const parts = value.split('-');
+  const precision = parts.length === 3 ? 'DAY' : parts.length === 2 ? 'MONTH' : 'YEAR';
+  const [year, month = '01', day = '01'] = parts;
+  return { date: `${year}-${month}-${day}`, precision };
+}
+
+/** The inverse of expandPartialDate: 2022-04-01 with precision MONTH is "2022-04" again. */
+export function collapsePartialDate(date: string | null | undefined, precision: string | null | undefined): string | null {
+  if (!date) return null;
+  if (precision === 'YEAR') return date.slice(0, 4);
+  if (precision === 'MONTH') return date.slice(0, 7);
+  return date;
 }

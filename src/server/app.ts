@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
+import { ApiKeyring } from '../access/access.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../db/database.js';
 import { startEmbeddedNeo4j, type RunningNeo4j } from '../db/embeddedNeo4j.js';
@@ -16,6 +17,7 @@ import { createContextFactory, type AppContext } from './context.js';
 import { IDE_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
+import { guardRailsPlugin } from './guardRails.js';
 import { createSchema } from './schema.js';
 
 export interface RunningApp {
@@ -54,7 +56,9 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}${IDE_PATH}`;
-    log.info({ url }, 'Partnergraph is ready');
+    // Names and roles only: what an operator needs to see that writes are open, and to whom.
+    const writers = config.apiKeys.map(({ name, role }) => `${name} (${role})`);
+    log.info({ url, writers }, writers.length > 0 ? 'Partnergraph is ready' : 'Partnergraph is ready, read-only: no API_KEYS');
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
@@ -91,6 +95,7 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints, and the default cache-control plugin hooks every resolved field (docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
+      guardRailsPlugin(metrics.observeOperation),
       requestMetricsPlugin(metrics, log),
     ],
   });
@@ -123,7 +128,7 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
   app.use(
     IDE_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: createContextFactory(db) }),
+    expressMiddleware(apollo, { context: createContextFactory(db, new ApiKeyring(config.apiKeys)) }),
   );
   app.use(badRequestHandler(log));
   return { server, apollo };

@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
+import type { Request } from 'express';
+import { ApiKeyring, type Access } from '../access/access.js';
 import type { AsOf } from '../common/asOf.js';
 import { ClaimLoaders } from '../common/claimLoaders.js';
 import { EntityRepository } from '../common/entityRepository.js';
 import type { EntityRecord } from '../common/node.js';
 import type { Database } from '../db/database.js';
 import { DeviceRepository } from '../device/device.repository.js';
+import { GraphEditor } from '../editing/graphEditor.js';
 import { GraphRepository } from '../graph/graph.repository.js';
 import { PartnershipRepository } from '../partnership/partnership.repository.js';
 import { SearchRepository } from '../search/search.repository.js';
@@ -23,20 +26,29 @@ export interface AppContext {
   graph: GraphRepository;
   search: SearchRepository;
   loaders: RequestLoaders;
+  /** The API key the request presented, if any: reads ignore it, writes need it. */
+  access: Access;
+  editor: GraphEditor;
 }
 
 /** Repositories live as long as the app; loaders are made anew for each request so no data leaks between requests. */
-export function createContextFactory(db: Database): () => Promise<AppContext> {
+export function createContextFactory(
+  db: Database,
+  keyring: ApiKeyring = new ApiKeyring([]),
+): (request?: { req: Request }) => Promise<AppContext> {
   const entities = new EntityRepository(db);
   const devices = new DeviceRepository(db);
   const partnerships = new PartnershipRepository(db);
   const graph = new GraphRepository(db);
   const search = new SearchRepository(db);
-  return async () => ({
+  const editor = new GraphEditor(db);
+  return async (request) => ({
     entities,
     partnerships,
     graph,
     search,
+    access: keyring.identify(request?.req.headers.authorization),
+    editor,
     loaders: {
       claims: new ClaimLoaders(db),
       entities: new DataLoader(async (ids: readonly string[]) => {

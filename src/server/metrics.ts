@@ -1,3 +1,4 @@
+import type { OperationMeasure } from './guardRails.js';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one app instance, in a registry of its own so test apps never share counters. */
@@ -32,6 +33,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly operationShape = new Histogram({
+    name: 'graphql_operation_shape',
+    help: 'Depth, aliases and estimated cost of each operation the guard rails let through: the data to size their limits.',
+    labelNames: ['measure'] as const,
+    buckets: [1, 2, 4, 8, 16, 32, 100, 1_000, 10_000, 100_000],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -39,5 +48,9 @@ export class Metrics {
   readonly observeQuery = (queryName: string, durationSeconds: number): void => {
     this.neo4jQueries.inc({ query: queryName });
     this.neo4jQueryDuration.observe({ query: queryName }, durationSeconds);
+  };
+
+  readonly observeOperation = (shape: OperationMeasure): void => {
+    for (const [measure, value] of Object.entries(shape)) this.operationShape.observe({ measure }, value);
   };
 }

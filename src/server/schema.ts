@@ -4,10 +4,12 @@ import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { BrandResolver } from '../brand/brand.resolver.js';
+import { ChangeResolver } from '../change/change.resolver.js';
 import { ChipResolver } from '../chip/chip.resolver.js';
 import { NodeResolver } from '../common/node.resolver.js';
 import { projectRoot } from '../config/config.js';
 import { DeviceResolver } from '../device/device.resolver.js';
+import { EditingResolver } from '../editing/editing.resolver.js';
 import { GraphResolver } from '../graph/graph.resolver.js';
 import { LeakResolver } from '../leak/leak.resolver.js';
 import { PartnershipResolver } from '../partnership/partnership.resolver.js';
@@ -29,6 +31,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ClaimSourcesResolver,
       GraphResolver,
       SearchResolver,
+      EditingResolver,
+      ChangeResolver,
     ],
     // Arguments are validated by the resolvers and repositories, which own the error messages.
     validate: false,

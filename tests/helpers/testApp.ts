@@ -10,7 +10,8 @@ export interface GraphQLResponse<TData = any> {
 
 export interface TestApp extends RunningApp {
   baseUrl: string;
-  graphql<TData = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** Posts an operation; `key` is sent as `Authorization: Bearer <key>`. */
+  graphql<TData = any>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResponse<TData>>;
   /** Cypher statements sent to Neo4j so far, from neo4j_queries_total. */
   queryCount(): Promise<number>;
 }
@@ -23,10 +24,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     ...app,
     baseUrl,
-    async graphql(query, variables) {
+    async graphql(query, variables, key) {
       const response = await fetch(`${baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;

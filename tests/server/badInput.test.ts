@@ -41,10 +41,10 @@ describe('bad requests get a 4xx or a coded GraphQL error, never a 500', () => {
     expect(scalar.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('rejects out-of-range page sizes and foreign cursors as BAD_USER_INPUT, naming the argument', async () => {
+  it('rejects page sizes over the cap as LIMIT_EXCEEDED, negative ones and foreign cursors as BAD_USER_INPUT', async () => {
     const before = await app.queryCount();
     const tooMany = await app.graphql('{ devices(first: 1000) { totalCount } }');
-    expect(tooMany.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(tooMany.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 'Query.devices.first', max: 100, actual: 1000 });
     const negative = await app.graphql('{ brand(name: "Leica") { devicesConnection(first: -1) { totalCount } } }');
     expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const cursor = await app.graphql('{ brands(after: "not-a-cursor") { totalCount } }');

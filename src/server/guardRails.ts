@@ -1,0 +1,149 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getNamedType,
+  getVariableValues,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../common/pagination.js';
+import { ARGUMENT_CAPS, ASSUMED_LIST_SIZE, DEFAULT_ARGUMENT_CAPS, OPERATION_LIMITS } from '../config/limits.js';
+import { LimitExceededError } from '../errors/errors.js';
+
+export interface OperationMeasure {
+  depth: number;
+  aliases: number;
+  complexity: number;
+}
+
+/** Lists whose size their parent field already paid for: a connection's edges, a slice's nodes, a path's steps. */
+const PRESIZED_LIST_PARENT = /Connection$|^GraphSlice$|^Path$/;
+
+/**
+ * Measures an operation the way the guard rails judge it, and throws LimitExceededError for the
+ * first limit it breaks: a size argument over its cap, then depth, aliases and complexity.
+ * Pure: it reads the document, the schema and the variables, never the database. Null when the
+ * variables do not fit the operation.
+ */
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | null | undefined,
+): OperationMeasure | null {
+  const operation = selectedOperation(document, operationName);
+  // Execution rejects bad variables as BAD_USER_INPUT before any resolver runs; nothing to measure.
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
+  const fragments = fragmentsOf(document);
+  const { depth, aliases } = shapeOf(operation.selectionSet, fragments);
+  const complexity = getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    ...(operationName ? { operationName } : {}),
+    estimators: [cappedArgumentsEstimator, objectCountEstimator],
+  });
+  exceeding('depth', OPERATION_LIMITS.depth, depth);
+  exceeding('aliases', OPERATION_LIMITS.aliases, aliases);
+  exceeding('complexity', OPERATION_LIMITS.complexity, complexity);
+  return { depth, aliases, complexity };
+}
+
+/** Apollo plugin: judges each operation once it is parsed, validated and resolved, before execution. */
+export function guardRailsPlugin(onMeasured?: (measure: OperationMeasure) => void): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          const measure = checkOperation(schema, document, request.variables, operationName);
+          if (measure) onMeasured?.(measure);
+        },
+      };
+    },
+  };
+}
+
+function exceeding(limit: string, max: number, actual: number): void {
+  if (actual > max) throw new LimitExceededError(limit, max, actual);
+}
+
+/** Never returns a cost: it only stops a size argument over its cap (variables and defaults applied). */
+const cappedArgumentsEstimator: ComplexityEstimator = ({ type, field, args }) => {
+  const caps = ARGUMENT_CAPS[`${type.name}.${field.name}`] ?? DEFAULT_ARGUMENT_CAPS;
+  for (const [argument, max] of Object.entries(caps)) {
+    const value = args[argument];
+    if (typeof value === 'number') exceeding(`${type.name}.${field.name}.${argument}`, max, value);
+  }
+};
+
+/**
+ * The cost of a field is the number of objects it may return: a connection is one object plus
+ * `first` times what each edge selects; `limit` or `first` items elsewhere (graph, search,
+ * paths); ASSUMED_LIST_SIZE items for a plain relationship list; one for a single object; each
+ * item counting one plus its own children. Scalars and introspection cost nothing.
+ */
+const objectCountEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith('__') || isLeafType(getNamedType(field.type))) return 0;
+  if (getNamedType(field.type).name.endsWith('Connection')) return 1 + pageSizeOf(args) * childComplexity;
+  return itemsOf(type.name, field, args) * (1 + childComplexity);
+};
+
+function pageSizeOf(args: Record<string, unknown>): number {
+  return typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+}
+
+function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (typeof args.limit === 'number') return args.limit;
+  if (field.args.some((argument) => argument.name === 'first')) return pageSizeOf(args);
+  const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;
+  if (!isListType(unwrapped) || PRESIZED_LIST_PARENT.test(parentType)) return 1;
+  return ASSUMED_LIST_SIZE;
+}
+
+/** Depth and alias count of a selection set, fragments expanded; introspection is exempt. */
+function shapeOf(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): { depth: number; aliases: number } {
+  let depth = 0;
+  let aliases = 0;
+  for (const selection of selectionSet.selections) {
+    let inner: { depth: number; aliases: number } = { depth: 0, aliases: 0 };
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__')) continue;
+      if (selection.selectionSet) inner = shapeOf(selection.selectionSet, fragments);
+      inner = { depth: inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0) };
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      inner = shapeOf(selection.selectionSet, fragments);
+    } else {
+      // Validation has already rejected unknown fragments and fragment cycles.
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) inner = shapeOf(fragment.selectionSet, fragments);
+    }
+    depth = Math.max(depth, inner.depth);
+    aliases += inner.aliases;
+  }
+  return { depth, aliases };
+}
+
+function selectedOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  // Apollo resolves the operation before this runs, so one of them matches.
+  return operations.find((operation) => !operationName || operation.name?.value === operationName) ?? operations[0]!;
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { startTestApp, type TestApp } from './testApp.js';
+
+export const EDITOR_KEY = 'editor-key-for-tests-0001';
+export const ADMIN_KEY = 'admin-key-for-tests-00001';
+
+/** The app with one editor key (named "editor-1" by default) and one admin key named "root". */
+export function startEditingApp(): Promise<TestApp> {
+  return startTestApp({ API_KEYS: `editor:${EDITOR_KEY},admin:root:${ADMIN_KEY}` });
+}
+
+/**
+ * Removes what editing tests wrote: entities whose id contains `marker`, their specs, and the audit trail,
+ * so the seed data other test files assert stays as it was.
+ */
+export async function removeTestWrites(db: Database, marker: string): Promise<void> {
+  await db.driver.executeQuery('MATCH (n) WHERE (n:Entity OR n:Spec) AND n.id CONTAINS $marker DETACH DELETE n', { marker });
+  await db.driver.executeQuery('MATCH (c:Change) DELETE c');
+}
+
+/**
+ * For a test file: starts the editing app before its tests, and after them removes what they wrote
+ * (ids containing `marker`) and stops it. Returns the running app.
+ */
+export function useEditingApp(marker: string): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startEditingApp();
+  });
+  afterAll(async () => {
+    if (!app) return;
+    await removeTestWrites(app.db, marker);
+    await app.stop();
+  });
+  return () => app!;
+}
