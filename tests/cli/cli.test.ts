@@ -105,34 +105,39 @@ describe('partnergraph command line', () => {
       return result.records.map((record) => Number(record.get('done')));
     };
 
-    const interrupted = await partnergraph(['import', file, '--batch-size', '1'], (child) => {
-      // Ctrl-C once the first batches have committed with their checkpoint.
-      const poll = setInterval(() => {
-        void checkpoint().then((done) => {
-          if (done.length > 0 && done[0]! >= 5) {
-            clearInterval(poll);
-            child.kill('SIGINT');
-          }
-        });
-      }, 100);
-      child.on('close', () => clearInterval(poll));
-    });
-    expect(interrupted.code).toBe(130);
-    const stoppedAt = Number(/import interrupted after record (\d+) of 600; run the same import again to resume there/.exec(interrupted.stderr)?.[1]);
-    expect(stoppedAt).toBeGreaterThanOrEqual(5);
-    expect(stoppedAt).toBeLessThan(count);
-    expect(await checkpoint()).toEqual([stoppedAt]);
+    try {
+      const interrupted = await partnergraph(['import', file, '--batch-size', '1'], (child) => {
+        // One Ctrl-C once the first batches have committed with their checkpoint (a second one quits at once).
+        let sent = false;
+        const poll = setInterval(() => {
+          void checkpoint().then((done) => {
+            if (!sent && done.length > 0 && done[0]! >= 5) {
+              sent = true;
+              clearInterval(poll);
+              child.kill('SIGINT');
+            }
+          });
+        }, 100);
+        child.on('close', () => clearInterval(poll));
+      });
+      expect(interrupted.code).toBe(130);
+      const stoppedAt = Number(/import interrupted after record (\d+) of 600; run the same import again to resume there/.exec(interrupted.stderr)?.[1]);
+      expect(stoppedAt).toBeGreaterThanOrEqual(5);
+      expect(stoppedAt).toBeLessThan(count);
+      expect(await checkpoint()).toEqual([stoppedAt]);
 
-    const resumed = await partnergraph(['import', file, '--batch-size', '100']);
-    expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toContain(`resuming at record ${stoppedAt} of 600`);
-    expect(resumed.stdout).toMatch(/^imported 600 records \(Source 600\)/);
-    expect(await checkpoint()).toEqual([]);
-    const afterResume = await graphContent(db);
-
-    await removeThem();
-    await importFiles(db, [file]);
-    expect(await graphContent(db)).toBe(afterResume);
-    await removeThem();
+      const resumed = await partnergraph(['import', file, '--batch-size', '100']);
+      expect(resumed.code).toBe(0);
+      expect(resumed.stderr).toContain(`resuming at record ${stoppedAt} of 600`);
+      expect(resumed.stdout).toMatch(/^imported 600 records \(Source 600\)/);
+      expect(await checkpoint()).toEqual([]);
+      const afterResume = await graphContent(db);
+      await removeThem();
+      await importFiles(db, [file]);
+      expect(await graphContent(db)).toBe(afterResume);
+    } finally {
+      await removeThem();
+      await db.driver.executeQuery('MATCH (run:ImportRun) DELETE run');
+    }
   });
 });

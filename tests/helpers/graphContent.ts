@@ -1,7 +1,6 @@
-import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { inject } from 'vitest';
 import { toPlain, type Database } from '../../src/db/database.js';
-import { exportGraph } from '../../src/importer/exporter.js';
-import { importFiles } from '../../src/importer/importer.js';
 
 /**
  * Every entity and spec node with its labels and properties, and every relationship between them with its
@@ -44,19 +43,46 @@ function canonicalJson(value: unknown): string {
 
 /**
  * For tests that need an empty database on the run's shared Neo4j (Community has one user database):
- * exports the graph to `dir` so restore() can put exactly this content back for the test files after.
+ * copies every node but the migration records, and every relationship between them, with their labels,
+ * types and properties as the driver returns them (dates and integers keep their Neo4j types), so
+ * restore() puts back exactly what earlier test files left, however they wrote it. Deliberately not
+ * export and import: a broken exporter must not be able to hide itself by breaking the restore.
  */
-export async function saveGraphForRestore(db: Database, dir: string): Promise<{ restore(): Promise<void> }> {
-  const saved = path.join(dir, 'saved-graph.jsonl');
-  const content = await graphContent(db);
-  await exportGraph(db, saved);
+export async function saveGraphForRestore(): Promise<{ restore(): Promise<void> }> {
+  const driver = neo4j.driver(inject('neo4jUri'));
+  const nodes = await driver.executeQuery(
+    'MATCH (n) WHERE NOT n:SchemaMigration RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties',
+  );
+  const relationships = await driver.executeQuery(
+    `MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration
+     RETURN elementId(a) AS from, elementId(b) AS to, type(r) AS type, properties(r) AS properties`,
+  );
+  const rows = (result: typeof nodes) => result.records.map((record) => record.toObject());
   return {
     async restore() {
-      if ((await graphContent(db)) !== content) {
-        await emptyDatabase(db);
-        await importFiles(db, [saved]);
+      try {
+        const session = driver.session();
+        try {
+          // Labels and types come from the same database a moment ago, never from outside input.
+          await session.executeWrite(async (tx) => {
+            await tx.run('MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n');
+            await tx.run('UNWIND $nodes AS row CREATE (n) SET n = row.properties, n:$(row.labels), n.restoreKey = row.key', {
+              nodes: rows(nodes),
+            });
+            await tx.run(
+              `UNWIND $relationships AS row
+               MATCH (a {restoreKey: row.from}), (b {restoreKey: row.to})
+               CREATE (a)-[r:$(row.type)]->(b) SET r = row.properties`,
+              { relationships: rows(relationships) },
+            );
+            await tx.run('MATCH (n) WHERE n.restoreKey IS NOT NULL REMOVE n.restoreKey');
+          });
+        } finally {
+          await session.close();
+        }
+      } finally {
+        await driver.close();
       }
-      if ((await graphContent(db)) !== content) throw new Error('the graph could not be restored after an emptying test');
     },
   };
 }

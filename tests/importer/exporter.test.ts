@@ -13,20 +13,25 @@ import { dataNodeCount, emptyDatabase, graphContent, saveGraphForRestore } from 
 
 let db: Database;
 let saved: { restore(): Promise<void> };
+let before: { content: string; counts: unknown };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-export-'));
 
 beforeAll(async () => {
   db = testDatabase();
   await applyMigrations(db);
   await seedGraph(db);
-  saved = await saveGraphForRestore(db, dir);
+  before = { content: await graphContent(db), counts: await labelAndTypeCounts() };
+  saved = await saveGraphForRestore();
 });
 
 afterAll(async () => {
   await saved.restore();
+  expect({ content: await graphContent(db), counts: await labelAndTypeCounts() }).toEqual(before);
   await db.close();
 });
 
+/** graphFingerprint's node and relationship counts; its property part depends on property order, which a restore may change. */
+const labelAndTypeCounts = async () => (JSON.parse(await graphFingerprint(db)) as unknown[]).slice(0, 2);
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
 const seedLines = () => lines(path.join(seedDir, '001-xiaomi-12s-leica-leak.jsonl'));
 

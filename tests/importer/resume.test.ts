@@ -21,7 +21,7 @@ beforeAll(async () => {
   db = testDatabase();
   await applyMigrations(db);
   await seedGraph(db);
-  saved = await saveGraphForRestore(db, dir);
+  saved = await saveGraphForRestore();
   await emptyDatabase(db);
   await importFiles(db, [seedFile], { batchSize });
   cleanImport = await graphContent(db);
