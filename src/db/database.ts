@@ -47,8 +47,25 @@ export class Database {
     this.onQuery = options.onQuery ?? (() => {});
   }
 
-  read(queryName: string, params: Row = {}): Promise<Row[]> {
-    return this.execute(queryName, params, routing.READ);
+  /**
+   * Runs a read as an auto-commit query: RUN and PULL go out in one write and come back in one round
+   * trip, where a managed transaction adds a BEGIN and a COMMIT (three socket writes, two round trips).
+   * On a busy host each write costs a system call and a chance to be descheduled; a page that sends
+   * six statements felt it (docs/benchmarks.md). A single read statement needs no transaction.
+   */
+  async read(queryName: string, params: Row = {}): Promise<Row[]> {
+    const query = this.cypher.get(queryName);
+    const started = performance.now();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(query, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      this.onQuery(queryName, (performance.now() - started) / 1000);
+      await session.close();
+    }
   }
 
   write(queryName: string, params: Row = {}): Promise<Row[]> {
@@ -122,16 +139,29 @@ function translateError(error: unknown): unknown {
   return error;
 }
 
-/** Driver temporal values become ISO strings; maps and lists are converted recursively. */
+/**
+ * Driver temporal values become ISO strings; maps and lists are converted recursively, in place: they
+ * are fresh objects the driver decoded for this result. Scalars return at the first check, and days are
+ * formatted from their fields: the driver's toString does Integer arithmetic, which showed in profiles of
+ * pages with many dated nodes (docs/benchmarks.md).
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
-    return (value as { toString(): string }).toString();
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) value[index] = toPlain(value[index]);
+    return value;
   }
+  if (neo4j.isDate(value as never)) return isoDay(value as unknown as { year: unknown; month: unknown; day: unknown });
+  if (neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) return (value as { toString(): string }).toString();
   if (neo4j.isInt(value as never)) return (value as { toNumber(): number }).toNumber();
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Row).map(([key, entry]) => [key, toPlain(entry)]));
-  }
-  return value;
+  const map = value as Row;
+  for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
+  return map;
+}
+
+function isoDay({ year, month, day }: { year: unknown; month: unknown; day: unknown }): string {
+  const [y, m, d] = [year, month, day].map((part) => neo4j.integer.toNumber(part as number)) as [number, number, number];
+  if (y < 0 || y > 9999) return new neo4j.types.Date(y, m, d).toString();
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

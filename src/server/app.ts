@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
@@ -93,6 +93,8 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints, and the default cache-control plugin hooks every resolved field (docs/benchmarks.md).
+      ApolloServerPluginCacheControlDisabled(),
       guardRailsPlugin(metrics.observeOperation),
       requestMetricsPlugin(metrics, log),
     ],

@@ -1,0 +1,241 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { projectRoot } from '../src/config/config.js';
+import { toPlain } from '../src/db/database.js';
+import type { Params } from './operations.js';
+
+/** One request of an operation variant; resolves when the whole answer is in, rejects on any error. */
+export type Call = () => Promise<void>;
+
+export type ContestantName = 'ours' | 'rawCypher' | 'neo4jGraphql';
+
+/** A GraphQL server over HTTP, kept-alive connections, as a browser or gateway would talk to it. */
+export class GraphQLClient {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  readonly url: URL;
+
+  constructor(endpoint: string) {
+    this.url = new URL(endpoint);
+  }
+
+  /** The parsed answer, for checking it. */
+  async fetch(query: string, variables: Params): Promise<{ data?: any; errors?: Array<{ message: string }> }> {
+    const { status, body } = await this.post(JSON.stringify({ query, variables }));
+    if (status !== 200) throw new Error(`HTTP ${status}: ${body.slice(0, 500)}`);
+    return JSON.parse(body);
+  }
+
+  /** A prepared request for the timed loop: the body is serialized once; errors are detected without parsing. */
+  prepare(query: string, variables: Params): Call {
+    const body = JSON.stringify({ query, variables });
+    return async () => {
+      const response = await this.post(body);
+      if (response.status !== 200 || response.body.startsWith('{"errors"') || response.body.includes('"errors":[')) {
+        throw new Error(`HTTP ${response.status}: ${response.body.slice(0, 300)}`);
+      }
+    };
+  }
+
+  async get(pathname: string): Promise<{ status: number; body: string }> {
+    return this.request('GET', pathname);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private post(body: string) {
+    return this.request('POST', this.url.pathname, body);
+  }
+
+  private request(method: string, pathname: string, body?: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          agent: this.agent,
+          host: this.url.hostname,
+          port: this.url.port,
+          path: pathname,
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+}
+
+/** The raw contestant: hand-written Cypher through neo4j-driver, in the bench process. */
+export class RawCypher {
+  readonly driver: Driver;
+
+  constructor(uri: string) {
+    this.driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+  }
+
+  /** Rows as plain values (ISO dates), for checking them. */
+  async fetch(cypher: string, params: Params): Promise<any[]> {
+    return (await this.run(cypher, cypherParams(params))).map((record) => toPlain(record.toObject()));
+  }
+
+  /** A timed call: every record is received and decoded by the driver, as an application would get them. */
+  prepare(cypher: string, params: Params): Call {
+    const prepared = cypherParams(params);
+    return async () => {
+      await this.run(cypher, prepared);
+    };
+  }
+
+  /** An auto-commit read, the cheapest way to send one statement (one write, one round trip), as our API reads. */
+  private async run(cypher: string, params: Params) {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      return (await session.run(cypher, params)).records;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Database hits of the statement, from PROFILE. */
+  async dbHits(cypher: string, params: Params): Promise<number> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const { summary } = await session.run(`PROFILE ${cypher}`, cypherParams(params));
+      const hits = (plan: { dbHits: number; children: unknown[] }): number =>
+        plan.dbHits + plan.children.reduce<number>((sum, child) => sum + hits(child as typeof plan), 0);
+      return summary.profile ? hits(summary.profile) : Number.NaN;
+    } finally {
+      await session.close();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** Whole numbers go to Cypher as integers (LIMIT rejects floats). */
+function cypherParams(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Number.isInteger(value) ? neo4j.int(value as number) : value]));
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A server contestant in a child process of its own: its own core of the event loop, and an RSS we can read. */
+export interface ServerProcess {
+  name: string;
+  pid: number;
+  endpoint: string;
+  /** Peak resident set size so far (VmHWM), in MB. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+async function startServerProcess(name: string, script: string, env: Record<string, string>, ready: (client: GraphQLClient) => Promise<boolean>, endpoint: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const output: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      output.push(line);
+      if (output.length > 40) output.shift();
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const client = new GraphQLClient(endpoint);
+  const deadline = Date.now() + 120_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${name} exited (code ${child.exitCode}):\n${output.join('\n')}`);
+      if (Date.now() > deadline) throw new Error(`${name} was not ready within 120 s:\n${output.join('\n')}`);
+      if (await ready(client).catch(() => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  } finally {
+    client.close();
+  }
+  return {
+    name,
+    pid: child.pid!,
+    endpoint,
+    peakRssMb: () => {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      children.delete(child);
+    },
+  };
+}
+
+/** Our API as `npm start` runs it (dist/src/server/main.js), production mode, against the bench's Neo4j. */
+export async function startOurApi(neo4jUri: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  return startServerProcess(
+    'ours',
+    'src/server/main.js',
+    // Request logging off: the peer logs nothing per request either.
+    { NEO4J_URI: neo4jUri, PORT: String(port), SEED_ON_START: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    async (client) => (await client.get('/ready')).status === 200,
+    `${base}/graphql`,
+  );
+}
+
+export async function startPeerApi(neo4jUri: string): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServerProcess(
+    'neo4jGraphql',
+    'bench/peerServer.js',
+    { NEO4J_URI: neo4jUri, PORT: String(port), NODE_ENV: 'production' },
+    async (client) => !!(await client.fetch('{ __typename }', {})).data,
+    `http://127.0.0.1:${port}/`,
+  );
+}
+
+/** Our API's Cypher so far, from its /metrics: statements sent (neo4j_queries_total) and seconds spent waiting for them. */
+export async function ourCypherTotals(client: GraphQLClient): Promise<{ statements: number; seconds: number }> {
+  const { body } = await client.get('/metrics');
+  const total = (prefix: string) =>
+    body
+      .split('\n')
+      .filter((line) => line.startsWith(prefix))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return { statements: total('neo4j_queries_total{'), seconds: total('neo4j_query_duration_seconds_sum{') };
+}
