@@ -1,7 +1,8 @@
 /**
  * The analyst queries on the seed data: round trips and latency of ours (GraphQL over HTTP) beside
  * raw Cypher, measured in one run. "Raw" replays, straight through neo4j-driver, the very statements
- * and parameters our server sent for the same request, one after another: the database's own time
+ * and parameters our server sent for the same request, one after another, as auto-commit reads like
+ * ours: the database's own time
  * for the same work, so ours/raw is what HTTP, GraphQL, DataLoader and mapping add.
  *
  *   npm run build && node dist/bench/analystQueries.js [--seconds 2]
@@ -61,8 +62,14 @@ async function main() {
       await ours(query);
       const statements = [...recorded];
       const raw = async () => {
+        // Auto-commit reads, one session per statement, as Database.read sends them.
         for (const { name: statement, params } of statements) {
-          await app.db.driver.executeQuery(app.db.cypher.get(statement), params, { routing: 'READ' });
+          const session = app.db.driver.session({ defaultAccessMode: 'READ' });
+          try {
+            await session.run(app.db.cypher.get(statement), params);
+          } finally {
+            await session.close();
+          }
         }
       };
       const timings = await interleaved({ ours: () => ours(query), raw }, seconds);
