@@ -1,5 +1,5 @@
 // Mutation latency beside a read, measured in one run against a fresh embedded Neo4j (throwaway data directory),
-// after running the README's editing examples. Needs `npm run build` first. Usage: node scripts/bench-writes.mjs
+// after running the README's editing examples. Usage: npm run bench:writes (builds first), or node bench/writes.mjs after npm run build
 // (N=200 rounds by default; each round times one read, one new brand, one brand update and one link, in turn).
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
