@@ -17,6 +17,7 @@ import { Database, type Row } from '../src/db/database.js';
 import { startEmbeddedNeo4j } from '../src/db/embeddedNeo4j.js';
 import { startApp } from '../src/server/app.js';
 import { createLogger } from '../src/server/logger.js';
+import { percentile } from './measure.js';
 
 const QUERIES: Array<[string, string]> = [
   ['partnerHistory', '{ partnerHistory(brand: "Leica") { id kind confidence startedOn announcedOn brands { name } devices { name } sources { title } } }'],
@@ -73,14 +74,15 @@ async function main() {
         }
       };
       const timings = await interleaved({ ours: () => ours(query), raw }, seconds);
+      const [oursSorted, rawSorted] = [timings.ours, timings.raw].map((values) => [...values].sort((a, b) => a - b)) as [number[], number[]];
       rows.push({
         query: name,
         roundTrips: statements.length,
-        oursP50Ms: percentile(timings.ours, 50),
-        oursP95Ms: percentile(timings.ours, 95),
-        rawP50Ms: percentile(timings.raw, 50),
-        rawP95Ms: percentile(timings.raw, 95),
-        'ours/raw p50': percentile(timings.ours, 50) / percentile(timings.raw, 50),
+        oursP50Ms: percentile(oursSorted, 0.5),
+        oursP95Ms: percentile(oursSorted, 0.95),
+        rawP50Ms: percentile(rawSorted, 0.5),
+        rawP95Ms: percentile(rawSorted, 0.95),
+        'ours/raw p50': percentile(oursSorted, 0.5) / percentile(rawSorted, 0.5),
         runs: timings.ours.length,
       });
     }
@@ -109,11 +111,6 @@ async function interleaved(contestants: Record<'ours' | 'raw', () => Promise<voi
     }
   }
   return timings;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 await main();
