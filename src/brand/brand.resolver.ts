@@ -24,49 +24,17 @@ class BrandsArgs extends ListArgs {
 @Resolver(() => Brand)
 export class BrandResolver {
   @Query(() => Brand, { nullable: true, description: 'The brand with this name or alias, ignoring case.' })
-  brand(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities }: AppContext) {
-    return entities.byLookupKey<Brand>('Brand', name, asOfDay(asOf));
+  brand(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    const day = asOfDay(asOf);
+    return entities.byLookupKey<Brand>('Brand', name, day, loaders.relationships.planBelow(info, 'Brand', day));
   }
 
   @Query(() => BrandConnection)
-  brands(@Args() { role, country, orderBy, asOf, ...page }: BrandsArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
+  brands(@Args() { role, country, orderBy, asOf, ...page }: BrandsArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
     const filters = { role: role ?? null, country: country?.toUpperCase() ?? null };
-    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    const day = asOfDay(asOf);
+    const plan = loaders.relationships.planBelow(info, 'Brand', day);
+    const request = { filters, args: page, order: orderBy, asOf: day, countTotal: selectsTotalCount(info), plan };
     return entities.page<Brand>('brandsPage', request);
-  }
-
-  @FieldResolver(() => [Partnership])
-  partnerships(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('partnershipsByBrandIds', brand);
-  }
-
-  @FieldResolver(() => PartnershipClaimConnection)
-  partnershipsConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('partnershipsByBrandIds', brand, page, selectsTotalCount(info));
-  }
-
-  @FieldResolver(() => [Brand], { description: 'The other brands of its partnerships.' })
-  partners(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('partnersByBrandIds', brand);
-  }
-
-  @FieldResolver(() => Int, { description: 'How many distinct brands it has partnerships with (denied ones left out).' })
-  async partnerCount(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
-    return (await loaders.claims.nodes('partnersByBrandIds', brand)).length;
-  }
-
-  @FieldResolver(() => BrandClaimConnection, { description: 'Partners, one edge per partnership, with its provenance.' })
-  partnersConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('partnersByBrandIds', brand, page, selectsTotalCount(info));
-  }
-
-  @FieldResolver(() => [Device], { description: 'Devices it makes.' })
-  devices(@Root() brand: Brand, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByBrandIds', brand);
-  }
-
-  @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() brand: Brand, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('devicesByBrandIds', brand, page, selectsTotalCount(info));
   }
 }

@@ -20,29 +20,17 @@ class ChipsArgs extends ListArgs {
 @Resolver(() => Chip)
 export class ChipResolver {
   @Query(() => Chip, { nullable: true, description: 'The chip with this name, alias or part number, ignoring case.' })
-  chip(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities }: AppContext) {
-    return entities.byLookupKey<Chip>('Chip', name, asOfDay(asOf));
+  chip(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    const day = asOfDay(asOf);
+    return entities.byLookupKey<Chip>('Chip', name, day, loaders.relationships.planBelow(info, 'Chip', day));
   }
 
   @Query(() => ChipConnection)
-  chips(@Args() { vendorId, orderBy, asOf, ...page }: ChipsArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
+  chips(@Args() { vendorId, orderBy, asOf, ...page }: ChipsArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
     const filters = { vendorId: vendorId ?? null };
-    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    const day = asOfDay(asOf);
+    const plan = loaders.relationships.planBelow(info, 'Chip', day);
+    const request = { filters, args: page, order: orderBy, asOf: day, countTotal: selectsTotalCount(info), plan };
     return entities.page<Chip>('chipsPage', request);
-  }
-
-  @FieldResolver(() => Brand, { nullable: true, description: 'The vendor, by its best claim.' })
-  vendor(@Root() chip: Chip, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.best('vendorsByChipIds', chip);
-  }
-
-  @FieldResolver(() => [Device])
-  devices(@Root() chip: Chip, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByChipIds', chip);
-  }
-
-  @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() chip: Chip, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('devicesByChipIds', chip, page, selectsTotalCount(info));
   }
 }

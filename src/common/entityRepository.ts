@@ -2,6 +2,7 @@ import { int } from 'neo4j-driver';
 import type { Database, Row } from '../db/database.js';
 import { NotFoundError } from '../errors/errors.js';
 import { entityAsOf, viewedAs, type AsOf } from './asOf.js';
+import type { PlannedReads, RootShape } from '../relationships/relationshipLoader.js';
 import type { EntityRecord } from './node.js';
 import { decodeCursor, pageSize, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from './pagination.js';
 
@@ -11,7 +12,12 @@ export interface PageRequest {
   order: string;
   asOf: AsOf;
   countTotal: boolean;
+  /** The relationship reads the selection asks for below each entity of the page, sent in the same statement. */
+  plan?: PlannedReads | null;
 }
+
+const LOOKUP_RESULT: RootShape = { idsExpression: '[node.id]' };
+const PAGE_RESULT: RootShape = { idsExpression: '[row IN rows | row.node.id]' };
 
 /** Reads shared by every entity type: by id, by lookup key, and keyset pages. */
 export class EntityRepository {
@@ -29,10 +35,11 @@ export class EntityRepository {
    * The entity of type `label` whose name, alias, model number, short model number, codename or
    * part number is `name`, ignoring case.
    */
-  async byLookupKey<TRecord extends EntityRecord>(label: string, name: string, asOf: AsOf): Promise<TRecord | null> {
+  async byLookupKey<TRecord extends EntityRecord>(label: string, name: string, asOf: AsOf, plan: PlannedReads | null = null): Promise<TRecord | null> {
     const query = lookupKeyQuery(name);
     if (query.key === '') return null;
-    const rows = await this.db.read('entityByLookupKey', { label, ...query });
+    const params = { label, ...query };
+    const rows = plan ? await plan.run(this.db, 'entityByLookupKey', params, LOOKUP_RESULT) : await this.db.read('entityByLookupKey', params);
     return entityAsOf((rows[0]?.node as TRecord | undefined) ?? null, asOf);
   }
 
@@ -42,10 +49,11 @@ export class EntityRepository {
    * A query that filters by an entity id returns that id as missingFilterId when no entity has it: filtering by an id
    * that is not in the graph is a NOT_FOUND, not an empty page.
    */
-  async page<TRecord extends EntityRecord>(queryName: string, { filters, args, order, asOf, countTotal }: PageRequest): Promise<Page<TRecord>> {
+  async page<TRecord extends EntityRecord>(queryName: string, { filters, args, order, asOf, countTotal, plan }: PageRequest): Promise<Page<TRecord>> {
     const size = pageSize(args.first);
     const { afterKey, afterId } = decodeCursor(args.after);
-    const [row] = await this.db.read(queryName, { ...filters, ...sortOrder(order), asOf, countTotal, afterKey, afterId, limit: int(size + 1) });
+    const params = { ...filters, ...sortOrder(order), asOf, countTotal, afterKey, afterId, limit: int(size + 1) };
+    const [row] = plan ? await plan.run(this.db, queryName, params, PAGE_RESULT) : await this.db.read(queryName, params);
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
     }

@@ -53,8 +53,12 @@ export class Database {
    * On a busy host each write costs a system call and a chance to be descheduled; a page that sends
    * six statements felt it (docs/benchmarks.md). A single read statement needs no transaction.
    */
-  async read(queryName: string, params: Row = {}): Promise<Row[]> {
-    const query = this.cypher.get(queryName);
+  read(queryName: string, params: Row = {}): Promise<Row[]> {
+    return this.readText(queryName, this.cypher.get(queryName), params);
+  }
+
+  /** Runs a read whose text was generated from declared tables (src/relationships); `label` names it in metrics. */
+  async readText(label: string, query: string, params: Row): Promise<Row[]> {
     const started = performance.now();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
@@ -63,7 +67,7 @@ export class Database {
     } catch (error) {
       throw translateError(error);
     } finally {
-      this.onQuery(queryName, (performance.now() - started) / 1000);
+      this.onQuery(label, (performance.now() - started) / 1000);
       await session.close();
     }
   }

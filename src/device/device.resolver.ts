@@ -11,7 +11,7 @@ import { selectsTotalCount } from '../common/selection.js';
 import type { AppContext } from '../server/context.js';
 import { bestSpecValue } from './bestSpecValue.js';
 import { Device, DeviceConnection, DeviceOrder } from './device.type.js';
-import { Spec } from './spec.type.js';
+import type { SpecRecord } from './spec.type.js';
 
 @ArgsType()
 class DevicesArgs extends ListArgs {
@@ -43,12 +43,13 @@ export class DeviceResolver {
     nullable: true,
     description: 'The device with this name, alias, model number, short model number or codename, ignoring case.',
   })
-  device(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities }: AppContext) {
-    return entities.byLookupKey<Device>('Device', name, asOfDay(asOf));
+  device(@Arg('name') name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    const day = asOfDay(asOf);
+    return entities.byLookupKey<Device>('Device', name, day, loaders.relationships.planBelow(info, 'Device', day));
   }
 
   @Query(() => DeviceConnection, { description: 'Relationship filters count claims that are not denials.' })
-  devices(@Args() args: DevicesArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
+  devices(@Args() args: DevicesArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
     const { brandId, chipId, cameraBrandId, status, announcedFrom, announcedTo, orderBy, asOf, ...page } = args;
     const filters = {
       brandId: brandId ?? null,
@@ -58,7 +59,9 @@ export class DeviceResolver {
       announcedFrom: asOfDay(announcedFrom),
       announcedTo: asOfDay(announcedTo),
     };
-    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    const day = asOfDay(asOf);
+    const plan = loaders.relationships.planBelow(info, 'Device', day);
+    const request = { filters, args: page, order: orderBy, asOf: day, countTotal: selectsTotalCount(info), plan };
     return entities.page<Device>('devicesPage', request);
   }
 
@@ -76,50 +79,10 @@ export class DeviceResolver {
   codename(@Root() device: Device, @Ctx() { loaders }: AppContext) {
     return identityAsOf(device, 'identity.codename', device.codename, loaders);
   }
-
-  @FieldResolver(() => Brand, { nullable: true, description: 'The maker, by its best claim.' })
-  brand(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.best('makersByDeviceIds', device);
-  }
-
-  @FieldResolver(() => Chip, { nullable: true, description: 'The chip, by its best claim.' })
-  chip(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.best('chipsByDeviceIds', device);
-  }
-
-  @FieldResolver(() => [Brand], { description: 'Camera and optics partners (Leica, ...).' })
-  cameraBrands(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('cameraBrandsByDeviceIds', device);
-  }
-
-  @FieldResolver(() => BrandClaimConnection)
-  cameraBrandsConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('cameraBrandsByDeviceIds', device, page, selectsTotalCount(info));
-  }
-
-  @FieldResolver(() => [Leak])
-  leaks(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('leaksByDeviceIds', device);
-  }
-
-  @FieldResolver(() => Int, { description: 'How many leaks are about it.' })
-  async leakCount(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return (await loaders.claims.all('leaksByDeviceIds', device)).edges.length;
-  }
-
-  @FieldResolver(() => LeakClaimConnection)
-  leaksConnection(@Root() device: Device, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('leaksByDeviceIds', device, page, selectsTotalCount(info));
-  }
-
-  @FieldResolver(() => [Spec], { description: 'Every reported attribute with its provenance, by key, newest claim first.' })
-  specs(@Root() device: Device, @Ctx() { loaders }: AppContext) {
-    return loaders.specs(device.asOf ?? null).load(device.id);
-  }
 }
 
 /** Today's identity values are stored on the device; a past view picks the best claim known then. */
 async function identityAsOf(device: Device, key: string, storedValue: string | null, loaders: AppContext['loaders']) {
   if (!device.asOf) return storedValue;
-  return bestSpecValue(await loaders.specs(device.asOf).load(device.id), key);
+  return bestSpecValue((await loaders.relationships.allSpecs(device)) as unknown as SpecRecord[], key);
 }

@@ -33,7 +33,7 @@ class LeaksArgs extends ListArgs {
 @Resolver(() => Leak)
 export class LeakResolver {
   @Query(() => LeakConnection, { description: 'Leaks, newest first unless ordered otherwise.' })
-  leaks(@Args() args: LeaksArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
+  leaks(@Args() args: LeaksArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
     const { confidence, platform, deviceId, reportedFrom, reportedTo, orderBy, asOf, ...page } = args;
     const filters = {
       confidence: confidence ?? null,
@@ -42,17 +42,9 @@ export class LeakResolver {
       reportedFrom: asOfDay(reportedFrom),
       reportedTo: asOfDay(reportedTo),
     };
-    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    const day = asOfDay(asOf);
+    const plan = loaders.relationships.planBelow(info, 'Leak', day);
+    const request = { filters, args: page, order: orderBy, asOf: day, countTotal: selectsTotalCount(info), plan };
     return entities.page<Leak>('leaksPage', request);
-  }
-
-  @FieldResolver(() => [Device])
-  devices(@Root() leak: Leak, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByLeakIds', leak);
-  }
-
-  @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() leak: Leak, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('devicesByLeakIds', leak, page, selectsTotalCount(info));
   }
 }

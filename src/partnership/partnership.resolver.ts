@@ -15,8 +15,9 @@ export class PartnershipResolver {
       'The partnerships of the brand with this name or alias, oldest first: by start day, else announcement day. ' +
       'Rumoured and denied ones are included; their confidence says so.',
   })
-  partnerHistory(@Arg('brand') brand: string, @Args() { asOf }: AsOfArgs, @Ctx() { partnerships }: AppContext) {
-    return partnerships.historyOf(brand, asOfDay(asOf));
+  partnerHistory(@Arg('brand') brand: string, @Args() { asOf }: AsOfArgs, @Ctx() { partnerships, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    const day = asOfDay(asOf);
+    return partnerships.historyOf(brand, day, loaders.relationships.planBelow(info, 'Partnership', day));
   }
 
   @Query(() => [PartnershipStat], { description: 'Partnership counts per year, kind or partner, for charts.' })
@@ -26,25 +27,5 @@ export class PartnershipResolver {
     @Ctx() { partnerships }: AppContext,
   ) {
     return partnerships.stats(groupBy, asOfDay(asOf));
-  }
-
-  @FieldResolver(() => [Brand])
-  brands(@Root() partnership: Partnership, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('brandsByPartnershipIds', partnership);
-  }
-
-  @FieldResolver(() => BrandClaimConnection)
-  brandsConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('brandsByPartnershipIds', partnership, page, selectsTotalCount(info));
-  }
-
-  @FieldResolver(() => [Device], { description: 'Devices the partnership covers (claimed, rumoured or confirmed).' })
-  devices(@Root() partnership: Partnership, @Ctx() { loaders }: AppContext) {
-    return loaders.claims.nodes('devicesByPartnershipIds', partnership);
-  }
-
-  @FieldResolver(() => DeviceClaimConnection)
-  devicesConnection(@Root() partnership: Partnership, @Args() page: PageArgs, @Ctx() { loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
-    return loaders.claims.connection('devicesByPartnershipIds', partnership, page, selectsTotalCount(info));
   }
 }

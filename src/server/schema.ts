@@ -13,6 +13,7 @@ import { EditingResolver } from '../editing/editing.resolver.js';
 import { GraphResolver } from '../graph/graph.resolver.js';
 import { LeakResolver } from '../leak/leak.resolver.js';
 import { PartnershipResolver } from '../partnership/partnership.resolver.js';
+import { relationshipResolvers } from '../relationships/relationship.resolver.js';
 import { SearchResolver } from '../search/search.resolver.js';
 import { ClaimSourcesResolver, SourceResolver } from '../source/source.resolver.js';
 
@@ -29,6 +30,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       LeakResolver,
       SourceResolver,
       ClaimSourcesResolver,
+      ...relationshipResolvers,
       GraphResolver,
       SearchResolver,
       EditingResolver,

@@ -18,9 +18,11 @@ class SourcesArgs extends ListArgs {
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Sources published by the asOf day; sources without a day are in every view.' })
-  sources(@Args() { publisher, orderBy, asOf, ...page }: SourcesArgs, @Ctx() { entities }: AppContext, @Info() info: GraphQLResolveInfo) {
+  sources(@Args() { publisher, orderBy, asOf, ...page }: SourcesArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
     const filters = { publisher: publisher ?? null };
-    const request = { filters, args: page, order: orderBy, asOf: asOfDay(asOf), countTotal: selectsTotalCount(info) };
+    const day = asOfDay(asOf);
+    const plan = loaders.relationships.planBelow(info, 'Source', day);
+    const request = { filters, args: page, order: orderBy, asOf: day, countTotal: selectsTotalCount(info), plan };
     return entities.page<Source>('sourcesPage', request);
   }
 }

@@ -1,0 +1,142 @@
+/**
+ * Every relationship field of the graph, declared once. The Cypher of relationship reads, the `x` /
+ * `xConnection` field resolvers, the relationship type enums and the importer's and editor's endpoint
+ * checks are all derived from this table (see cypher.ts, relationship.resolver.ts, enums in
+ * common/enums.ts and importer/records.ts).
+ */
+
+/** The entity labels a relationship connects. */
+export type EntityLabel = 'Brand' | 'Device' | 'Chip' | 'Partnership' | 'Leak' | 'Source';
+
+/** A relationship type stored in the graph whose properties are a claim (confidence, reportedOn, sources). */
+export type ClaimRelationshipType = 'MADE_BY' | 'USES_CHIP' | 'CAMERA_BY' | 'COVERS' | 'PARTY_TO' | 'ABOUT';
+
+/**
+ * How the stored graph holds a relationship:
+ * - `claim`: one relationship of `type` per claim, its properties the provenance;
+ * - `sharedPartnership`: brands linked through a Partnership they are both party to, the partnership's
+ *   own provenance standing for the claim, one edge per partnership;
+ * - `specs`: Spec nodes below a device (HAS_SPEC), each node a claim, ordered by key.
+ */
+export type RelationshipShape =
+  | { kind: 'claim'; type: ClaimRelationshipType; direction: 'OUT' | 'IN' }
+  | { kind: 'sharedPartnership' }
+  | { kind: 'specs' };
+
+export interface RelationshipDeclaration {
+  /** `<Owner>.<field>`: how loaders, plans and metrics name it. */
+  readonly name: string;
+  readonly owner: EntityLabel;
+  readonly target: EntityLabel | 'Spec';
+  readonly shape: RelationshipShape;
+  /** The GraphQL field: a single value (the believed node with the best claim) or a list of believed nodes. */
+  readonly field: string;
+  readonly cardinality: 'single' | 'list';
+  /** The `<field>Connection` with one edge per claim, for list relationships that page. */
+  readonly connection: boolean;
+  /** An Int field counting the relationship: every claim (`claims`) or the believed nodes (`believedNodes`). */
+  readonly count?: { field: string; of: 'claims' | 'believedNodes'; description: string };
+  readonly description?: string;
+  readonly connectionDescription?: string;
+}
+
+const claim = (type: ClaimRelationshipType, direction: 'OUT' | 'IN'): RelationshipShape => ({ kind: 'claim', type, direction });
+
+export const RELATIONSHIPS = [
+  { name: 'Brand.partnerships', owner: 'Brand', target: 'Partnership', shape: claim('PARTY_TO', 'OUT'), field: 'partnerships', cardinality: 'list', connection: true },
+  {
+    name: 'Brand.partners',
+    owner: 'Brand',
+    target: 'Brand',
+    shape: { kind: 'sharedPartnership' },
+    field: 'partners',
+    cardinality: 'list',
+    connection: true,
+    count: { field: 'partnerCount', of: 'believedNodes', description: 'How many distinct brands it has partnerships with (denied ones left out).' },
+    description: 'The other brands of its partnerships.',
+    connectionDescription: 'Partners, one edge per partnership, with its provenance.',
+  },
+  { name: 'Brand.devices', owner: 'Brand', target: 'Device', shape: claim('MADE_BY', 'IN'), field: 'devices', cardinality: 'list', connection: true, description: 'Devices it makes.' },
+  { name: 'Device.brand', owner: 'Device', target: 'Brand', shape: claim('MADE_BY', 'OUT'), field: 'brand', cardinality: 'single', connection: false, description: 'The maker, by its best claim.' },
+  { name: 'Device.chip', owner: 'Device', target: 'Chip', shape: claim('USES_CHIP', 'OUT'), field: 'chip', cardinality: 'single', connection: false, description: 'The chip, by its best claim.' },
+  {
+    name: 'Device.cameraBrands',
+    owner: 'Device',
+    target: 'Brand',
+    shape: claim('CAMERA_BY', 'OUT'),
+    field: 'cameraBrands',
+    cardinality: 'list',
+    connection: true,
+    description: 'Camera and optics partners (Leica, ...).',
+  },
+  {
+    name: 'Device.leaks',
+    owner: 'Device',
+    target: 'Leak',
+    shape: claim('ABOUT', 'IN'),
+    field: 'leaks',
+    cardinality: 'list',
+    connection: true,
+    count: { field: 'leakCount', of: 'claims', description: 'How many leaks are about it.' },
+  },
+  {
+    name: 'Device.specs',
+    owner: 'Device',
+    target: 'Spec',
+    shape: { kind: 'specs' },
+    field: 'specs',
+    cardinality: 'list',
+    connection: false,
+    description: 'Every reported attribute with its provenance, by key, newest claim first.',
+  },
+  { name: 'Chip.vendor', owner: 'Chip', target: 'Brand', shape: claim('MADE_BY', 'OUT'), field: 'vendor', cardinality: 'single', connection: false, description: 'The vendor, by its best claim.' },
+  { name: 'Chip.devices', owner: 'Chip', target: 'Device', shape: claim('USES_CHIP', 'IN'), field: 'devices', cardinality: 'list', connection: true },
+  { name: 'Leak.devices', owner: 'Leak', target: 'Device', shape: claim('ABOUT', 'OUT'), field: 'devices', cardinality: 'list', connection: true },
+  { name: 'Partnership.brands', owner: 'Partnership', target: 'Brand', shape: claim('PARTY_TO', 'IN'), field: 'brands', cardinality: 'list', connection: true },
+  {
+    name: 'Partnership.devices',
+    owner: 'Partnership',
+    target: 'Device',
+    shape: claim('COVERS', 'OUT'),
+    field: 'devices',
+    cardinality: 'list',
+    connection: true,
+    description: 'Devices the partnership covers (claimed, rumoured or confirmed).',
+  },
+] as const satisfies readonly RelationshipDeclaration[];
+
+export type RelationshipName = (typeof RELATIONSHIPS)[number]['name'];
+
+const BY_NAME = new Map<string, RelationshipDeclaration>(RELATIONSHIPS.map((declaration) => [declaration.name, declaration]));
+
+export function relationship(name: RelationshipName): RelationshipDeclaration {
+  return BY_NAME.get(name)!;
+}
+
+export function relationshipsOf(owner: EntityLabel): RelationshipDeclaration[] {
+  return RELATIONSHIPS.filter((declaration) => declaration.owner === owner);
+}
+
+/** The relationship field `fieldName` of `owner` (a list, its connection or its count), if it is one. */
+export function relationshipField(owner: string, fieldName: string): { declaration: RelationshipDeclaration; as: 'value' | 'connection' | 'count' } | undefined {
+  for (const declaration of RELATIONSHIPS as readonly RelationshipDeclaration[]) {
+    if (declaration.owner !== owner) continue;
+    if (declaration.field === fieldName) return { declaration, as: 'value' };
+    if (declaration.connection && `${declaration.field}Connection` === fieldName) return { declaration, as: 'connection' };
+    if (declaration.count?.field === fieldName) return { declaration, as: 'count' };
+  }
+  return undefined;
+}
+
+/** Which labels each claim relationship type connects, from the table: the importer's and editor's endpoint check. */
+export function endpointsOf(type: ClaimRelationshipType): { from: EntityLabel[]; to: EntityLabel[] } {
+  const from = new Set<EntityLabel>();
+  const to = new Set<EntityLabel>();
+  for (const declaration of RELATIONSHIPS as readonly RelationshipDeclaration[]) {
+    if (declaration.shape.kind !== 'claim' || declaration.shape.type !== type || declaration.target === 'Spec') continue;
+    const [start, end] = declaration.shape.direction === 'OUT' ? [declaration.owner, declaration.target] : [declaration.target, declaration.owner];
+    from.add(start);
+    to.add(end);
+  }
+  return { from: [...from], to: [...to] };
+}
