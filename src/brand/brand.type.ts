@@ -4,7 +4,7 @@ import { createOrderEnum } from '../common/pagination.js';
 import { BrandRole } from '../common/enums.js';
 import { Node } from '../common/node.js';
 
-@ObjectType({ implements: Node, description: 'A phone maker, camera or optics partner, chip vendor, ...' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A phone maker, camera or optics partner, chip vendor, ...' })
 export class Brand extends Node {
   __typename!: 'Brand';
 

@@ -15,7 +15,7 @@ export interface ChangeRecord {
   after?: string;
 }
 
-@ObjectType({ description: 'One write: who made it (the API key\'s name and role, never the key), when, what, and the values before and after.' })
+@ObjectType({ simpleResolvers: true, description: 'One write: who made it (the API key\'s name and role, never the key), when, what, and the values before and after.' })
 export class Change {
   @Field(() => ID)
   id!: string;

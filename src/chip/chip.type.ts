@@ -3,7 +3,7 @@ import { createClaimConnectionType, createConnectionType } from '../common/conne
 import { createOrderEnum } from '../common/pagination.js';
 import { Node } from '../common/node.js';
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class Chip extends Node {
   __typename!: 'Chip';
 

@@ -4,7 +4,7 @@ import { PageInfo } from './pagination.js';
 
 /** `<Name>Connection` with `<Name>Edge { cursor node }`, for top-level lists. */
 export function createConnectionType<TNode extends object>(name: string, nodeType: ClassType<TNode>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor!: string;
@@ -13,7 +13,7 @@ export function createConnectionType<TNode extends object>(name: string, nodeTyp
     node!: TNode;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];
@@ -32,7 +32,7 @@ export function createConnectionType<TNode extends object>(name: string, nodeTyp
  * reportedOn and sources beside the node it points at.
  */
 export function createClaimConnectionType<TNode extends object>(name: string, nodeType: ClassType<TNode>) {
-  @ObjectType(`${name}ClaimEdge`, { implements: Claim })
+  @ObjectType(`${name}ClaimEdge`, { implements: Claim, simpleResolvers: true })
   class ClaimEdge extends Claim {
     @Field()
     cursor!: string;
@@ -41,7 +41,7 @@ export function createClaimConnectionType<TNode extends object>(name: string, no
     node!: TNode;
   }
 
-  @ObjectType(`${name}ClaimConnection`)
+  @ObjectType(`${name}ClaimConnection`, { simpleResolvers: true })
   class ClaimConnection {
     @Field(() => [ClaimEdge])
     edges!: ClaimEdge[];

@@ -21,6 +21,23 @@ export class CypherLibrary {
     if (query === undefined) throw new Error(`No Cypher query named "${name}" in ${cypherDir}`);
     return query;
   }
+
+  /** The query's text for these parameters: see resolveNullGuards. */
+  forParams(name: string, params: Record<string, unknown>): string {
+    return resolveNullGuards(this.get(name), params);
+  }
+}
+
+/**
+ * Optional filters are written `($x IS NULL OR …)` (or right after WHERE), which keeps one readable file
+ * per query. Sent as they are, one cached plan must serve every combination, and the OR defeats index
+ * seeks. Each guard is resolved for the parameters given: dropped when $x is set, `true OR` when it is
+ * null (which the planner folds away). So each combination of filters present gets its own text and plan.
+ */
+export function resolveNullGuards(query: string, params: Record<string, unknown>): string {
+  return query.replace(/(\(|WHERE )\$(\w+) IS NULL OR /g, (_, opening: string, name: string) =>
+    params[name] === null || params[name] === undefined ? `${opening}true OR ` : opening,
+  );
 }
 
 /** Splits a migration file into statements: one per `;` that ends a line. Comments (`//`) are dropped. */

@@ -54,7 +54,7 @@ export class Database {
    * six statements felt it (docs/benchmarks.md). A single read statement needs no transaction.
    */
   read(queryName: string, params: Row = {}): Promise<Row[]> {
-    return this.readText(queryName, this.cypher.get(queryName), params);
+    return this.readText(queryName, this.cypher.forParams(queryName, params), params);
   }
 
   /** Runs a read whose text was generated from declared tables (src/relationships); `label` names it in metrics. */

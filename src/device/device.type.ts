@@ -5,7 +5,7 @@ import { DatePrecision, DeviceStatus } from '../common/enums.js';
 import { Node } from '../common/node.js';
 import { createOrderEnum } from '../common/pagination.js';
 
-@ObjectType({ implements: Node })
+@ObjectType({ simpleResolvers: true, implements: Node })
 export class Device extends Node {
   __typename!: 'Device';
 

@@ -9,6 +9,7 @@ export interface SpecRecord extends ClaimRecord {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Claim,
   description: 'One reported attribute of a device. Two sources may report different values: both claims stay.',
 })

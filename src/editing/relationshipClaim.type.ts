@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Claim } from '../common/claim.js';
 import { Relation } from '../common/enums.js';
 
-@ObjectType({ implements: Claim, description: 'One relationship claim, as a link, confirmation or denial wrote it.' })
+@ObjectType({ simpleResolvers: true, implements: Claim, description: 'One relationship claim, as a link, confirmation or denial wrote it.' })
 export class RelationshipClaim extends Claim {
   __typename!: 'RelationshipClaim';
 

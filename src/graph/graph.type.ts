@@ -2,7 +2,7 @@ import { DateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Confidence, EntityType, RelationshipType } from '../common/enums.js';
 
-@ObjectType({ description: 'An entity as a node of a drawing.' })
+@ObjectType({ simpleResolvers: true, description: 'An entity as a node of a drawing.' })
 export class GraphNode {
   @Field(() => ID)
   id!: string;
@@ -14,7 +14,7 @@ export class GraphNode {
   label!: string;
 }
 
-@ObjectType({ description: 'A claim as a directed edge of a drawing, from source to target.' })
+@ObjectType({ simpleResolvers: true, description: 'A claim as a directed edge of a drawing, from source to target.' })
 export class GraphEdge {
   @Field(() => ID, { description: 'The claim id.' })
   id!: string;
@@ -36,6 +36,7 @@ export class GraphEdge {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A neighbourhood of the graph shaped for cytoscape, sigma or vis-network: each node and edge once, ' +
     'and every edge between two returned nodes.',
@@ -51,7 +52,7 @@ export class GraphSlice {
   truncated!: boolean;
 }
 
-@ObjectType({ description: 'A chain of claims from one entity to another: nodes in order, and the edge between each pair.' })
+@ObjectType({ simpleResolvers: true, description: 'A chain of claims from one entity to another: nodes in order, and the edge between each pair.' })
 export class Path {
   @Field(() => Int, { description: 'The number of edges.' })
   length!: number;

@@ -4,7 +4,7 @@ import { createClaimConnectionType, createConnectionType } from '../common/conne
 import { createOrderEnum } from '../common/pagination.js';
 import { Node } from '../common/node.js';
 
-@ObjectType({ implements: [Node, Claim], description: 'Something that leaked before launch: what, when, where and from whom.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Claim], description: 'Something that leaked before launch: what, when, where and from whom.' })
 export class Leak extends Claim {
   __typename!: 'Leak';
 

@@ -6,6 +6,7 @@ import { DatePrecision, PartnershipKind } from '../common/enums.js';
 import { Node } from '../common/node.js';
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [Node, Claim],
   description: 'Two or more brands working together. Its own confidence says whether it is announced or only rumoured.',
 })
@@ -51,7 +52,7 @@ export enum PartnershipStatsGroupBy {
 }
 registerEnumType(PartnershipStatsGroupBy, { name: 'PartnershipStatsGroupBy' });
 
-@ObjectType({ description: 'How many partnerships (denied ones left out) fall in one group.' })
+@ObjectType({ simpleResolvers: true, description: 'How many partnerships (denied ones left out) fall in one group.' })
 export class PartnershipStat {
   @Field({ description: 'The year ("2022"), the kind, or the brand id.' })
   key!: string;

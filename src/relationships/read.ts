@@ -107,11 +107,23 @@ export function readsBelow(context: SelectionContext, typeName: string, selectio
   for (const fieldNodes of collectFields(context, type, selectionSets).values()) {
     const fieldName = fieldNodes[0]!.name.value;
     if (asOfGiven && typeName === 'Device' && fieldName in IDENTITY_FIELDS) identityAsOf = true;
-    const read = readOfField(context, type, fieldNodes, asOfGiven);
+    const read = plannable(() => readOfField(context, type, fieldNodes, asOfGiven));
     if (read) reads.push(read);
   }
   if (identityAsOf) reads.push(ALL_SPECS);
   return reads;
+}
+
+/**
+ * A field whose arguments are invalid is left out of the plan: its own resolver then reports the error
+ * at its path, and the rest of the answer stands.
+ */
+function plannable(plan: () => RelationshipRead | undefined): RelationshipRead | undefined {
+  try {
+    return plan();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The read a relationship field of `parentType` stands for, or undefined when it is not one. */

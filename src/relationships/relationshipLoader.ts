@@ -201,7 +201,7 @@ export class PlannedReads {
 
   /** Runs the root query `queryName` with the reads below each entity it returns, in one statement. */
   async run(db: Database, queryName: string, params: Row, shape: RootShape): Promise<Row[]> {
-    const root = { text: db.cypher.get(queryName), params, ...shape };
+    const root = { text: db.cypher.forParams(queryName, params), params, ...shape };
     const { text, params: allParams } = withReadsBelow(root, this.label, this.reads, this.asOf, this.withSources);
     const rows = await db.readText(`${queryName}+planned`, text, allParams);
     for (const row of rows) {

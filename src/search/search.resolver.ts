@@ -8,7 +8,7 @@ import type { AppContext } from '../server/context.js';
 
 const { search: SEARCH } = ANALYST_LIMITS;
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class SearchHit {
   @Field(() => Float, { description: 'Relevance from the full-text index; higher is better, comparable within one answer only.' })
   score!: number;

@@ -5,7 +5,7 @@ import { DatePrecision } from '../common/enums.js';
 import { Node } from '../common/node.js';
 import { createOrderEnum } from '../common/pagination.js';
 
-@ObjectType({ implements: Node, description: 'Where a claim comes from: an article, a post, a filing, an editorial note.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'Where a claim comes from: an article, a post, a filing, an editorial note.' })
 export class Source extends Node {
   __typename!: 'Source';
 
