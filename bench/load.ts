@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { projectRoot } from '../src/config/config.js';
-import { Relation } from '../src/common/enums.js';
+import { Relation } from '../src/schemaTypes/enums.js';
 import { CypherLibrary } from '../src/db/cypherLibrary.js';
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type RunningNeo4j } from '../src/db/embeddedNeo4j.js';

@@ -10,7 +10,7 @@ CALL (d) {
   WHERE s.key STARTS WITH 'identity.' AND s.confidence <> 'DENIED'
   WITH s
   ORDER BY s.reportedOn DESC,
-    CASE s.confidence WHEN 'CONFIRMED' THEN 4 WHEN 'REPORTED' THEN 3 WHEN 'RUMORED' THEN 2 ELSE 1 END DESC,
+    CASE s.confidence WHEN 'CONFIRMED' THEN 4 WHEN 'DENIED' THEN 4 WHEN 'REPORTED' THEN 3 WHEN 'RUMORED' THEN 2 WHEN 'SPECULATED' THEN 1 END DESC,
     // Claims tied on both keep one order (by claim id), not the storage order, so the same claims always
     // give the same lookupKeys list: an import, a resumed import and a re-import agree.
     s.id

@@ -10,7 +10,7 @@ CALL (source, target) {
   MATCH path = allShortestPaths((source)-[:MADE_BY|USES_CHIP|CAMERA_BY|COVERS|PARTY_TO|ABOUT*..6]-(target))
   WHERE length(path) <= $maxHops
     AND all(r IN relationships(path) WHERE r.confidence <> 'DENIED' AND ($asOf IS NULL OR r.reportedOn <= date($asOf)))
-  WITH path, [r IN relationships(path) | CASE r.confidence WHEN 'CONFIRMED' THEN 4 WHEN 'REPORTED' THEN 3 WHEN 'RUMORED' THEN 2 ELSE 1 END] AS ranks
+  WITH path, [r IN relationships(path) | CASE r.confidence WHEN 'CONFIRMED' THEN 4 WHEN 'DENIED' THEN 4 WHEN 'REPORTED' THEN 3 WHEN 'RUMORED' THEN 2 WHEN 'SPECULATED' THEN 1 END] AS ranks
   WITH path, reduce(weakest = 4, rank IN ranks | CASE WHEN rank < weakest THEN rank ELSE weakest END) AS certainty
   ORDER BY certainty DESC, [n IN nodes(path) | n.id]
   LIMIT $first

@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
-import { BrandRole } from '../common/enums.js';
-import { PageArgs } from '../common/pagination.js';
+import { AsOfArgs, ListArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { BrandRole } from '../schemaTypes/enums.js';
+import { PageArgs } from '../schemaTypes/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
 import { Partnership, PartnershipClaimConnection } from '../partnership/partnership.type.js';
-import { selectsTotalCount } from '../common/selection.js';
+import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Brand, BrandClaimConnection, BrandConnection, BrandOrder } from './brand.type.js';
 

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
-import { createOrderEnum } from '../common/pagination.js';
-import { BrandRole } from '../common/enums.js';
-import { Node } from '../common/node.js';
+import { createClaimConnectionType, createConnectionType } from '../schemaTypes/connectionTypes.js';
+import { createOrderEnum } from '../schemaTypes/pagination.js';
+import { BrandRole } from '../schemaTypes/enums.js';
+import { Node } from '../schemaTypes/node.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A phone maker, camera or optics partner, chip vendor, ...' })
 export class Brand extends Node {

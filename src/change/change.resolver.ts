@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSONObject, DateTimeResolver } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { authorize, Role } from '../access/access.js';
-import { PageArgs } from '../common/pagination.js';
-import { selectsTotalCount } from '../common/selection.js';
+import { PageArgs } from '../schemaTypes/pagination.js';
+import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Change, ChangeConnection, type ChangeRecord } from './change.type.js';
 

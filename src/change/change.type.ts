@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { createConnectionType } from '../common/connectionTypes.js';
+import { createConnectionType } from '../schemaTypes/connectionTypes.js';
 
 /** An audit entry as stored: `before` and `after` are JSON text, parsed by ChangeResolver; absent when null. */
 export interface ChangeRecord {

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Brand } from '../brand/brand.type.js';
-import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
-import { PageArgs } from '../common/pagination.js';
+import { AsOfArgs, ListArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { PageArgs } from '../schemaTypes/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
-import { selectsTotalCount } from '../common/selection.js';
+import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Chip, ChipConnection, ChipOrder } from './chip.type.js';
 

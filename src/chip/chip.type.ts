@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
-import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
-import { createOrderEnum } from '../common/pagination.js';
-import { Node } from '../common/node.js';
+import { createClaimConnectionType, createConnectionType } from '../schemaTypes/connectionTypes.js';
+import { createOrderEnum } from '../schemaTypes/pagination.js';
+import { Node } from '../schemaTypes/node.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node })
 export class Chip extends Node {

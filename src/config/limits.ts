@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from '../common/pagination.js';
+import { MAX_PAGE_SIZE } from '../schemaTypes/pagination.js';
 
 /**
  * Hard caps on the analyst queries' size arguments. The guard rails reject requests over them before

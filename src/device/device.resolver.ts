@@ -3,13 +3,13 @@ import { DateResolver } from 'graphql-scalars';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../brand/brand.type.js';
 import { Chip } from '../chip/chip.type.js';
-import { AsOfArgs, ListArgs, asOfDay } from '../common/asOf.js';
-import { DeviceStatus } from '../common/enums.js';
-import { PageArgs } from '../common/pagination.js';
+import { AsOfArgs, ListArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { DeviceStatus } from '../schemaTypes/enums.js';
+import { PageArgs } from '../schemaTypes/pagination.js';
 import { Leak, LeakClaimConnection } from '../leak/leak.type.js';
-import { selectsTotalCount } from '../common/selection.js';
+import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
-import { bestSpecValue } from './bestSpecValue.js';
+import { bestSpecValue } from '../belief/belief.js';
 import { Device, DeviceConnection, DeviceOrder } from './device.type.js';
 import type { SpecRecord } from './spec.type.js';
 

@@ -1,9 +1,9 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
-import { DatePrecision, DeviceStatus } from '../common/enums.js';
-import { Node } from '../common/node.js';
-import { createOrderEnum } from '../common/pagination.js';
+import { createClaimConnectionType, createConnectionType } from '../schemaTypes/connectionTypes.js';
+import { DatePrecision, DeviceStatus } from '../schemaTypes/enums.js';
+import { Node } from '../schemaTypes/node.js';
+import { createOrderEnum } from '../schemaTypes/pagination.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node })
 export class Device extends Node {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Claim, type ClaimRecord } from '../common/claim.js';
+import { Claim, type ClaimRecord } from '../schemaTypes/claim.js';
 
 export interface SpecRecord extends ClaimRecord {
   __typename: 'Spec';

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { authorize, Role } from '../access/access.js';
 import { Brand } from '../brand/brand.type.js';
 import { Chip } from '../chip/chip.type.js';
-import { Confidence } from '../common/enums.js';
-import { Node } from '../common/node.js';
+import { Confidence } from '../schemaTypes/enums.js';
+import { Node } from '../schemaTypes/node.js';
 import { Device } from '../device/device.type.js';
 import { Leak } from '../leak/leak.type.js';
 import { Partnership } from '../partnership/partnership.type.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../access/access.js';
-import { Confidence, type DatePrecision, type Relation } from '../common/enums.js';
-import type { EntityRecord } from '../common/node.js';
+import { Confidence, type DatePrecision, type Relation } from '../schemaTypes/enums.js';
+import type { EntityRecord } from '../schemaTypes/node.js';
 import type { Database, Row } from '../db/database.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';
 import { toRow } from '../importer/importer.js';

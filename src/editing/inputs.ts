@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../common/enums.js';
+import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../schemaTypes/enums.js';
 
 /*
  * Inputs of the mutations. Field names are those of the import records (src/importer/records.ts), whose

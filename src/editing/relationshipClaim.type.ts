@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Claim } from '../common/claim.js';
-import { Relation } from '../common/enums.js';
+import { Claim } from '../schemaTypes/claim.js';
+import { Relation } from '../schemaTypes/enums.js';
 
 @ObjectType({ simpleResolvers: true, implements: Claim, description: 'One relationship claim, as a link, confirmation or denial wrote it.' })
 export class RelationshipClaim extends Claim {

@@ -1,7 +1,8 @@
 import { int } from 'neo4j-driver';
-import { isKnownOn, type AsOf } from '../common/asOf.js';
-import type { Confidence, RelationshipType } from '../common/enums.js';
-import type { EntityRecord } from '../common/node.js';
+import { isKnownOn } from '../belief/belief.js';
+import { type AsOf } from '../schemaTypes/asOf.js';
+import type { Confidence, RelationshipType } from '../schemaTypes/enums.js';
+import type { EntityRecord } from '../schemaTypes/node.js';
 import type { Database } from '../db/database.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';
 import type { GraphSlice, Path } from './graph.type.js';

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
-import { AsOfArgs, asOfDay } from '../common/asOf.js';
-import { Confidence, RelationshipType, confidencesAtLeast } from '../common/enums.js';
+import { AsOfArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { Confidence, RelationshipType } from '../schemaTypes/enums.js';
+import { confidencesAtLeast } from '../belief/belief.js';
 import { ANALYST_LIMITS } from '../config/limits.js';
 import { checkRange } from '../errors/errors.js';
 import type { AppContext } from '../server/context.js';

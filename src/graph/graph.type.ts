@@ -1,6 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Confidence, EntityType, RelationshipType } from '../common/enums.js';
+import { Confidence, EntityType, RelationshipType } from '../schemaTypes/enums.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An entity as a node of a drawing.' })
 export class GraphNode {

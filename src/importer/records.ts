@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../common/enums.js';
+import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../schemaTypes/enums.js';
+import { endpointsOf, type EntityLabel } from '../relationships/table.js';
 
 /**
  * The record format shared by seed files and bulk import: JSON Lines, one entity or claim per line,
@@ -101,13 +102,17 @@ const LeakRecord = z.strictObject({
   ...provenance,
 });
 
-/** Which entity types each relation may connect: from → to. */
-export const RELATION_ENDPOINTS: Record<Relation, { from: EntityPrefix[]; to: EntityPrefix }> = {
-  MADE_BY: { from: ['device', 'chip'], to: 'brand' },
-  USES_CHIP: { from: ['device'], to: 'chip' },
-  CAMERA_BY: { from: ['device'], to: 'brand' },
-  COVERS: { from: ['partnership'], to: 'device' },
-};
+/** Which entity types each relation may connect, from the relationship table: from → to. */
+export const RELATION_ENDPOINTS = Object.fromEntries(
+  Object.values(Relation).map((relation) => {
+    const { from, to } = endpointsOf(relation);
+    return [relation, { from: from.map(prefixOfLabel), to: prefixOfLabel(to[0]!) }];
+  }),
+) as Record<Relation, { from: EntityPrefix[]; to: EntityPrefix }>;
+
+function prefixOfLabel(label: EntityLabel): EntityPrefix {
+  return label.toLowerCase() as EntityPrefix;
+}
 
 const anyEntityId = z.string().max(MAX_ID).regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
 

@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import { ListArgs, asOfDay } from '../common/asOf.js';
-import { Confidence } from '../common/enums.js';
-import { PageArgs } from '../common/pagination.js';
+import { ListArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { Confidence } from '../schemaTypes/enums.js';
+import { PageArgs } from '../schemaTypes/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
-import { selectsTotalCount } from '../common/selection.js';
+import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Leak, LeakConnection, LeakOrder } from './leak.type.js';
 

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Claim } from '../common/claim.js';
-import { createClaimConnectionType, createConnectionType } from '../common/connectionTypes.js';
-import { createOrderEnum } from '../common/pagination.js';
-import { Node } from '../common/node.js';
+import { Claim } from '../schemaTypes/claim.js';
+import { createClaimConnectionType, createConnectionType } from '../schemaTypes/connectionTypes.js';
+import { createOrderEnum } from '../schemaTypes/pagination.js';
+import { Node } from '../schemaTypes/node.js';
 
 @ObjectType({ simpleResolvers: true, implements: [Node, Claim], description: 'Something that leaked before launch: what, when, where and from whom.' })
 export class Leak extends Claim {

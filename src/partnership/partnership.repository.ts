@@ -1,5 +1,5 @@
-import { viewedAs, type AsOf } from '../common/asOf.js';
-import { lookupKeyQuery } from '../common/entityRepository.js';
+import { viewedAs, type AsOf } from '../schemaTypes/asOf.js';
+import { lookupKeyQuery } from '../entities/entityRepository.js';
 import type { Database } from '../db/database.js';
 import type { PlannedReads, RootShape } from '../relationships/relationshipLoader.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../brand/brand.type.js';
-import { AsOfArgs, asOfDay } from '../common/asOf.js';
-import { PageArgs } from '../common/pagination.js';
+import { AsOfArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { PageArgs } from '../schemaTypes/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
-import { selectsTotalCount } from '../common/selection.js';
+import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Partnership, PartnershipStat, PartnershipStatsGroupBy } from './partnership.type.js';
 

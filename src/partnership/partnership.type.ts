@@ -1,9 +1,9 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Claim } from '../common/claim.js';
-import { createClaimConnectionType } from '../common/connectionTypes.js';
-import { DatePrecision, PartnershipKind } from '../common/enums.js';
-import { Node } from '../common/node.js';
+import { Claim } from '../schemaTypes/claim.js';
+import { createClaimConnectionType } from '../schemaTypes/connectionTypes.js';
+import { DatePrecision, PartnershipKind } from '../schemaTypes/enums.js';
+import { Node } from '../schemaTypes/node.js';
 
 @ObjectType({
   simpleResolvers: true,

@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { decodeCursor, pageSize } from '../common/pagination.js';
+import { decodeCursor, pageSize } from '../schemaTypes/pagination.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from './table.js';
 
 /**

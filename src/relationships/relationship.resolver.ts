@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../brand/brand.type.js';
 import { Chip } from '../chip/chip.type.js';
-import { PageArgs } from '../common/pagination.js';
+import { PageArgs } from '../schemaTypes/pagination.js';
 import { Device, DeviceClaimConnection } from '../device/device.type.js';
 import { Spec } from '../device/spec.type.js';
 import { Leak, LeakClaimConnection } from '../leak/leak.type.js';

@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNamedType, isObjectType } from 'graphql';
-import type { AsOf, Viewed } from '../common/asOf.js';
-import { bestNode, distinctNodes, type ClaimRecord } from '../common/claim.js';
-import type { EntityRecord } from '../common/node.js';
-import { encodeCursor } from '../common/pagination.js';
+import type { AsOf, Viewed } from '../schemaTypes/asOf.js';
+import { bestNode, distinctNodes } from '../belief/belief.js';
+import { type ClaimRecord } from '../schemaTypes/claim.js';
+import type { EntityRecord } from '../schemaTypes/node.js';
+import { encodeCursor } from '../schemaTypes/pagination.js';
 import type { Database, Row } from '../db/database.js';
 import { batchStatement, withReadsBelow, type ReadGroup } from './cypher.js';
 import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';

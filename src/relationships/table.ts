@@ -1,15 +1,29 @@
 /**
- * Every relationship field of the graph, declared once. The Cypher of relationship reads, the `x` /
- * `xConnection` field resolvers, the relationship type enums and the importer's and editor's endpoint
- * checks are all derived from this table (see cypher.ts, relationship.resolver.ts, enums in
- * common/enums.ts and importer/records.ts).
+ * Every relationship of the graph, declared once. The Cypher of relationship reads, the `x` /
+ * `xConnection` field resolvers, the `Relation` / `RelationshipType` enums and the importer's and
+ * editor's endpoint checks are all derived from this table (see cypher.ts, relationship.resolver.ts,
+ * schemaTypes/enums.ts and importer/records.ts).
  */
 
 /** The entity labels a relationship connects. */
 export type EntityLabel = 'Brand' | 'Device' | 'Chip' | 'Partnership' | 'Leak' | 'Source';
 
-/** A relationship type stored in the graph whose properties are a claim (confidence, reportedOn, sources). */
-export type ClaimRelationshipType = 'MADE_BY' | 'USES_CHIP' | 'CAMERA_BY' | 'COVERS' | 'PARTY_TO' | 'ABOUT';
+/**
+ * The relationship types stored in the graph whose properties are a claim (confidence, reportedOn,
+ * sources). `linkable` ones are claims of their own, which relationship records and the editor's
+ * `link` write; the others are written with the partnership or leak they belong to.
+ */
+export const CLAIM_RELATIONSHIP_TYPES = {
+  MADE_BY: { linkable: true },
+  USES_CHIP: { linkable: true },
+  CAMERA_BY: { linkable: true },
+  COVERS: { linkable: true },
+  PARTY_TO: { linkable: false },
+  ABOUT: { linkable: false },
+} as const;
+
+export type ClaimRelationshipType = keyof typeof CLAIM_RELATIONSHIP_TYPES;
+export type LinkableRelationshipType = { [T in ClaimRelationshipType]: (typeof CLAIM_RELATIONSHIP_TYPES)[T]['linkable'] extends true ? T : never }[ClaimRelationshipType];
 
 /**
  * How the stored graph holds a relationship:
@@ -139,4 +153,15 @@ export function endpointsOf(type: ClaimRelationshipType): { from: EntityLabel[];
     to.add(end);
   }
   return { from: [...from], to: [...to] };
+}
+
+/** "MADE_BY: device or chip to brand; …": what each type connects, for the enums' descriptions. */
+export function describeEndpoints(types: readonly ClaimRelationshipType[]): string {
+  const names = (labels: EntityLabel[]) => labels.map((label) => label.toLowerCase()).join(' or ');
+  return types
+    .map((type) => {
+      const { from, to } = endpointsOf(type);
+      return `${type}: ${names(from)} to ${names(to)}`;
+    })
+    .join('; ');
 }

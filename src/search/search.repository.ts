@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
-import { viewedAs, type AsOf } from '../common/asOf.js';
-import { labelOf, type EntityType } from '../common/enums.js';
-import type { EntityRecord } from '../common/node.js';
+import { viewedAs, type AsOf } from '../schemaTypes/asOf.js';
+import { labelOf, type EntityType } from '../schemaTypes/enums.js';
+import type { EntityRecord } from '../schemaTypes/node.js';
 import type { Database } from '../db/database.js';
 import { toLuceneQuery } from './searchQuery.js';
 

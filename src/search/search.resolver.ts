@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { AsOfArgs, asOfDay } from '../common/asOf.js';
-import { EntityType } from '../common/enums.js';
-import { Node } from '../common/node.js';
+import { AsOfArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { EntityType } from '../schemaTypes/enums.js';
+import { Node } from '../schemaTypes/node.js';
 import { ANALYST_LIMITS } from '../config/limits.js';
 import { checkRange } from '../errors/errors.js';
 import type { AppContext } from '../server/context.js';

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import { ApiKeyring, type Access } from '../access/access.js';
-import { EntityRepository } from '../common/entityRepository.js';
-import type { EntityRecord } from '../common/node.js';
+import { EntityRepository } from '../entities/entityRepository.js';
+import type { EntityRecord } from '../schemaTypes/node.js';
 import type { Database } from '../db/database.js';
 import { GraphEditor } from '../editing/graphEditor.js';
 import { GraphRepository } from '../graph/graph.repository.js';

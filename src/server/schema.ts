@@ -6,7 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { BrandResolver } from '../brand/brand.resolver.js';
 import { ChangeResolver } from '../change/change.resolver.js';
 import { ChipResolver } from '../chip/chip.resolver.js';
-import { NodeResolver } from '../common/node.resolver.js';
+import { NodeResolver } from '../entities/node.resolver.js';
 import { projectRoot } from '../config/config.js';
 import { DeviceResolver } from '../device/device.resolver.js';
 import { EditingResolver } from '../editing/editing.resolver.js';

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ListArgs, asOfDay } from '../common/asOf.js';
-import { Claim } from '../common/claim.js';
-import { selectsTotalCount } from '../common/selection.js';
+import { ListArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { Claim } from '../schemaTypes/claim.js';
+import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Source, SourceConnection, SourceOrder } from './source.type.js';
 

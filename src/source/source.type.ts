@@ -1,9 +1,9 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import { createConnectionType } from '../common/connectionTypes.js';
-import { DatePrecision } from '../common/enums.js';
-import { Node } from '../common/node.js';
-import { createOrderEnum } from '../common/pagination.js';
+import { createConnectionType } from '../schemaTypes/connectionTypes.js';
+import { DatePrecision } from '../schemaTypes/enums.js';
+import { Node } from '../schemaTypes/node.js';
+import { createOrderEnum } from '../schemaTypes/pagination.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Where a claim comes from: an article, a post, a filing, an editorial note.' })
 export class Source extends Node {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, sortOrder, toPage } from '../../src/common/pagination.js';
+import { decodeCursor, encodeCursor, pageSize, sortOrder, toPage } from '../../src/schemaTypes/pagination.js';
 import { BadUserInputError } from '../../src/errors/errors.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 

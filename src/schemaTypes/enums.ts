@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { CLAIM_RELATIONSHIP_TYPES, describeEndpoints, type ClaimRelationshipType, type LinkableRelationshipType } from '../relationships/table.js';
 
 /** How sure the graph is of a claim. A leak is not a launch: only CONFIRMED means announced. */
 export enum Confidence {
@@ -42,13 +43,16 @@ export enum DeviceStatus {
   CANCELLED = 'CANCELLED',
 }
 
-/** Relationship types a claim record may assert; the only types the importer writes. */
-export enum Relation {
-  MADE_BY = 'MADE_BY',
-  USES_CHIP = 'USES_CHIP',
-  CAMERA_BY = 'CAMERA_BY',
-  COVERS = 'COVERS',
+function enumOf<const TValue extends string>(values: readonly TValue[]): { [V in TValue]: V } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [V in TValue]: V };
 }
+
+const CLAIM_TYPES = Object.keys(CLAIM_RELATIONSHIP_TYPES) as ClaimRelationshipType[];
+const LINKABLE_TYPES = CLAIM_TYPES.filter((type): type is LinkableRelationshipType => CLAIM_RELATIONSHIP_TYPES[type].linkable);
+
+/** Relationship types a claim record may assert on its own: what relationship records and `link` write. */
+export const Relation = enumOf(LINKABLE_TYPES);
+export type Relation = LinkableRelationshipType;
 
 /** The entity types, as GraphQL names them. */
 export enum EntityType {
@@ -61,55 +65,22 @@ export enum EntityType {
 }
 
 /** Every relationship type a claim can have in the graph, as traversed by graph and paths. */
-export enum RelationshipType {
-  MADE_BY = 'MADE_BY',
-  USES_CHIP = 'USES_CHIP',
-  CAMERA_BY = 'CAMERA_BY',
-  COVERS = 'COVERS',
-  PARTY_TO = 'PARTY_TO',
-  ABOUT = 'ABOUT',
-}
+export const RelationshipType = enumOf(CLAIM_TYPES);
+export type RelationshipType = ClaimRelationshipType;
 
 registerEnumType(EntityType, { name: 'EntityType' });
 registerEnumType(RelationshipType, {
   name: 'RelationshipType',
-  description: 'MADE_BY: device or chip to brand; USES_CHIP; CAMERA_BY: device to brand; COVERS: partnership to device; PARTY_TO: brand to partnership; ABOUT: leak to device.',
+  description: `${describeEndpoints(CLAIM_TYPES)}.`,
 });
 registerEnumType(Confidence, { name: 'Confidence', description: 'How sure the graph is of a claim.' });
 registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precise a date is.' });
 registerEnumType(BrandRole, { name: 'BrandRole' });
 registerEnumType(PartnershipKind, { name: 'PartnershipKind' });
 registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
-registerEnumType(Relation, { name: 'Relation', description: 'A relationship claim editors can link: MADE_BY (device or chip to brand), USES_CHIP, CAMERA_BY (device to brand), COVERS (partnership to device).' });
-
-/** Claims shown as a single value rank newest first, then most certain (DENIED is as certain as CONFIRMED). */
-const CERTAINTY: Record<Confidence, number> = {
-  CONFIRMED: 4,
-  DENIED: 4,
-  REPORTED: 3,
-  RUMORED: 2,
-  SPECULATED: 1,
-};
-
-export interface RankedClaim {
-  confidence: Confidence;
-  reportedOn: string;
-}
-
-export function compareClaims(a: RankedClaim, b: RankedClaim): number {
-  if (a.reportedOn !== b.reportedOn) return a.reportedOn < b.reportedOn ? 1 : -1;
-  return CERTAINTY[b.confidence] - CERTAINTY[a.confidence];
-}
+registerEnumType(Relation, { name: 'Relation', description: `A relationship claim editors can link: ${describeEndpoints(LINKABLE_TYPES)}.` });
 
 /** The label of an entity type in the graph: BRAND -> Brand. */
 export function labelOf(type: EntityType): string {
   return type.charAt(0) + type.slice(1).toLowerCase();
-}
-
-/** The confidences at least as strong as `minimum`; DENIED claims only pass when there is no minimum. */
-export function confidencesAtLeast(minimum: Confidence | null | undefined): Confidence[] {
-  const strongestFirst = [Confidence.CONFIRMED, Confidence.REPORTED, Confidence.RUMORED, Confidence.SPECULATED];
-  if (!minimum) return [...strongestFirst, Confidence.DENIED];
-  if (minimum === Confidence.DENIED) return [Confidence.DENIED];
-  return strongestFirst.slice(0, strongestFirst.indexOf(minimum) + 1);
 }

@@ -1,6 +1,6 @@
 import { parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { expect, it } from 'vitest';
-import { selectsTotalCount } from '../../src/common/selection.js';
+import { selectsTotalCount } from '../../src/schemaTypes/selection.js';
 
 function infoFor(query: string) {
   const document = parse(query);

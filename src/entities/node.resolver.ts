@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../server/context.js';
-import { AsOfArgs, asOfDay, entityAsOf } from './asOf.js';
-import { Node } from './node.js';
+import { AsOfArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { entityAsOf } from '../belief/belief.js';
+import { Node } from '../schemaTypes/node.js';
 
 @Resolver()
 export class NodeResolver {

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
-import { bestNode, distinctNodes, type ClaimEdgeRecord } from '../../src/common/claim.js';
-import { Confidence, DatePrecision } from '../../src/common/enums.js';
+import { bestNode, distinctNodes } from '../../src/belief/belief.js';
+import { type ClaimEdgeRecord } from '../../src/schemaTypes/claim.js';
+import { Confidence, DatePrecision } from '../../src/schemaTypes/enums.js';
 
 const edge = (nodeId: string, confidence: Confidence, reportedOn: string): ClaimEdgeRecord<{ id: string }> => ({
   node: { id: nodeId },

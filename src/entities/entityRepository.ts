@@ -1,10 +1,11 @@
 import { int } from 'neo4j-driver';
 import type { Database, Row } from '../db/database.js';
 import { NotFoundError } from '../errors/errors.js';
-import { entityAsOf, viewedAs, type AsOf } from './asOf.js';
+import { entityAsOf } from '../belief/belief.js';
+import { viewedAs, type AsOf } from '../schemaTypes/asOf.js';
 import type { PlannedReads, RootShape } from '../relationships/relationshipLoader.js';
-import type { EntityRecord } from './node.js';
-import { decodeCursor, pageSize, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from './pagination.js';
+import type { EntityRecord } from '../schemaTypes/node.js';
+import { decodeCursor, pageSize, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from '../schemaTypes/pagination.js';
 
 export interface PageRequest {
   filters: Row;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isKnownOn } from '../../src/common/asOf.js';
+import { isKnownOn } from '../../src/belief/belief.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
 describe('which entities exist in a past view', () => {
