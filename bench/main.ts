@@ -7,6 +7,7 @@ import { GraphQLClient, RawCypher, ourCypherTotals, startOurApi, startPeerApi, t
 import { generateDataSet, recordsPerUnitScale, type GeneratedDataSet } from './generator.js';
 import { benchCypher, benchDir, loadWithImporter, loadWithPlainUnwind, round, seconds, startFreshNeo4j, type BenchNeo4j, type LoadResult } from './load.js';
 import { measure, type Measurement } from './measure.js';
+import { ourStatements } from './ourStatements.js';
 import { benchOperations, type Landmarks, type Operation } from './operations.js';
 import { printTable, type OperationResult } from './report.js';
 
@@ -112,7 +113,14 @@ async function main(): Promise<void> {
 
     const roundTrips = await checkAnswers(operations, oursClient, peerClient, raw);
     const rawDbHits = new Map<string, number>();
-    for (const operation of operations) rawDbHits.set(operation.name, await raw.dbHits(operation.raw.cypher, operation.variants[0]!.raw));
+    const oursDbHits = new Map<string, number>();
+    for (const operation of operations) {
+      const variant = operation.variants[0]!;
+      rawDbHits.set(operation.name, await raw.dbHits(operation.raw.cypher, variant.raw));
+      let hits = 0;
+      for (const statement of await ourStatements(load.neo4j.uri, operation.ours.query, variant.variables)) hits += await raw.dbHits(statement.text, statement.params);
+      oursDbHits.set(operation.name, hits);
+    }
 
     const results: OperationResult[] = [];
     const runs = operations.length * concurrencies.length;
@@ -148,7 +156,7 @@ async function main(): Promise<void> {
           description: operation.description,
           concurrency,
           roundTrips: roundTrips.get(operation.name)!,
-          profile: { oursCypherMsPerRequest, rawDbHits: rawDbHits.get(operation.name)! },
+          profile: { oursCypherMsPerRequest, oursDbHits: oursDbHits.get(operation.name)!, rawDbHits: rawDbHits.get(operation.name)! },
           contestants,
           ...('unsupported' in operation.peer ? { neo4jGraphqlUnsupported: operation.peer.unsupported } : {}),
         });

@@ -46,6 +46,10 @@ export interface AppConfig {
   embeddedNeo4j: EmbeddedNeo4jConfig;
   /** Seed the graph at startup (idempotent). */
   seedOnStart: boolean;
+  /** Root fields fetch the relationships they select in their own statement (PLANNED_READS=false: one batched statement per level). */
+  plannedReads: boolean;
+  /** Run the most common page shapes once before serving, so Neo4j has planned them (WARM_UP=false skips it). */
+  warmUp: boolean;
   /** Schema introspection; off in production unless INTROSPECTION=true. */
   introspection: boolean;
   /** "Did you mean ...?" suggestions in validation errors; off in production unless FIELD_SUGGESTIONS=true. */
@@ -76,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       heapMb: integer(env, 'NEO4J_HEAP_MB', 512),
     },
     seedOnStart: env.SEED_ON_START !== 'false',
+    warmUp: flag(env, 'WARM_UP', true),
+    plannedReads: flag(env, 'PLANNED_READS', true),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     fieldSuggestions: flag(env, 'FIELD_SUGGESTIONS', env.NODE_ENV !== 'production'),
     apiKeys: apiKeys(env),

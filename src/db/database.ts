@@ -26,7 +26,7 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.
  */
 export class Database {
   readonly driver: Driver;
-  private readonly database: string | undefined;
+  private database: string | undefined;
   private readonly onQuery: QueryObserver;
 
   constructor(
@@ -97,6 +97,20 @@ export class Database {
       throw translateError(error);
     } finally {
       this.onQuery('migration', (performance.now() - started) / 1000);
+    }
+  }
+
+  /**
+   * Names the database on every session from now on: without a name the driver must resolve the
+   * user's home database, which with routing URIs is work per session. An explicit NEO4J_DATABASE wins.
+   */
+  async pinHomeDatabase(): Promise<void> {
+    if (this.database !== undefined) return;
+    try {
+      const { summary } = await this.driver.executeQuery('RETURN 1', {}, { routing: routing.READ });
+      this.database = summary.database.name ?? undefined;
+    } catch (error) {
+      throw translateError(error);
     }
   }
 

@@ -61,6 +61,8 @@ export class RelationshipLoader {
   constructor(
     private readonly db: Database,
     private readonly entities: DataLoader<string, EntityRecord | null>,
+    /** false: root fields plan nothing, and every level of relationships is one batched statement. */
+    private readonly planning = true,
   ) {
     this.loader = new DataLoader((requests) => this.readBatch(requests), {
       cacheKeyFn: ({ read, asOf, parentId }) => `${read.key}@${asOf ?? ''}@${parentId}`,
@@ -128,6 +130,7 @@ export class RelationshipLoader {
    * themselves, a list of them, or a connection's `edges.node`. null when it selects none.
    */
   planBelow(info: GraphQLResolveInfo, label: EntityLabel, asOf: AsOf): PlannedReads | null {
+    if (!this.planning) return null;
     const selectionSets = entitySelections(info, label);
     const reads = readsBelow(info, label, selectionSets, asOf !== null);
     const withSources = selectsSources(info, label, selectionSets);

@@ -19,6 +19,7 @@ import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
 import { createSchema } from './schema.js';
+import { warmUp } from './warmUp.js';
 
 export interface RunningApp {
   url: string;
@@ -52,7 +53,17 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       const summary = await seedGraph(db);
       log.info({ records: summary.records }, 'seed data loaded');
     }
-    const { server, apollo } = await createHttpServer(config, db, metrics, log);
+    await db.pinHomeDatabase();
+    const { server, apollo, createContext } = await createHttpServer(config, db, metrics, log);
+    if (config.warmUp) {
+      const warmStarted = performance.now();
+      try {
+        const operations = await warmUp(apollo, await createContext());
+        log.info({ operations, ms: Math.round(performance.now() - warmStarted) }, 'query plans warmed');
+      } catch (error) {
+        log.warn({ err: error }, 'warm-up failed; serving anyway');
+      }
+    }
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}${IDE_PATH}`;
@@ -125,13 +136,10 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
     }
     next();
   });
-  app.use(
-    IDE_PATH,
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: createContextFactory(db, new ApiKeyring(config.apiKeys)) }),
-  );
+  const createContext = createContextFactory(db, new ApiKeyring(config.apiKeys), { plannedReads: config.plannedReads });
+  app.use(IDE_PATH, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: createContext }));
   app.use(badRequestHandler(log));
-  return { server, apollo };
+  return { server, apollo, createContext };
 }
 
 /** A body that is not JSON, or too large, gets a coded 4xx instead of express's HTML 500 page. */

@@ -30,6 +30,7 @@ export interface AppContext {
 export function createContextFactory(
   db: Database,
   keyring: ApiKeyring = new ApiKeyring([]),
+  { plannedReads = true }: { plannedReads?: boolean } = {},
 ): (request?: { req: Request }) => Promise<AppContext> {
   const entities = new EntityRepository(db);
   const partnerships = new PartnershipRepository(db);
@@ -43,14 +44,14 @@ export function createContextFactory(
     search,
     access: keyring.identify(request?.req.headers.authorization),
     editor,
-    loaders: createLoaders(db, entities),
+    loaders: createLoaders(db, entities, plannedReads),
   });
 }
 
-function createLoaders(db: Database, entities: EntityRepository): RequestLoaders {
+function createLoaders(db: Database, entities: EntityRepository, plannedReads: boolean): RequestLoaders {
   const entityLoader = new DataLoader(async (ids: readonly string[]) => {
     const found = await entities.byIds(ids);
     return ids.map((id) => found.get(id) ?? null);
   });
-  return { entities: entityLoader, relationships: new RelationshipLoader(db, entityLoader) };
+  return { entities: entityLoader, relationships: new RelationshipLoader(db, entityLoader, plannedReads) };
 }

@@ -1,0 +1,38 @@
+import { execute, parse } from 'graphql';
+import { Database, type Row } from '../src/db/database.js';
+import { createContextFactory } from '../src/server/context.js';
+import { createSchema } from '../src/server/schema.js';
+
+export interface SentStatement {
+  label: string;
+  text: string;
+  params: Row;
+}
+
+/** A Database that keeps every read statement it sends, with its parameters. */
+class RecordingDatabase extends Database {
+  readonly sent: SentStatement[] = [];
+
+  override readText(label: string, text: string, params: Row): Promise<Row[]> {
+    this.sent.push({ label, text, params });
+    return super.readText(label, text, params);
+  }
+}
+
+/**
+ * The statements our API sends for one operation: the operation runs in this process, through the
+ * same schema, context and repositories as the server, against the bench's Neo4j. The bench PROFILEs
+ * them beside the raw statement.
+ */
+export async function ourStatements(uri: string, query: string, variables: Record<string, unknown>): Promise<SentStatement[]> {
+  const db = new RecordingDatabase({ uri });
+  try {
+    const schema = await createSchema();
+    const contextValue = await createContextFactory(db)();
+    const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
+    if (result.errors?.length) throw new Error(`our operation failed: ${result.errors[0]!.message}`);
+    return db.sent;
+  } finally {
+    await db.close();
+  }
+}
