@@ -2,7 +2,7 @@
 // Filters: $brandId (maker), $chipId, $cameraBrandId, $status, $announcedFrom..$announcedTo (inclusive ISO days);
 // relationship filters only count claims that are not denials.
 // Order: $sortField NAME | ANNOUNCED_ON (unknown days last) | LEAK_COUNT, $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// Keyset paging: rows after ($afterKey, $afterId) in that order ($backward: the reverse order, id descending too), $limit of them; totalCount ignores the cursor; it is 0
 // unless $countTotal, so pages that do not show it skip the count.
 // missingFilterId is a filter id no entity has, else null.
 // Two plans, picked by the parameters: the default order (name, ascending) without a maker filter walks the
@@ -31,7 +31,7 @@ CALL () {
 }
 CALL () {
   CALL () {
-    WITH $sortField = 'NAME' AND NOT $descending AND $brandId IS NULL AS byNameIndex WHERE byNameIndex
+    WITH $sortField = 'NAME' AND NOT $descending AND NOT $backward AND $brandId IS NULL AS byNameIndex WHERE byNameIndex
     MATCH (node:Device)
     WHERE node.name >= coalesce($afterKey, '')
       AND ($afterId IS NULL OR node.name > $afterKey OR node.id > $afterId)
@@ -46,7 +46,7 @@ CALL () {
     LIMIT $limit
     RETURN node, node.name AS sortKey
     UNION ALL
-    WITH $sortField = 'NAME' AND NOT $descending AND $brandId IS NULL AS byNameIndex WHERE NOT byNameIndex
+    WITH $sortField = 'NAME' AND NOT $descending AND NOT $backward AND $brandId IS NULL AS byNameIndex WHERE NOT byNameIndex
     CALL () {
       WITH $brandId AS brandId WHERE brandId IS NOT NULL
       MATCH (:Brand {id: brandId})<-[c:MADE_BY]-(node:Device)
@@ -71,9 +71,10 @@ CALL () {
     END AS sortKey
     WHERE $afterId IS NULL
       OR (CASE WHEN $descending THEN sortKey < $afterKey ELSE sortKey > $afterKey END)
-      OR (sortKey = $afterKey AND node.id > $afterId)
+      OR (sortKey = $afterKey AND (CASE WHEN $backward THEN node.id < $afterId ELSE node.id > $afterId END))
     WITH node, sortKey
-    ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END, node.id
+    ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END,
+    CASE WHEN $backward THEN node.id END DESC, CASE WHEN $backward THEN null ELSE node.id END
     LIMIT $limit
     RETURN node, sortKey
   }

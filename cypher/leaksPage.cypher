@@ -1,7 +1,7 @@
 // Leaks reported on or before $asOf (null: today), optionally with a confidence, a platform, a device
 // and a reportedOn range ($reportedFrom..$reportedTo, inclusive ISO days).
 // Order: $sortField REPORTED_ON, $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// Keyset paging: rows after ($afterKey, $afterId) in that order ($backward: the reverse order, id descending too), $limit of them; totalCount ignores the cursor; it is 0
 // unless $countTotal, so pages that do not show it skip the count.
 // missingFilterId is the filter's id when no entity has it, else null.
 // Two plans, picked by the parameters: newest first without a device filter walks the leak_reported_on index
@@ -19,7 +19,7 @@ CALL () {
 }
 CALL () {
   CALL () {
-    WITH $descending AND $deviceId IS NULL AS byDateIndex WHERE byDateIndex
+    WITH $descending AND NOT $backward AND $deviceId IS NULL AS byDateIndex WHERE byDateIndex
     MATCH (node:Leak)
     WHERE node.reportedOn <= coalesce(date($afterKey), date('9999-12-31'))
       AND ($afterId IS NULL OR node.reportedOn < date($afterKey) OR node.id > $afterId)
@@ -33,7 +33,7 @@ CALL () {
     LIMIT $limit
     RETURN node, toString(node.reportedOn) AS sortKey
     UNION ALL
-    WITH $descending AND $deviceId IS NULL AS byDateIndex WHERE NOT byDateIndex
+    WITH $descending AND NOT $backward AND $deviceId IS NULL AS byDateIndex WHERE NOT byDateIndex
     CALL () {
       WITH $deviceId AS deviceId WHERE deviceId IS NOT NULL
       MATCH (:Device {id: deviceId})<-[:ABOUT]-(node:Leak)
@@ -52,9 +52,10 @@ CALL () {
     WITH node, toString(node.reportedOn) AS sortKey
     WHERE $afterId IS NULL
       OR (CASE WHEN $descending THEN sortKey < $afterKey ELSE sortKey > $afterKey END)
-      OR (sortKey = $afterKey AND node.id > $afterId)
+      OR (sortKey = $afterKey AND (CASE WHEN $backward THEN node.id < $afterId ELSE node.id > $afterId END))
     WITH node, sortKey
-    ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END, node.id
+    ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END,
+    CASE WHEN $backward THEN node.id END DESC, CASE WHEN $backward THEN null ELSE node.id END
     LIMIT $limit
     RETURN node, sortKey
   }

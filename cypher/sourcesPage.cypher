@@ -1,7 +1,7 @@
 // Sources published on or before $asOf (null: today; sources without a day are in every view),
 // optionally of one publisher (case-insensitive).
 // Order: $sortField TITLE | PUBLISHED_ON (unknown days last), $descending, then id.
-// Keyset paging: rows after ($afterKey, $afterId) in that order, $limit of them; totalCount ignores the cursor; it is 0
+// Keyset paging: rows after ($afterKey, $afterId) in that order ($backward: the reverse order, id descending too), $limit of them; totalCount ignores the cursor; it is 0
 // unless $countTotal, so pages that do not show it skip the count.
 // Two plans, picked by the parameters: title order, ascending, walks the source_title index and stops after
 // $limit rows; the other orders sort every matching source.
@@ -14,7 +14,7 @@ CALL () {
 }
 CALL () {
   CALL () {
-    WITH $sortField = 'TITLE' AND NOT $descending AS byTitleIndex WHERE byTitleIndex
+    WITH $sortField = 'TITLE' AND NOT $descending AND NOT $backward AS byTitleIndex WHERE byTitleIndex
     MATCH (node:Source)
     WHERE node.title >= coalesce($afterKey, '')
       AND ($afterId IS NULL OR node.title > $afterKey OR node.id > $afterId)
@@ -25,7 +25,7 @@ CALL () {
     LIMIT $limit
     RETURN node, node.title AS sortKey
     UNION ALL
-    WITH $sortField = 'TITLE' AND NOT $descending AS byTitleIndex WHERE NOT byTitleIndex
+    WITH $sortField = 'TITLE' AND NOT $descending AND NOT $backward AS byTitleIndex WHERE NOT byTitleIndex
     MATCH (node:Source)
     WHERE ($asOf IS NULL OR node.publishedOn IS NULL OR node.publishedOn <= date($asOf))
       AND ($publisher IS NULL OR toLower(node.publisher) = toLower($publisher))
@@ -35,9 +35,10 @@ CALL () {
     END AS sortKey
     WHERE $afterId IS NULL
       OR (CASE WHEN $descending THEN sortKey < $afterKey ELSE sortKey > $afterKey END)
-      OR (sortKey = $afterKey AND node.id > $afterId)
+      OR (sortKey = $afterKey AND (CASE WHEN $backward THEN node.id < $afterId ELSE node.id > $afterId END))
     WITH node, sortKey
-    ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END, node.id
+    ORDER BY CASE WHEN $descending THEN sortKey END DESC, CASE WHEN $descending THEN null ELSE sortKey END,
+    CASE WHEN $backward THEN node.id END DESC, CASE WHEN $backward THEN null ELSE node.id END
     LIMIT $limit
     RETURN node, sortKey
   }

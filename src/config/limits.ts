@@ -31,10 +31,10 @@ export const OPERATION_LIMITS = {
 /** How many items a relationship list without `first` (such as `Brand.partners`) is assumed to hold. */
 export const ASSUMED_LIST_SIZE = 10;
 
-/** Upper caps of size arguments by `Type.field`; every other `first` is capped at MAX_PAGE_SIZE. */
+/** Upper caps of size arguments by `Type.field`; every other `first` and `last` is capped at MAX_PAGE_SIZE. */
 export const ARGUMENT_CAPS: Record<string, Record<string, number>> = {
   'Query.graph': { depth: ANALYST_LIMITS.graph.depth.max, limit: ANALYST_LIMITS.graph.limit.max },
   'Query.paths': { maxHops: ANALYST_LIMITS.paths.maxHops.max, first: ANALYST_LIMITS.paths.first.max },
   'Query.search': { first: ANALYST_LIMITS.search.first.max },
 };
-export const DEFAULT_ARGUMENT_CAPS: Record<string, number> = { first: MAX_PAGE_SIZE };
+export const DEFAULT_ARGUMENT_CAPS: Record<string, number> = { first: MAX_PAGE_SIZE, last: MAX_PAGE_SIZE };

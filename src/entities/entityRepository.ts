@@ -5,7 +5,7 @@ import { entityAsOf } from '../belief/belief.js';
 import { viewedAs, type AsOf } from '../schemaTypes/asOf.js';
 import type { PlannedReads, RootShape } from '../relationships/relationshipLoader.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
-import { decodeCursor, pageSize, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from '../schemaTypes/pagination.js';
+import { pageWindow, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from '../schemaTypes/pagination.js';
 
 export interface PageRequest {
   filters: Row;
@@ -51,15 +51,26 @@ export class EntityRepository {
    * that is not in the graph is a NOT_FOUND, not an empty page.
    */
   async page<TRecord extends EntityRecord>(queryName: string, { filters, args, order, asOf, countTotal, plan }: PageRequest): Promise<Page<TRecord>> {
-    const size = pageSize(args.first);
-    const { afterKey, afterId } = decodeCursor(args.after);
-    const params = { ...filters, ...sortOrder(order), asOf, countTotal, afterKey, afterId, limit: int(size + 1) };
+    const window = pageWindow(args);
+    const { sortField, descending } = sortOrder(order);
+    // Backward reads the reverse order (the sort key's direction and the id's) from the cursor on.
+    const params = {
+      ...filters,
+      sortField,
+      descending: descending !== window.backward,
+      backward: window.backward,
+      asOf,
+      countTotal,
+      afterKey: window.afterKey,
+      afterId: window.afterId,
+      limit: int(window.limit + 1),
+    };
     const [row] = plan ? await plan.run(this.db, queryName, params, PAGE_RESULT) : await this.db.read(queryName, params);
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
     }
     const rows = ((row?.rows ?? []) as SortedRow<TRecord>[]).map(({ node, sortKey }) => ({ node: viewedAs(node, asOf), sortKey }));
-    return toPage(rows, Number(row?.totalCount ?? 0), size);
+    return toPage(rows, Number(row?.totalCount ?? 0), window);
   }
 }
 

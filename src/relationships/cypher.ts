@@ -78,25 +78,29 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   const asOf = statement.asOfParam === null ? '' : `date($${statement.asOfParam})`;
   const conditions: string[] = [];
   if (asOf !== '') conditions.push(`${claim}.reportedOn <= ${asOf}`);
+  const backward = read.page?.backward ?? false;
   if (read.page && read.page.afterId !== null) {
     const afterKey = statement.param(`after${path}Key`, read.page.afterKey);
     const afterId = statement.param(`after${path}Id`, read.page.afterId);
-    conditions.push(`(${claim}.reportedOn < date(${afterKey}) OR (${claim}.reportedOn = date(${afterKey}) AND ${pattern.claimId} > ${afterId}))`);
+    const [older, greater] = backward ? ['>', '<'] : ['<', '>'];
+    conditions.push(`(${claim}.reportedOn ${older} date(${afterKey}) OR (${claim}.reportedOn = date(${afterKey}) AND ${pattern.claimId} ${greater} ${afterId}))`);
   }
+  // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
+  const order = (backward ? pattern.order.map(reversed) : pattern.order).join(', ');
   const limit = read.page ? statement.param(`limit${path}`, int(read.page.limit)) : null;
   const carried = [node, ...(claim === node ? [] : [claim])].join(', ');
 
   // The window is collected in an inner block, so a parent without claims still gets its one row.
   const lines = [`CALL (${parent}) {`, `CALL (${parent}) {`, `  MATCH ${pattern.match}`];
   if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
-  lines.push(`  WITH ${carried} ORDER BY ${pattern.order.join(', ')}`);
+  lines.push(`  WITH ${carried} ORDER BY ${order}`);
   if (limit) lines.push(`  LIMIT ${limit} + 1`);
   const below = read.children.map((child, index) => `r${path}_${index}`);
   read.children.forEach((child, index) => {
     lines.push(indent(readBlock(statement, child, node, `${path}_${index}`, below[index]!)));
   });
   // CALL blocks promise no row order: sort again before collecting.
-  if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${pattern.order.join(', ')}`);
+  if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${order}`);
   const edge = [`node: ${projection(read, node)}`];
   if (read.declaration.shape.kind !== 'specs') {
     edge.push(read.declaration.shape.kind === 'claim' ? `claim: ${claim} {${CLAIM_PROPERTIES}}` : `claim: ${claim} {id: ${pattern.claimId}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`);
@@ -113,6 +117,10 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   );
   lines.push('}');
   return lines.map((line, index) => (index === 0 || index === lines.length - 1 ? line : `  ${line}`)).join('\n');
+}
+
+function reversed(orderTerm: string): string {
+  return orderTerm.endsWith(' DESC') ? orderTerm.slice(0, -' DESC'.length) : `${orderTerm} DESC`;
 }
 
 function indent(text: string): string {

@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { decodeCursor, pageSize } from '../schemaTypes/pagination.js';
+import { pageWindow, type PageArgs } from '../schemaTypes/pagination.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from './table.js';
 
 /**
@@ -23,8 +23,11 @@ import { relationship, relationshipField, type RelationshipDeclaration } from '.
  */
 export interface RelationshipRead {
   readonly declaration: RelationshipDeclaration;
-  /** null: every claim (single values, lists and counts); else one keyset page, newest claim first. */
-  readonly page: { limit: number; afterKey: string | null; afterId: string | null } | null;
+  /**
+   * null: every claim (single values, lists and counts); else one keyset page, newest claim first:
+   * `limit` claims after the cursor, or, `backward`, before it (read oldest first).
+   */
+  readonly page: { limit: number; backward: boolean; afterKey: string | null; afterId: string | null } | null;
   readonly countTotal: boolean;
   /** Target node properties to project beside id and __typename; '*' for all of them. */
   readonly properties: readonly string[] | '*';
@@ -144,9 +147,8 @@ export function readOfField(
   }
   if (as === 'value') return readOfNodes(context, declaration, null, false, false, subSelections, asOfGiven);
 
-  const args = getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues) as { first?: number | null; after?: string | null };
-  const { afterKey, afterId } = decodeCursor(args.after);
-  const page = { limit: pageSize(args.first), afterKey: afterKey === null ? null : String(afterKey), afterId };
+  const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues) as PageArgs);
+  const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
   const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
   const { nodeSelections, edgeSources, countTotal } = connectionSelections(context, connectionType, subSelections);
   return readOfNodes(context, declaration, page, countTotal, edgeSources, nodeSelections, asOfGiven);
@@ -194,7 +196,7 @@ function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
   const properties = read.properties === '*' ? '*' : [...new Set(read.properties)].sort();
   const key = JSON.stringify([
     read.declaration.name,
-    read.page && [read.page.limit, read.page.afterKey, read.page.afterId],
+    read.page && [read.page.limit, read.page.backward, read.page.afterKey, read.page.afterId],
     read.countTotal,
     properties,
     read.edgeSources,

@@ -5,7 +5,7 @@ import type { AsOf, Viewed } from '../schemaTypes/asOf.js';
 import { bestNode, distinctNodes } from '../belief/belief.js';
 import { type ClaimRecord } from '../schemaTypes/claim.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
-import { encodeCursor } from '../schemaTypes/pagination.js';
+import { encodeCursor, pageInfoOf } from '../schemaTypes/pagination.js';
 import type { Database, Row } from '../db/database.js';
 import { batchStatement, withReadsBelow, type ReadGroup } from './cypher.js';
 import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';
@@ -104,8 +104,11 @@ export class RelationshipLoader {
 
   /** A page shaped as `<Name>ClaimConnection`: one edge per claim, with its provenance. */
   async connection(info: GraphQLResolveInfo, parent: Parent) {
-    const page = await this.load(this.readOf(info, parent), parent);
-    const edges = page.edges.map(({ node, claim }) => ({
+    const read = this.readOf(info, parent);
+    const page = await this.load(read, parent);
+    const window = read.page!;
+    const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
+    const edges = inOrder.map(({ node, claim }) => ({
       cursor: encodeCursor(claim.reportedOn, claim.id),
       node,
       confidence: claim.confidence,
@@ -113,11 +116,7 @@ export class RelationshipLoader {
       reportedOnPrecision: claim.reportedOnPrecision,
       sourceIds: claim.sourceIds,
     }));
-    return {
-      totalCount: page.totalCount,
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
   }
 
   /** Every spec of a device known on its asOf day, for fields derived from them. */

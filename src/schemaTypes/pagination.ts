@@ -6,11 +6,17 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, description: `Page size going forward, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: 'Forward: the page after this cursor (the endCursor of the previous page).' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size going backward, at most ${MAX_PAGE_SIZE}; not with first or after.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Backward: the page before this cursor (the startCursor of the next page).' })
+  before?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -18,14 +24,46 @@ export class PageInfo {
   @Field()
   hasNextPage!: boolean;
 
+  @Field({ description: 'Going backward: whether rows come before this page. Going forward: whether the page started after a cursor.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
 }
 
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  checkRange(first, 0, MAX_PAGE_SIZE, 'first');
-  return first;
+/**
+ * Which rows a page asks for: `limit` rows after the cursor in the list's order, or, going backward,
+ * `limit` rows before it, read in the reverse order (and put back in order by toPage).
+ */
+export interface PageWindow {
+  limit: number;
+  backward: boolean;
+  /** The cursor's sort key and id; null: from the start (or, backward, from the end). */
+  afterKey: SortKey | null;
+  afterId: string | null;
+}
+
+export function pageWindow(args: PageArgs): PageWindow {
+  const backward = isSet(args.last) || isSet(args.before);
+  if (backward && (isSet(args.first) || isSet(args.after))) {
+    throw new BadUserInputError('Page forward with first and after, or backward with last and before, not both', isSet(args.last) ? 'last' : 'before');
+  }
+  const sizeField = backward ? 'last' : 'first';
+  const cursorField = backward ? 'before' : 'after';
+  return { limit: pageSize(args[sizeField], sizeField), backward, ...decodeCursor(args[cursorField], cursorField) };
+}
+
+function isSet(value: unknown): boolean {
+  return value !== null && value !== undefined;
+}
+
+export function pageSize(size: number | null | undefined, field = 'first'): number {
+  if (size === null || size === undefined) return DEFAULT_PAGE_SIZE;
+  checkRange(size, 0, MAX_PAGE_SIZE, field);
+  return size;
 }
 
 /** A value a page is ordered by: a name or ISO day, or a relationship count. */
@@ -36,7 +74,7 @@ export function encodeCursor(sortKey: SortKey, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined): { afterKey: SortKey | null; afterId: string | null } {
+export function decodeCursor(cursor: string | null | undefined, field = 'after'): { afterKey: SortKey | null; afterId: string | null } {
   if (cursor === null || cursor === undefined) return { afterKey: null, afterId: null };
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -51,7 +89,7 @@ export function decodeCursor(cursor: string | null | undefined): { afterKey: Sor
   } catch {
     // Falls through to the error below: a cursor we did not issue.
   }
-  throw new BadUserInputError('after is not a cursor this API issued', 'after');
+  throw new BadUserInputError(`${field} is not a cursor this API issued`, field);
 }
 
 export interface Page<TNode> {
@@ -65,13 +103,26 @@ export interface SortedRow<TNode> {
   sortKey: SortKey;
 }
 
-/** Builds a connection from `limit + 1` rows: the extra row only tells that a next page exists. */
-export function toPage<TNode extends { id: string }>(rows: SortedRow<TNode>[], totalCount: number, size: number): Page<TNode> {
-  const edges = rows.slice(0, size).map(({ node, sortKey }) => ({ cursor: encodeCursor(sortKey, node.id), node }));
+/**
+ * Builds a connection from up to `limit + 1` rows: the extra row only tells that more rows exist
+ * beyond the page. Backward pages arrive in reverse order and are put back in the list's order.
+ */
+export function toPage<TNode extends { id: string }>(rows: SortedRow<TNode>[], totalCount: number, window: PageWindow): Page<TNode> {
+  const more = rows.length > window.limit;
+  const kept = rows.slice(0, window.limit);
+  if (window.backward) kept.reverse();
+  const edges = kept.map(({ node, sortKey }) => ({ cursor: encodeCursor(sortKey, node.id), node }));
+  return { totalCount, edges, pageInfo: pageInfoOf(edges, more, window) };
+}
+
+/** PageInfo of a page of `edges`, `more` telling whether rows exist beyond it in the direction read. */
+export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, more: boolean, window: PageWindow): PageInfo {
+  const fromCursor = window.afterId !== null;
   return {
-    totalCount,
-    edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    hasNextPage: window.backward ? fromCursor : more,
+    hasPreviousPage: window.backward ? more : fromCursor,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
   };
 }
 

@@ -97,7 +97,8 @@ const objectCountEstimator: ComplexityEstimator = ({ type, field, args, childCom
 };
 
 function pageSizeOf(args: Record<string, unknown>): number {
-  return typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  if (typeof args.first === 'number') return args.first;
+  return typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
 }
 
 function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, sortOrder, toPage } from '../../src/schemaTypes/pagination.js';
+import { decodeCursor, encodeCursor, pageSize, pageWindow, sortOrder, toPage } from '../../src/schemaTypes/pagination.js';
 import { BadUserInputError } from '../../src/errors/errors.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -26,10 +26,27 @@ describe('cursors and page sizes', () => {
 
   it('uses the extra row only to tell that a next page exists', () => {
     const rows = ['a', 'b', 'c'].map((id, index) => ({ node: { id }, sortKey: index }));
-    const page = toPage(rows, 10, 2);
+    const forward = { limit: 2, backward: false, afterKey: null, afterId: null };
+    const page = toPage(rows, 10, forward);
     expect(page.edges.map((edge) => edge.node.id)).toEqual(['a', 'b']);
-    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor(1, 'b') });
-    expect(toPage(rows, 3, 3).pageInfo.hasNextPage).toBe(false);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: encodeCursor(0, 'a'), endCursor: encodeCursor(1, 'b') });
+    expect(toPage(rows, 3, { ...forward, limit: 3 }).pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('puts a backward page, read in reverse order, back in order', () => {
+    const reverseRows = ['e', 'd', 'c'].map((id) => ({ node: { id }, sortKey: id }));
+    const page = toPage(reverseRows, 5, { limit: 2, backward: true, afterKey: 'f', afterId: 'f' });
+    expect(page.edges.map((edge) => edge.node.id)).toEqual(['d', 'e']);
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true, startCursor: encodeCursor('d', 'd') });
+  });
+
+  it('pages forward with first/after or backward with last/before, never both', () => {
+    expect(pageWindow({ last: 5 })).toEqual({ limit: 5, backward: true, afterKey: null, afterId: null });
+    expect(pageWindow({ first: 2, after: encodeCursor('x', 'brand:x') })).toEqual({ limit: 2, backward: false, afterKey: 'x', afterId: 'brand:x' });
+    expect(() => pageWindow({ first: 2, last: 2 })).toThrow(BadUserInputError);
+    expect(() => pageWindow({ after: encodeCursor('x', 'brand:x'), before: encodeCursor('y', 'brand:y') })).toThrow(BadUserInputError);
+    expect(() => pageWindow({ last: 101 })).toThrow('last must be between 0 and 100');
+    expect(() => pageWindow({ before: 'nope' })).toThrow('before is not a cursor this API issued');
   });
 });
 
@@ -64,5 +81,44 @@ describe('keyset pagination over the real graph', () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of existing) expect(seen).toContain(id);
+  });
+
+  it('pages backward from the end with last/before, in list order, with no duplicates or gaps while rows are inserted', async () => {
+    const QUERY = 'query($before: String) { devices(last: 3, before: $before) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage startCursor } } }';
+    const existing: string[] = (await app.graphql('{ devices(first: 100) { edges { node { id } } } }')).data.devices.edges.map((e: any) => e.node.id);
+    const pages: string[][] = [];
+    let before: string | null = null;
+    for (let pageNumber = 0; pageNumber < 40; pageNumber++) {
+      const page: any = await app.graphql(QUERY, { before });
+      expect(page.errors).toBeUndefined();
+      pages.unshift(page.data.devices.edges.map((e: any) => e.node.id));
+      expect(page.data.devices.pageInfo.hasNextPage).toBe(before !== null);
+      await app.db.driver.executeQuery(
+        "CREATE (:Entity:Device {id: 'device:page-test-b' + $n, name: 'AAB ' + $n, aliases: [], status: 'RUMORED'}), (:Entity:Device {id: 'device:page-test-y' + $n, name: 'ZZY ' + $n, aliases: [], status: 'RUMORED'})",
+        { n: pageNumber },
+      );
+      if (!page.data.devices.pageInfo.hasPreviousPage) break;
+      before = page.data.devices.pageInfo.startCursor;
+    }
+    const seen = pages.flat();
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of existing) expect(seen).toContain(id);
+    // Put together, the backward pages are the list in its own order.
+    const order = seen.filter((id) => existing.includes(id));
+    expect(order).toEqual(existing);
+  });
+
+  it('pages a relationship connection backward, meeting the forward pages', async () => {
+    const FORWARD = '{ device(name: "Xiaomi 12S") { leaksConnection(first: 10) { edges { cursor node { id } } } } }';
+    const all: Array<{ cursor: string; node: { id: string } }> = (await app.graphql(FORWARD)).data.device.leaksConnection.edges;
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const last = await app.graphql('{ device(name: "Xiaomi 12S") { leaksConnection(last: 1) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage startCursor } } } }');
+    expect(last.data.device.leaksConnection.edges.map((e: any) => e.node.id)).toEqual([all.at(-1)!.node.id]);
+    expect(last.data.device.leaksConnection.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const previous = await app.graphql('query($before: String) { device(name: "Xiaomi 12S") { leaksConnection(last: 10, before: $before) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } } }', {
+      before: last.data.device.leaksConnection.pageInfo.startCursor,
+    });
+    expect(previous.data.device.leaksConnection.edges.map((e: any) => e.node.id)).toEqual(all.slice(0, -1).map((e) => e.node.id));
+    expect(previous.data.device.leaksConnection.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
   });
 });
