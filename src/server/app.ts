@@ -7,23 +7,27 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { ApiKeyring } from '../access/access.js';
+import { ChangeFeed } from '../change/changeFeed.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../db/database.js';
 import { startEmbeddedNeo4j, type RunningNeo4j } from '../db/embeddedNeo4j.js';
 import { applyMigrations, migrationsAreApplied } from '../db/migrations.js';
 import { createErrorFormatter, ErrorCode } from '../errors/errors.js';
 import { seedGraph } from '../importer/seed.js';
+import { bookmarksFromClient, bookmarksToClientPlugin } from './bookmarks.js';
 import { createContextFactory, type AppContext } from './context.js';
 import { IDE_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
 import { createSchema } from './schema.js';
+import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions.js';
 
 export interface RunningApp {
   url: string;
   db: Database;
   metrics: Metrics;
+  subscriptions: SubscriptionServer;
   stop(): Promise<void>;
 }
 
@@ -52,7 +56,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       const summary = await seedGraph(db);
       log.info({ records: summary.records }, 'seed data loaded');
     }
-    const { server, apollo } = await createHttpServer(config, db, metrics, log);
+    const changeFeed = new ChangeFeed(db, log);
+    const { server, apollo, subscriptions } = await createHttpServer(config, db, changeFeed, metrics, log);
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}${IDE_PATH}`;
@@ -63,7 +68,10 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
-        // The drain plugin stops accepting connections and waits for in-flight requests.
+        // Sockets close first (1001: clients resume elsewhere with their cursor), then the feed that filled them;
+        // the drain plugin stops accepting connections and waits for in-flight requests.
+        await subscriptions.close();
+        await changeFeed.stop();
         await apollo.stop();
         await db.close();
         await embedded?.stop();
@@ -71,7 +79,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       })();
       return stopping;
     };
-    return { url, db, metrics, stop };
+    return { url, db, metrics, subscriptions, stop };
   } catch (error) {
     await db.close();
     await embedded?.stop();
@@ -79,23 +87,28 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
   }
 }
 
-async function createHttpServer(config: AppConfig, db: Database, metrics: Metrics, log: Logger) {
+async function createHttpServer(config: AppConfig, db: Database, changeFeed: ChangeFeed, metrics: Metrics, log: Logger) {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  const schema = await createSchema();
+  const keyring = new ApiKeyring(config.apiKeys);
+  const createContext = createContextFactory(db, keyring);
+  const formatError = createErrorFormatter({ exposeInternals: !config.production });
 
   const apollo = new ApolloServer<AppContext>({
-    schema: await createSchema(),
+    schema,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     includeStacktraceInErrorResponses: !config.production,
-    formatError: createErrorFormatter({ exposeInternals: !config.production }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints, and the default cache-control plugin hooks every resolved field (docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
       guardRailsPlugin(metrics.observeOperation),
+      bookmarksToClientPlugin(db, () => changeFeed.nudge()),
       requestMetricsPlugin(metrics, log),
     ],
   });
@@ -128,10 +141,22 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
   app.use(
     IDE_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: createContextFactory(db, new ApiKeyring(config.apiKeys)) }),
+    bookmarksFromClient(db),
+    expressMiddleware(apollo, { context: createContext }),
   );
   app.use(badRequestHandler(log));
-  return { server, apollo };
+  const subscriptions = attachSubscriptionServer({
+    httpServer: server,
+    path: IDE_PATH,
+    schema,
+    createContext: () => createContext(),
+    keyring,
+    changeFeed,
+    formatError,
+    onMeasured: metrics.observeOperation,
+    log,
+  });
+  return { server, apollo, subscriptions };
 }
 
 /** A body that is not JSON, or too large, gets a coded 4xx instead of express's HTML 500 page. */
