@@ -1,3 +1,4 @@
+import { int } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { CHANGE_FEED, SUBSCRIPTION_LIMITS } from '../config/limits.js';
 import type { Database } from '../db/database.js';
@@ -124,20 +125,21 @@ export class ChangeFeed {
 
   /** Registers the listener and returns the position from which its queue will receive every change. */
   private async attach(listener: Listener): Promise<number> {
-    while (this.position === undefined) {
-      if (this.stopped) throw new Error('The change feed has stopped');
-      this.starting ??= this.start().finally(() => (this.starting = undefined));
+    if (this.stopped) throw new Error('The change feed has stopped');
+    // The position is unknown only while nothing tails, so no tailing can reset it while the head is read.
+    if (this.position === undefined) {
+      this.starting ??= this.readHead().finally(() => (this.starting = undefined));
       await this.starting;
     }
     this.listeners.add(listener);
-    return this.position;
+    this.tailing ??= this.tail();
+    return this.position!;
   }
 
-  private async start(): Promise<void> {
+  private async readHead(): Promise<void> {
     const [head] = await this.db.read('changeLogHead');
     this.position = Number(head?.last ?? 0);
     this.holeSince = undefined;
-    this.tailing = this.tail();
   }
 
   private async tail(): Promise<void> {
@@ -152,6 +154,7 @@ export class ChangeFeed {
     }
     // Idle: the next subscriber starts again from the head, not from where this one left off.
     this.position = undefined;
+    this.tailing = undefined;
   }
 
   /** Hands the next run of consecutive changes to every listener; true when more may be waiting. */
@@ -182,7 +185,7 @@ export class ChangeFeed {
   }
 
   private async readLog(after: number, until: number | null): Promise<LoggedChange[]> {
-    const rows = await this.db.read('changesAfterSeq', { after, until, limit: this.options.batchSize });
+    const rows = await this.db.read('changesAfterSeq', { after: int(after), until: until === null ? null : int(until), limit: int(this.options.batchSize) });
     return rows as unknown as LoggedChange[];
   }
 
