@@ -20,6 +20,7 @@ const KEY = 'bench-editor-key-000000001';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-live-'));
 const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0, pageCacheMb: 128, heapMb: 512 }, () => {});
 const replicas = [];
+let stopping = false;
 function startReplica(name, env) {
   const child = spawn(process.execPath, [path.join(root, 'server', 'main.js')], {
     env: { ...process.env, NEO4J_URI: neo4j.uri, PORT: '0', LOG_LEVEL: 'info', API_KEYS: `editor:${KEY}`, ...env },
@@ -33,7 +34,10 @@ function startReplica(name, env) {
       const ready = /"url":"(http:\/\/localhost:\d+)\/graphql"/.exec(out);
       if (ready) resolve({ name, base: ready[1], pid: child.pid });
     });
-    child.once('exit', (code) => reject(new Error(`${name} exited ${code}`)));
+    child.once('exit', (code, signal) => {
+      if (!stopping) console.error(`replica ${name} exited (${code ?? signal}); its last output:\n${out.slice(-2000)}`);
+      reject(new Error(`${name} exited ${code ?? signal}`));
+    });
   });
 }
 
@@ -143,6 +147,7 @@ try {
   console.log(JSON.stringify({ fanoutToAllSubscribersOfB: fanout }));
   for (const client of clients) client.dispose();
 } finally {
+  stopping = true;
   for (const child of replicas) child.kill('SIGTERM');
   await Promise.all(replicas.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))));
   await neo4j.stop();
