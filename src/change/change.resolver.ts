@@ -6,6 +6,7 @@ import { PageArgs } from '../schemaTypes/pagination.js';
 import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
 import { Change, ChangeConnection, type ChangeRecord } from './change.type.js';
+import { cursorOf } from './changeFeed.js';
 
 @ArgsType()
 class ChangesArgs extends PageArgs {
@@ -31,6 +32,11 @@ export class ChangeResolver {
       asOf: null,
       countTotal: selectsTotalCount(info),
     });
+  }
+
+  @FieldResolver(() => String, { description: 'Its place in the change log, which is commit order: `after` of the subscriptions takes it.' })
+  cursor(@Root() change: ChangeRecord): string {
+    return cursorOf(change.seq);
   }
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The entity or claim before the change; null when it was created.' })

@@ -5,6 +5,7 @@ import { createConnectionType } from '../schemaTypes/connectionTypes.js';
 /** An audit entry as stored: `before` and `after` are JSON text, parsed by ChangeResolver; absent when null. */
 export interface ChangeRecord {
   id: string;
+  seq: number;
   at: string;
   actor: string;
   role: string;

@@ -38,3 +38,34 @@ export const ARGUMENT_CAPS: Record<string, Record<string, number>> = {
   'Query.search': { first: ANALYST_LIMITS.search.first.max },
 };
 export const DEFAULT_ARGUMENT_CAPS: Record<string, number> = { first: MAX_PAGE_SIZE, last: MAX_PAGE_SIZE };
+
+/**
+ * Live updates (src/server/subscriptions.ts, src/change/changeFeed.ts). A subscription costs one small queue and
+ * a filter test per change; the per-connection and per-address caps stop one client from holding thousands.
+ */
+export const SUBSCRIPTION_LIMITS = {
+  /** Active subscriptions on one WebSocket; the next one gets LIMIT_EXCEEDED. */
+  perConnection: 20,
+  /** Open WebSockets from one remote address; the next upgrade gets HTTP 429. */
+  connectionsPerAddress: 50,
+  /** Changes queued for one subscriber that does not read them: past this it is ended with LIMIT_EXCEEDED and resumes with `after`. */
+  queuedChanges: 1_000,
+  /** How long a client may take between opening the socket and connection_init. */
+  initTimeoutMs: 5_000,
+} as const;
+
+/**
+ * How each API process tails the change log. The interval bounds the delay to subscribers of other replicas
+ * (a process polls at once after its own mutations); an idle feed, with no subscriber, does not poll at all.
+ */
+export const CHANGE_FEED = {
+  pollIntervalMs: 100,
+  /** Changes read per statement; a full batch is followed by the next at once. */
+  batchSize: 500,
+  /**
+   * How long the feed waits at a hole in the sequence before passing it. Numbers are handed out under a lock in
+   * commit order and a rollback returns them, so a hole is only a read that raced a commit, filled at the next
+   * poll, or an entry deleted by hand, which would otherwise stop the feed.
+   */
+  holeTimeoutMs: 5_000,
+} as const;

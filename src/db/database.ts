@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RoutingControl, routing } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError, type RoutingControl, routing } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors/errors.js';
 import { CypherLibrary } from './cypherLibrary.js';
 
@@ -28,6 +28,11 @@ export class Database {
   readonly driver: Driver;
   private database: string | undefined;
   private readonly onQuery: QueryObserver;
+  /**
+   * Every session and query of the process starts from the bookmarks of the latest transaction it has seen, so
+   * a read routed to any cluster member sees at least what this process wrote or read before (docs/deployment.md).
+   */
+  private readonly bookmarkManager: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(
     options: DatabaseOptions,
@@ -60,7 +65,7 @@ export class Database {
   /** Runs a read whose text was generated from declared tables (src/relationships); `label` names it in metrics. */
   async readText(label: string, query: string, params: Row): Promise<Row[]> {
     const started = performance.now();
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarkManager });
     try {
       const result = await session.run(query, params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
@@ -78,7 +83,7 @@ export class Database {
 
   /** Runs `work` in one write transaction, retried by the driver on transient errors. */
   async writeTransaction<T>(work: (run: (queryName: string, params?: Row) => Promise<Row[]>) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarkManager });
     try {
       return await session.executeWrite((tx) => work((name, params = {}) => this.runInTransaction(tx, name, params)));
     } catch (error) {
@@ -92,7 +97,7 @@ export class Database {
   async runSchemaStatement(statement: string): Promise<void> {
     const started = performance.now();
     try {
-      await this.driver.executeQuery(statement, {}, { database: this.database, routing: routing.WRITE });
+      await this.driver.executeQuery(statement, {}, { database: this.database, routing: routing.WRITE, bookmarkManager: this.bookmarkManager });
     } catch (error) {
       throw translateError(error);
     } finally {
@@ -122,6 +127,27 @@ export class Database {
     }
   }
 
+  /** Bookmarks of the latest state this process has written or read: a client that sends them back reads at least that. */
+  async bookmarks(): Promise<string[]> {
+    return [...(await this.bookmarkManager.getBookmarks())];
+  }
+
+  /**
+   * Waits until the cluster member reads go to holds `bookmarks` (another replica's), then keeps them for every
+   * later session of the process. A bookmark Neo4j does not know fails here, before it could fail other requests.
+   */
+  async catchUp(bookmarks: string[]): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarks });
+    try {
+      await session.run('RETURN 1');
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close();
+    }
+    await this.bookmarkManager.updateBookmarks([], bookmarks);
+  }
+
   close(): Promise<void> {
     return this.driver.close();
   }
@@ -130,7 +156,7 @@ export class Database {
     const query = this.cypher.get(queryName);
     const started = performance.now();
     try {
-      const result = await this.driver.executeQuery(query, params, { database: this.database, routing: mode });
+      const result = await this.driver.executeQuery(query, params, { database: this.database, routing: mode, bookmarkManager: this.bookmarkManager });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       throw translateError(error);

@@ -39,6 +39,7 @@ export interface RelationshipClaimRecord {
 }
 
 type Run = (queryName: string, params?: Row) => Promise<Row[]>;
+type PendingChange = { id: string; entityId: string; relatedIds: string[]; before: string | null; after: string | null };
 type Snapshot = EntityRecord & Record<string, unknown>;
 type Input = object;
 type StoredClaim = { relation: Relation; from: string; to: string; id: string; sourceIds: string[] } & Row;
@@ -80,29 +81,39 @@ export class GraphEditor {
   constructor(private readonly db: Database) {}
 
   upsertEntity(kind: EntityKind, input: Input, caller: Caller): Promise<Snapshot> {
-    return this.db.writeTransaction(async (run) => (await new EditTransaction(run, caller, `upsert${kind}`).upsertEntity(kind, input, 'input')).entity);
+    return this.edit(caller, `upsert${kind}`, async (edit) => (await edit.upsertEntity(kind, input, 'input')).entity);
   }
 
   deleteEntity(kind: EntityKind, id: string, caller: Caller): Promise<boolean> {
-    return this.db.writeTransaction((run) => new EditTransaction(run, caller, `delete${kind}`).deleteEntity(kind, id));
+    return this.edit(caller, `delete${kind}`, (edit) => edit.deleteEntity(kind, id));
   }
 
   link(input: LinkInput, caller: Caller): Promise<RelationshipClaimRecord> {
-    return this.db.writeTransaction((run) => new EditTransaction(run, caller, 'link').writeClaim(input, 'input'));
+    return this.edit(caller, 'link', (edit) => edit.writeClaim(input, 'input'));
   }
 
   unlink(input: UnlinkInput, caller: Caller): Promise<boolean> {
-    return this.db.writeTransaction((run) => new EditTransaction(run, caller, 'unlink').unlink(input));
+    return this.edit(caller, 'unlink', (edit) => edit.unlink(input));
   }
 
   /** A new CONFIRMED or DENIED claim beside the existing ones, which stay. */
   addVerdict(input: ClaimVerdictInput, confidence: Confidence.CONFIRMED | Confidence.DENIED, caller: Caller): Promise<RelationshipClaimRecord> {
     const operation = confidence === Confidence.CONFIRMED ? 'confirmClaim' : 'denyClaim';
-    return this.db.writeTransaction((run) => new EditTransaction(run, caller, operation).addVerdict(input, confidence));
+    return this.edit(caller, operation, (edit) => edit.addVerdict(input, confidence));
   }
 
   recordLeak(input: RecordLeakInput, caller: Caller): Promise<Snapshot> {
-    return this.db.writeTransaction((run) => new EditTransaction(run, caller, 'recordLeak').recordLeak(input));
+    return this.edit(caller, 'recordLeak', (edit) => edit.recordLeak(input));
+  }
+
+  /** One mutation in one transaction, its audit entries appended last (cypher/recordChanges.cypher says why). */
+  private edit<T>(caller: Caller, operation: string, work: (edit: EditTransaction) => Promise<T>): Promise<T> {
+    return this.db.writeTransaction(async (run) => {
+      const edit = new EditTransaction(run);
+      const result = await work(edit);
+      await edit.appendChanges(caller, operation);
+      return result;
+    });
   }
 }
 
@@ -113,13 +124,9 @@ class EditTransaction {
    * them in the order they were written.
    */
   private readonly mutationId = randomUUID();
-  private changeCount = 0;
+  private readonly changes: PendingChange[] = [];
 
-  constructor(
-    private readonly run: Run,
-    private readonly caller: Caller,
-    private readonly operation: string,
-  ) {}
+  constructor(private readonly run: Run) {}
 
   /** Upserts one entity: omitted fields keep their stored values, so the merged record is what gets validated. */
   async upsertEntity(kind: EntityKind, input: Input, field: string): Promise<{ entity: Snapshot; record: ImportRecord }> {
@@ -144,7 +151,7 @@ class EditTransaction {
     const { entity } = await this.snapshot(id);
     // Writing what is already stored changes nothing, so the audit trail gets no entry for it.
     if (!sameValues(before?.entity ?? null, entity)) {
-      await this.recordChange(id, linkedIds(record), before?.entity ?? null, entity);
+      this.recordChange(id, linkedIds(record), before?.entity ?? null, entity);
     }
     return { entity, record };
   }
@@ -164,7 +171,7 @@ class EditTransaction {
     await this.run('deleteEntity', { id });
     if (!before) return false;
     await this.refreshDevices(before.linkedDeviceIds.filter((deviceId) => deviceId !== id));
-    await this.recordChange(id, before.linkedDeviceIds, before.entity, null);
+    this.recordChange(id, before.linkedDeviceIds, before.entity, null);
     return true;
   }
 
@@ -180,7 +187,7 @@ class EditTransaction {
     const after = claimRecord(record, row);
     const before = existing.find((old) => old.id === id) ?? null;
     if (!sameValues(before, claimSnapshot(after))) {
-      await this.recordChange(record.from, [record.to, id], before, claimSnapshot(after));
+      this.recordChange(record.from, [record.to, id], before, claimSnapshot(after));
     }
     return after;
   }
@@ -192,7 +199,7 @@ class EditTransaction {
     if (doomed.length === 0) return false;
     await this.run('deleteRelationshipClaims', { relation: input.relation, from: input.from, to: input.to, claimIds: doomed.map((claim) => claim.id) });
     await this.refreshDevices([input.from, input.to]);
-    for (const claim of doomed) await this.recordChange(input.from, [input.to, claim.id], claim, null);
+    for (const claim of doomed) this.recordChange(input.from, [input.to, claim.id], claim, null);
     return true;
   }
 
@@ -245,7 +252,7 @@ class EditTransaction {
     await this.run('importSpecs', { rows: [row] });
     await this.refreshDevices([record.device]);
     const { type: _type, ...after } = { ...record, id: idOf(record) };
-    await this.recordChange(record.device, [idOf(record)], null, after);
+    this.recordChange(record.device, [idOf(record)], null, after);
   }
 
   /** Locks the id for the rest of the transaction; true when no entity had it. */
@@ -282,17 +289,21 @@ class EditTransaction {
     if (deviceIds.length > 0) await this.run('refreshDeviceIdentity', { deviceIds });
   }
 
-  private async recordChange(entityId: string, relatedIds: string[], before: object | null, after: object | null): Promise<void> {
-    await this.run('recordChange', {
-      id: `change:${this.mutationId}.${String(++this.changeCount).padStart(3, '0')}`,
-      actor: this.caller.name,
-      role: this.caller.role,
-      operation: this.operation,
+  /** Keeps an audit entry for appendChanges. */
+  private recordChange(entityId: string, relatedIds: string[], before: object | null, after: object | null): void {
+    this.changes.push({
+      id: `change:${this.mutationId}.${String(this.changes.length + 1).padStart(3, '0')}`,
       entityId,
       relatedIds: [...new Set(relatedIds)],
       before: before && JSON.stringify(before),
       after: after && JSON.stringify(after),
     });
+  }
+
+  /** Writes the audit entries recorded so far; the last statement of the transaction. */
+  async appendChanges(caller: Caller, operation: string): Promise<void> {
+    if (this.changes.length === 0) return;
+    await this.run('recordChanges', { changes: this.changes, actor: caller.name, role: caller.role, operation });
   }
 }
 

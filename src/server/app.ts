@@ -7,12 +7,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { ApiKeyring } from '../access/access.js';
+import { ChangeFeed } from '../change/changeFeed.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../db/database.js';
 import { startEmbeddedNeo4j, type RunningNeo4j } from '../db/embeddedNeo4j.js';
 import { applyMigrations, migrationsAreApplied } from '../db/migrations.js';
 import { createErrorFormatter, ErrorCode } from '../errors/errors.js';
 import { seedGraph } from '../importer/seed.js';
+import { bookmarksFromClient, bookmarksToClientPlugin } from './bookmarks.js';
 import { createContextFactory, type AppContext } from './context.js';
 import { IDE_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
 import type { Logger } from './logger.js';
@@ -20,11 +22,13 @@ import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
 import { createSchema } from './schema.js';
 import { warmUp } from './warmUp.js';
+import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions.js';
 
 export interface RunningApp {
   url: string;
   db: Database;
   metrics: Metrics;
+  subscriptions: SubscriptionServer;
   stop(): Promise<void>;
 }
 
@@ -54,7 +58,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       log.info({ records: summary.records }, 'seed data loaded');
     }
     await db.pinHomeDatabase();
-    const { server, apollo, createContext } = await createHttpServer(config, db, metrics, log);
+    const changeFeed = new ChangeFeed(db, log);
+    const { server, apollo, subscriptions, createContext } = await createHttpServer(config, db, changeFeed, metrics, log);
     if (config.warmUp) {
       const warmStarted = performance.now();
       try {
@@ -74,7 +79,10 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
-        // The drain plugin stops accepting connections and waits for in-flight requests.
+        // Sockets close first (1001: clients resume elsewhere with their cursor), then the feed that filled them;
+        // the drain plugin stops accepting connections and waits for in-flight requests.
+        await subscriptions.close();
+        await changeFeed.stop();
         await apollo.stop();
         await db.close();
         await embedded?.stop();
@@ -82,7 +90,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       })();
       return stopping;
     };
-    return { url, db, metrics, stop };
+    return { url, db, metrics, subscriptions, stop };
   } catch (error) {
     await db.close();
     await embedded?.stop();
@@ -90,23 +98,28 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
   }
 }
 
-async function createHttpServer(config: AppConfig, db: Database, metrics: Metrics, log: Logger) {
+async function createHttpServer(config: AppConfig, db: Database, changeFeed: ChangeFeed, metrics: Metrics, log: Logger) {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  const schema = await createSchema();
+  const keyring = new ApiKeyring(config.apiKeys);
+  const createContext = createContextFactory(db, keyring, { plannedReads: config.plannedReads });
+  const formatError = createErrorFormatter({ exposeInternals: !config.production });
 
   const apollo = new ApolloServer<AppContext>({
-    schema: await createSchema(),
+    schema,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     includeStacktraceInErrorResponses: !config.production,
-    formatError: createErrorFormatter({ exposeInternals: !config.production }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints, and the default cache-control plugin hooks every resolved field (docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
       guardRailsPlugin(metrics.observeOperation),
+      bookmarksToClientPlugin(db, () => changeFeed.nudge()),
       requestMetricsPlugin(metrics, log),
     ],
   });
@@ -136,10 +149,25 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
     }
     next();
   });
-  const createContext = createContextFactory(db, new ApiKeyring(config.apiKeys), { plannedReads: config.plannedReads });
-  app.use(IDE_PATH, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: createContext }));
+  app.use(
+    IDE_PATH,
+    express.json({ limit: '1mb' }),
+    bookmarksFromClient(db),
+    expressMiddleware(apollo, { context: createContext }),
+  );
   app.use(badRequestHandler(log));
-  return { server, apollo, createContext };
+  const subscriptions = attachSubscriptionServer({
+    httpServer: server,
+    path: IDE_PATH,
+    schema,
+    createContext: () => createContext(),
+    keyring,
+    changeFeed,
+    formatError,
+    onMeasured: metrics.observeOperation,
+    log,
+  });
+  return { server, apollo, subscriptions, createContext };
 }
 
 /** A body that is not JSON, or too large, gets a coded 4xx instead of express's HTML 500 page. */

@@ -57,7 +57,11 @@ export function graphiqlPage(): string {
   <script src="${ASSET_PATH}/react-dom.production.min.js"></script>
   <script src="${ASSET_PATH}/graphiql.min.js"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '${IDE_PATH}' });
+    // Subscriptions go over graphql-ws on the same path; the header editor's headers become its connection_init payload.
+    const fetcher = GraphiQL.createFetcher({
+      url: window.location.origin + '${IDE_PATH}',
+      subscriptionUrl: window.location.origin.replace(/^http/, 'ws') + '${IDE_PATH}',
+    });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)} }),
     );

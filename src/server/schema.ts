@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { BrandResolver } from '../brand/brand.resolver.js';
 import { ChangeResolver } from '../change/change.resolver.js';
+import { ChangeSubscriptionResolver, ClaimChangedResolver, LeakRecordedResolver } from '../change/changeSubscription.resolver.js';
 import { ChipResolver } from '../chip/chip.resolver.js';
 import { NodeResolver } from '../entities/node.resolver.js';
 import { projectRoot } from '../config/config.js';
@@ -18,6 +19,19 @@ import { SearchResolver } from '../search/search.resolver.js';
 import { ClaimSourcesResolver, SourceResolver } from '../source/source.resolver.js';
 
 export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
+
+/**
+ * TypeGraphQL wants a PubSub once a schema has subscriptions. Ours each bring their own `subscribe`, fed by the
+ * change log (src/change/changeFeed.ts), so nothing publishes to topics.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions are fed by the change log; nothing publishes to topics');
+  },
+  subscribe() {
+    throw new Error('Subscriptions are fed by the change log; no subscription uses topics');
+  },
+};
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -35,7 +49,11 @@ export function createSchema(): Promise<GraphQLSchema> {
       SearchResolver,
       EditingResolver,
       ChangeResolver,
+      ChangeSubscriptionResolver,
+      LeakRecordedResolver,
+      ClaimChangedResolver,
     ],
+    pubSub: NO_TOPICS,
     // Arguments are validated by the resolvers and repositories, which own the error messages.
     validate: false,
   });

@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { projectRoot } from '../../src/config/config.js';
+
+const server = path.join(projectRoot, 'dist', 'src', 'server', 'main.js');
+
+export interface Replica {
+  baseUrl: string;
+  child: ChildProcess;
+  /** SIGKILL: no shutdown, no goodbye to its sockets. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `npm start`'s server (built, in dist/) as its own process, on a free port, against the run's Neo4j with NEO4J_URI. */
+export function startReplica(env: Record<string, string>): Promise<Replica> {
+  const child = spawn(process.execPath, [server], {
+    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /"url":"(http:\/\/localhost:\d+)\/graphql"/.exec(output);
+      if (ready) resolve({ baseUrl: ready[1]!, child, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`replica exited (${code}) before it was ready:\n${output}`)));
+  });
+}
