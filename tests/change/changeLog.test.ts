@@ -89,12 +89,14 @@ describe('the change log cursor', () => {
       // The public subscriber leaves after ten events and comes back with its last cursor while writes go on.
       const part = await first.received(10);
       first.unsubscribe();
+      // Each held transaction has committed before the next is released, so their commit order is known on a busy machine too.
       held[0]!.release();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await held[0]!.committed;
       const second = publicClient.subscribe(GRAPH_CHANGED, { after: part.at(-1)!.cursor });
       // A late joiner replays everything from before the first write.
       const joiner = publicClient.subscribe(GRAPH_CHANGED, { after: String(head) });
       held[1]!.release();
+      await held[1]!.committed;
       expect((await Promise.all(writes)).flatMap((result) => result.errors ?? [])).toEqual([]);
       held[2]!.release();
       await Promise.all(held.map((write) => write.committed));
