@@ -31,16 +31,16 @@ const QUERIES: Array<[string, string]> = [
 ];
 
 interface Statement {
-  name: string;
+  text: string;
   params: Row;
 }
 
-/** Records what the server sends: every read goes through Database.read. */
+/** Records what the server sends: every read, named or generated, goes through Database.readText. */
 const recorded: Statement[] = [];
-const read = Database.prototype.read;
-Database.prototype.read = function (this: Database, name: string, params: Row = {}) {
-  recorded.push({ name, params });
-  return read.call(this, name, params);
+const readText = Database.prototype.readText;
+Database.prototype.readText = function (this: Database, label: string, text: string, params: Row) {
+  recorded.push({ text, params });
+  return readText.call(this, label, text, params);
 };
 
 async function main() {
@@ -63,11 +63,11 @@ async function main() {
       await ours(query);
       const statements = [...recorded];
       const raw = async () => {
-        // Auto-commit reads, one session per statement, as Database.read sends them.
-        for (const { name: statement, params } of statements) {
+        // Auto-commit reads, one session per statement, as Database.readText sends them.
+        for (const { text, params } of statements) {
           const session = app.db.driver.session({ defaultAccessMode: 'READ' });
           try {
-            await session.run(app.db.cypher.get(statement), params);
+            await session.run(text, params);
           } finally {
             await session.close();
           }

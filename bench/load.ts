@@ -11,7 +11,7 @@ import { importFiles } from '../src/importer/importer.js';
 import { WRITE_ORDER, idOf, type ImportRecord, type RecordType } from '../src/importer/records.js';
 
 export const benchDir = path.join(projectRoot, 'bench');
-export const benchCypher = new CypherLibrary(path.join(benchDir, 'cypher'));
+export const benchCypher = new CypherLibrary<string>(path.join(benchDir, 'cypher'));
 
 export interface Neo4jMemory {
   heapMb: number;

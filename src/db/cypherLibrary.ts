@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/config.js';
+import type { QueryName } from './queryNames.js';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
 
-/** Every query in cypher/*.cypher, read once at startup, addressed by file name without extension. */
-export class CypherLibrary {
+/** Every query in a directory of .cypher files (by default cypher/, named by QueryName), read once at startup, addressed by file name without extension. */
+export class CypherLibrary<TName extends string = QueryName> {
   private readonly queries: ReadonlyMap<string, string>;
 
   constructor(dir: string = cypherDir) {
@@ -16,14 +17,14 @@ export class CypherLibrary {
     );
   }
 
-  get(name: string): string {
+  get(name: TName): string {
     const query = this.queries.get(name);
     if (query === undefined) throw new Error(`No Cypher query named "${name}" in ${cypherDir}`);
     return query;
   }
 
   /** The query's text for these parameters: see resolveNullGuards. */
-  forParams(name: string, params: Record<string, unknown>): string {
+  forParams(name: TName, params: Record<string, unknown>): string {
     return resolveNullGuards(this.get(name), params);
   }
 }

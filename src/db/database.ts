@@ -1,6 +1,7 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError, type RoutingControl, routing } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors/errors.js';
 import { CypherLibrary } from './cypherLibrary.js';
+import type { QueryName } from './queryNames.js';
 
 export type Row = Record<string, unknown>;
 
@@ -58,7 +59,7 @@ export class Database {
    * On a busy host each write costs a system call and a chance to be descheduled; a page that sends
    * six statements felt it (docs/benchmarks.md). A single read statement needs no transaction.
    */
-  read(queryName: string, params: Row = {}): Promise<Row[]> {
+  read(queryName: QueryName, params: Row = {}): Promise<Row[]> {
     return this.readText(queryName, this.cypher.forParams(queryName, params), params);
   }
 
@@ -77,12 +78,12 @@ export class Database {
     }
   }
 
-  write(queryName: string, params: Row = {}): Promise<Row[]> {
+  write(queryName: QueryName, params: Row = {}): Promise<Row[]> {
     return this.execute(queryName, params, routing.WRITE);
   }
 
   /** Runs `work` in one write transaction, retried by the driver on transient errors. */
-  async writeTransaction<T>(work: (run: (queryName: string, params?: Row) => Promise<Row[]>) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (run: (queryName: QueryName, params?: Row) => Promise<Row[]>) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarkManager });
     try {
       return await session.executeWrite((tx) => work((name, params = {}) => this.runInTransaction(tx, name, params)));
@@ -152,7 +153,7 @@ export class Database {
     return this.driver.close();
   }
 
-  private async execute(queryName: string, params: Row, mode: RoutingControl): Promise<Row[]> {
+  private async execute(queryName: QueryName, params: Row, mode: RoutingControl): Promise<Row[]> {
     const query = this.cypher.get(queryName);
     const started = performance.now();
     try {
@@ -165,7 +166,7 @@ export class Database {
     }
   }
 
-  private async runInTransaction(tx: ManagedTransaction, queryName: string, params: Row): Promise<Row[]> {
+  private async runInTransaction(tx: ManagedTransaction, queryName: QueryName, params: Row): Promise<Row[]> {
     const started = performance.now();
     try {
       const result = await tx.run(this.cypher.get(queryName), params);

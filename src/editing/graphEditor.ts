@@ -3,6 +3,7 @@ import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../access/access.js';
 import { Confidence, type DatePrecision, type Relation } from '../schemaTypes/enums.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
+import type { QueryName } from '../db/queryNames.js';
 import type { Database, Row } from '../db/database.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';
 import { toRow } from '../importer/importer.js';
@@ -38,7 +39,7 @@ export interface RelationshipClaimRecord {
   sourceIds: string[];
 }
 
-type Run = (queryName: string, params?: Row) => Promise<Row[]>;
+type Run = (queryName: QueryName, params?: Row) => Promise<Row[]>;
 type PendingChange = { id: string; entityId: string; relatedIds: string[]; before: string | null; after: string | null };
 type Snapshot = EntityRecord & Record<string, unknown>;
 type Input = object;
@@ -49,7 +50,7 @@ type ClaimFields = Pick<LinkInput, 'relation' | 'from' | 'to' | 'confidence' | '
  * Per entity kind: the import query that writes it (so the API and the import write alike) and the input
  * field its id is derived from. The fields an input may set are those of the kind's import record.
  */
-const ENTITY_KINDS: Record<EntityKind, { writeQuery: string; idFrom: string }> = {
+const ENTITY_KINDS: Record<EntityKind, { writeQuery: QueryName; idFrom: string }> = {
   Brand: { writeQuery: 'importBrands', idFrom: 'name' },
   Chip: { writeQuery: 'importChips', idFrom: 'name' },
   Device: { writeQuery: 'importDevices', idFrom: 'name' },

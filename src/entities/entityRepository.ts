@@ -3,6 +3,7 @@ import type { Database, Row } from '../db/database.js';
 import { NotFoundError } from '../errors/errors.js';
 import { entityAsOf } from '../belief/belief.js';
 import { viewedAs, type AsOf } from '../schemaTypes/asOf.js';
+import type { QueryName } from '../db/queryNames.js';
 import type { PlannedReads, RootShape } from '../relationships/relationshipLoader.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
 import { pageWindow, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from '../schemaTypes/pagination.js';
@@ -50,7 +51,7 @@ export class EntityRepository {
    * A query that filters by an entity id returns that id as missingFilterId when no entity has it: filtering by an id
    * that is not in the graph is a NOT_FOUND, not an empty page.
    */
-  async page<TRecord extends EntityRecord>(queryName: string, { filters, args, order, asOf, countTotal, plan }: PageRequest): Promise<Page<TRecord>> {
+  async page<TRecord extends EntityRecord>(queryName: QueryName, { filters, args, order, asOf, countTotal, plan }: PageRequest): Promise<Page<TRecord>> {
     const window = pageWindow(args);
     const { sortField, descending } = sortOrder(order);
     // Backward reads the reverse order (the sort key's direction and the id's) from the cursor on.

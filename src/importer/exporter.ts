@@ -1,6 +1,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { int } from 'neo4j-driver';
 import type { Database, Row } from '../db/database.js';
+import type { QueryName } from '../db/queryNames.js';
 import { PARTIAL_DATE_FIELDS, RECORD_FIELDS, WRITE_ORDER, collapsePartialDate, type RecordType } from './records.js';
 
 export interface ExportOptions {
@@ -14,7 +15,7 @@ export interface ExportSummary {
   byType: Partial<Record<RecordType, number>>;
 }
 
-const PAGE_QUERY: Record<RecordType, string> = {
+const PAGE_QUERY: Record<RecordType, QueryName> = {
   Source: 'exportSources',
   Brand: 'exportBrands',
   Chip: 'exportChips',

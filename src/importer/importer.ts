@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { QueryName } from '../db/queryNames.js';
 import type { Database } from '../db/database.js';
 import {
   ImportRecord,
@@ -73,7 +74,7 @@ interface LocatedRecord {
   record: ImportRecord;
 }
 
-const WRITE_QUERY: Record<RecordType, string> = {
+const WRITE_QUERY: Record<RecordType, QueryName> = {
   Source: 'importSources',
   Brand: 'importBrands',
   Chip: 'importChips',

@@ -7,6 +7,7 @@ import { type ClaimRecord } from '../schemaTypes/claim.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
 import { encodeCursor, pageInfoOf } from '../schemaTypes/pagination.js';
 import type { Database, Row } from '../db/database.js';
+import type { QueryName } from '../db/queryNames.js';
 import { batchStatement, withReadsBelow, type ReadGroup } from './cypher.js';
 import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';
 import type { EntityLabel } from './table.js';
@@ -203,7 +204,7 @@ export class PlannedReads {
   ) {}
 
   /** Runs the root query `queryName` with the reads below each entity it returns, in one statement. */
-  async run(db: Database, queryName: string, params: Row, shape: RootShape): Promise<Row[]> {
+  async run(db: Database, queryName: QueryName, params: Row, shape: RootShape): Promise<Row[]> {
     const root = { text: db.cypher.forParams(queryName, params), params, ...shape };
     const { text, params: allParams } = withReadsBelow(root, this.label, this.reads, this.asOf, this.withSources);
     const rows = await db.readText(`${queryName}+planned`, text, allParams);
