@@ -1,4 +1,5 @@
 import { CypherLibrary } from '../src/db/cypherLibrary.js';
+import { DEVICE_LIST_PAGE_SIZE, PAGE_QUERIES } from '../src/server/pageQueries.js';
 import { toLuceneQuery } from '../src/search/searchQuery.js';
 import { benchCypher } from './load.js';
 
@@ -119,7 +120,7 @@ const byName = ({ name }: { name: string }): Variant => ({ label: name, variable
 const GRAPH_DEPTH = 2;
 const GRAPH_LIMIT = 100;
 const SEARCH_FIRST = 10;
-const LIST_PAGE = 50;
+const LIST_PAGE = DEVICE_LIST_PAGE_SIZE;
 const FILTERED_PAGE = 20;
 const FILTERED_STATUS = 'RELEASED';
 const FILTERED_FROM = '2016-01-01';
@@ -140,15 +141,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'devicePage',
       description: 'device, brand, chip, specs, latest 10 leaks with their sources',
       ours: {
-        query: `query DevicePage($name: String!) {
-          device(name: $name) {
-            id name status announcedOn
-            brand { id name }
-            chip { id name }
-            specs { key value unit confidence reportedOn }
-            leaksConnection(first: 10) { edges { confidence reportedOn node { id summary platform } sources { id title } } }
-          }
-        }`,
+        query: PAGE_QUERIES.devicePage,
         canonical: (data) => {
           const d = data.device;
           return devicePage(d, ref(d?.brand), ref(d?.chip), d?.specs ?? [], d?.leaksConnection.edges ?? []);
@@ -182,13 +175,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'brandPage',
       description: 'brand, its partners, first 20 devices with their chips',
       ours: {
-        query: `query BrandPage($name: String!) {
-          brand(name: $name) {
-            id name
-            partners { id name }
-            devicesConnection(first: 20) { edges { node { id name chip { id name } } } }
-          }
-        }`,
+        query: PAGE_QUERIES.brandPage,
         canonical: (data) =>
           data.brand && {
             ...ref(data.brand),
@@ -232,12 +219,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'partnerHistory',
       description: 'partnerHistory of the brand with the most partners, with brands, devices, sources',
       ours: {
-        query: `query PartnerHistory($name: String!) {
-          partnerHistory(brand: $name) {
-            id kind confidence startedOn announcedOn
-            brands { id name } devices { id name } sources { id title }
-          }
-        }`,
+        query: PAGE_QUERIES.partnerHistory,
         canonical: (data) => data.partnerHistory.map(partnership),
       },
       peer: {
@@ -313,7 +295,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'deviceListPage',
       description: `first ${LIST_PAGE} devices by name, with brand and chip`,
       ours: {
-        query: `query DeviceListPage { devices(first: ${LIST_PAGE}) { edges { node { id name brand { id name } chip { id name } } } } }`,
+        query: PAGE_QUERIES.deviceListPage,
         canonical: (data) => data.devices.edges.map((edge: Json) => ({ ...ref(edge.node), brand: ref(edge.node.brand), chip: ref(edge.node.chip) })),
       },
       peer: {

@@ -59,19 +59,19 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     }
     await db.pinHomeDatabase();
     const changeFeed = new ChangeFeed(db, log);
-    const { server, apollo, subscriptions, createContext } = await createHttpServer(config, db, changeFeed, metrics, log);
+    const { server, apollo, subscriptions } = await createHttpServer(config, db, changeFeed, metrics, log);
+    await new Promise<void>((resolve) => server.listen(config.port, resolve));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://localhost:${port}${IDE_PATH}`;
     if (config.warmUp) {
       const warmStarted = performance.now();
       try {
-        const operations = await warmUp(apollo, await createContext());
-        log.info({ operations, ms: Math.round(performance.now() - warmStarted) }, 'query plans warmed');
+        const requests = await warmUp(`http://127.0.0.1:${port}${IDE_PATH}`);
+        log.info({ requests, ms: Math.round(performance.now() - warmStarted) }, 'query plans warmed');
       } catch (error) {
         log.warn({ err: error }, 'warm-up failed; serving anyway');
       }
     }
-    await new Promise<void>((resolve) => server.listen(config.port, resolve));
-    const { port } = server.address() as AddressInfo;
-    const url = `http://localhost:${port}${IDE_PATH}`;
     // Names and roles only: what an operator needs to see that writes are open, and to whom.
     const writers = config.apiKeys.map(({ name, role }) => `${name} (${role})`);
     log.info({ url, writers }, writers.length > 0 ? 'Partnergraph is ready' : 'Partnergraph is ready, read-only: no API_KEYS');
@@ -167,7 +167,7 @@ async function createHttpServer(config: AppConfig, db: Database, changeFeed: Cha
     onMeasured: metrics.observeOperation,
     log,
   });
-  return { server, apollo, subscriptions, createContext };
+  return { server, apollo, subscriptions };
 }
 
 /** A body that is not JSON, or too large, gets a coded 4xx instead of express's HTML 500 page. */
