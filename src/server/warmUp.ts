@@ -23,11 +23,11 @@ const WARM_UP_OPERATIONS: Array<{ query: string; variables?: Record<string, unkn
 ];
 
 /**
- * Sends the warm-up operations to the server's own GraphQL endpoint, a few times each, so the whole
+ * Sends the warm-up operations to the server's own GraphQL endpoint, twice each, so the whole
  * path (HTTP, Apollo, resolvers, driver, Neo4j's planner) has run before the first user request. A
  * failure is the caller's to log, never a reason not to serve.
  */
-export async function warmUp(endpoint: string, rounds = 3): Promise<number> {
+export async function warmUp(endpoint: string, rounds = 2): Promise<number> {
   let requests = 0;
   for (let round = 0; round < rounds; round += 1) {
     for (const operation of WARM_UP_OPERATIONS) {

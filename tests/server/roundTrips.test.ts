@@ -83,3 +83,14 @@ it('costs each analyst query a fixed number of statements, whatever the data', a
     expect({ query, statements: (await roundTrips(query)).count }).toEqual({ query, statements });
   }
 });
+
+it('sends the common pages once before serving when WARM_UP is on, so their statements are planned', async () => {
+  const warm = await startTestApp({ WARM_UP: 'true' });
+  try {
+    const { values } = await warm.metrics.neo4jQueries.get();
+    const sent = values.filter((value) => value.value > 0).map((value) => value.labels.query);
+    expect(sent).toEqual(expect.arrayContaining(['entityByLookupKey+planned', 'devicesPage+planned', 'partnerHistoryByBrandKey+planned', 'graphSliceAroundId']));
+  } finally {
+    await warm.stop();
+  }
+}, 120_000);
