@@ -22,9 +22,29 @@ export interface ExternalNeo4jConfig {
 
 export interface EmbeddedNeo4jConfig {
   dataDir: string;
+  /** 0 picks any free port. */
   boltPort: number;
+  /** Listen on any free port when `boltPort` is taken (it was not chosen explicitly). */
+  boltPortFallback?: boolean;
   pageCacheMb: number;
   heapMb: number;
+}
+
+/** How the app lives with Neo4j going away, and how long it lets work take. */
+export interface ReliabilityConfig {
+  /** Restarts of a dead embedded Neo4j in a row that may fail before the app exits non-zero. */
+  maxNeo4jRestarts: number;
+  /** How long to wait at startup for a Neo4j that does not answer yet; 0 exits at once. */
+  neo4jStartupWaitMs: number;
+  /** How long a shutdown waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
+  /** Neo4j transaction timeout of every read. */
+  readTimeoutMs: number;
+  /** Deadline of a whole HTTP request; past it the answer is TIMEOUT. */
+  requestTimeoutMs: number;
+  /** Operations per minute per client IP and per API key; 0 turns the limit off. */
+  readsPerMinute: number;
+  writesPerMinute: number;
 }
 
 export type ApiKeyRole = 'editor' | 'admin';
@@ -52,6 +72,7 @@ export interface AppConfig {
   fieldSuggestions: boolean;
   /** Keys allowed to write, from API_KEYS and API_KEYS_FILE; none means the API is read-only. */
   apiKeys: ApiKeyConfig[];
+  reliability: ReliabilityConfig;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedNeo4j: {
       dataDir: path.resolve(env.NEO4J_DATA_DIR ?? path.join(projectRoot, 'data', 'neo4j')),
       boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687),
+      boltPortFallback: env.NEO4J_BOLT_PORT === undefined || env.NEO4J_BOLT_PORT === '',
       pageCacheMb: integer(env, 'NEO4J_PAGE_CACHE_MB', 128),
       heapMb: integer(env, 'NEO4J_HEAP_MB', 512),
     },
@@ -79,6 +101,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     fieldSuggestions: flag(env, 'FIELD_SUGGESTIONS', env.NODE_ENV !== 'production'),
     apiKeys: apiKeys(env),
+    reliability: {
+      maxNeo4jRestarts: integer(env, 'NEO4J_MAX_RESTARTS', 5),
+      neo4jStartupWaitMs: integer(env, 'NEO4J_STARTUP_WAIT_S', 60) * 1000,
+      shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_S', 15) * 1000,
+      readTimeoutMs: integer(env, 'NEO4J_READ_TIMEOUT_MS', 5_000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000),
+      readsPerMinute: integer(env, 'RATE_LIMIT_READS_PER_MINUTE', 0),
+      writesPerMinute: integer(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 0),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RoutingControl, routing } from 'neo4j-driver';
-import { ServiceUnavailableError } from '../errors/errors.js';
+import { ServiceUnavailableError, TimeoutError } from '../errors/errors.js';
 import { CypherLibrary } from './cypherLibrary.js';
 
 export type Row = Record<string, unknown>;
@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   password?: string | undefined;
   database?: string | undefined;
   onQuery?: QueryObserver;
+  /** Neo4j transaction timeout of each read; past it the read fails with TIMEOUT. */
+  readTimeoutMs?: number;
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -28,6 +30,7 @@ export class Database {
   readonly driver: Driver;
   private readonly database: string | undefined;
   private readonly onQuery: QueryObserver;
+  private readonly readConfig: { timeout?: number };
 
   constructor(
     options: DatabaseOptions,
@@ -45,6 +48,7 @@ export class Database {
     });
     this.database = options.database;
     this.onQuery = options.onQuery ?? (() => {});
+    this.readConfig = options.readTimeoutMs ? { timeout: options.readTimeoutMs } : {};
   }
 
   /**
@@ -58,7 +62,7 @@ export class Database {
     const started = performance.now();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run(query, params);
+      const result = await session.run(query, params, this.readConfig);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       throw translateError(error);
@@ -133,6 +137,9 @@ export class Database {
 }
 
 function translateError(error: unknown): unknown {
+  if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new TimeoutError();
+  }
   if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.Database'))) {
     return new ServiceUnavailableError();
   }
