@@ -57,24 +57,14 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
         reportFailure(error);
       },
     });
-    log.info({ uri: embedded.uri, ms: Math.round(performance.now() - started) }, 'embedded Neo4j ready');
+    log.info({ uri: embedded.uri, pid: embedded.pid, ms: Math.round(performance.now() - started) }, 'embedded Neo4j ready');
   }
   const metrics = new Metrics();
-  const db = new Database({
-    ...(config.externalNeo4j ?? { uri: embedded!.uri }),
-    onQuery: metrics.observeQuery,
-    readTimeoutMs: config.reliability.readTimeoutMs,
-  });
+  const connection = { ...(config.externalNeo4j ?? { uri: embedded!.uri }), onQuery: metrics.observeQuery };
   const neo4jAvailable = () => embedded?.available ?? true;
-
+  const db = new Database({ ...connection, readTimeoutMs: config.reliability.readTimeoutMs });
   try {
-    await waitForNeo4j(db, config, log);
-    const applied = await applyMigrations(db);
-    log.info({ applied }, applied.length > 0 ? 'migrations applied' : 'migrations up to date');
-    if (config.seedOnStart) {
-      const summary = await seedGraph(db);
-      log.info({ records: summary.records }, 'seed data loaded');
-    }
+    await prepareGraph(new Database(connection), config, log);
     const { server, apollo } = await createHttpServer(config, db, metrics, log, neo4jAvailable);
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
@@ -100,6 +90,24 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     await db.close();
     await embedded?.stop();
     throw error;
+  }
+}
+
+/**
+ * Waits for Neo4j, migrates and seeds, on a driver of its own without the read timeout: a cold
+ * JVM compiles its first statements slowly, and startup must not fail for it.
+ */
+async function prepareGraph(db: Database, config: AppConfig, log: Logger): Promise<void> {
+  try {
+    await waitForNeo4j(db, config, log);
+    const applied = await applyMigrations(db);
+    log.info({ applied }, applied.length > 0 ? 'migrations applied' : 'migrations up to date');
+    if (config.seedOnStart) {
+      const summary = await seedGraph(db);
+      log.info({ records: summary.records }, 'seed data loaded');
+    }
+  } finally {
+    await db.close();
   }
 }
 
