@@ -59,7 +59,6 @@ export interface ApiKeyConfig {
 
 export interface AppConfig {
   port: number;
-  production: boolean;
   logLevel: string;
   /** Set when NEO4J_URI is given: nothing embedded starts. */
   externalNeo4j: ExternalNeo4jConfig | undefined;
@@ -70,6 +69,8 @@ export interface AppConfig {
   introspection: boolean;
   /** "Did you mean ...?" suggestions in validation errors; off in production unless FIELD_SUGGESTIONS=true. */
   fieldSuggestions: boolean;
+  /** Stack traces and internal messages in error answers; off in production unless STACK_TRACES=true. */
+  stackTraces: boolean;
   /** Keys allowed to write, from API_KEYS and API_KEYS_FILE; none means the API is read-only. */
   apiKeys: ApiKeyConfig[];
   reliability: ReliabilityConfig;
@@ -80,7 +81,6 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 4000),
-    production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? 'info',
     externalNeo4j: env.NEO4J_URI
       ? {
@@ -100,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: env.SEED_ON_START !== 'false',
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     fieldSuggestions: flag(env, 'FIELD_SUGGESTIONS', env.NODE_ENV !== 'production'),
+    stackTraces: flag(env, 'STACK_TRACES', env.NODE_ENV !== 'production'),
     apiKeys: apiKeys(env),
     reliability: {
       maxNeo4jRestarts: integer(env, 'NEO4J_MAX_RESTARTS', 5),

@@ -20,7 +20,7 @@ import type { Logger } from './logger.js';
 import { DrainingServer } from './drainingServer.js';
 import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
-import { rateLimitPlugin, RateLimits, type Client } from './rateLimits.js';
+import { rateLimitPlugin, RateLimits, type ClientContext } from './rateLimits.js';
 import { createSchema } from './schema.js';
 
 export interface RunningApp {
@@ -147,15 +147,13 @@ async function createHttpServer(
   const app = express();
   app.disable('x-powered-by');
   const server = new DrainingServer(app);
-  // The rate limits need the client's IP, which only express knows; the context carries the key.
-  const clients = new WeakMap<AppContext, Client>();
 
-  const apollo = new ApolloServer<AppContext>({
+  const apollo = new ApolloServer<AppContext & ClientContext>({
     schema: await createSchema(),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: createErrorFormatter({ exposeInternals: !config.production }),
+    includeStacktraceInErrorResponses: config.stackTraces,
+    formatError: createErrorFormatter({ exposeInternals: config.stackTraces }),
     // Shutdown is ordered by main.ts: drain the HTTP server first, then stop Apollo, the driver and Neo4j.
     stopOnTerminationSignals: false,
     // Refuse an oversized document while parsing it, before validation walks it.
@@ -165,7 +163,7 @@ async function createHttpServer(
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints, and the default cache-control plugin hooks every resolved field (docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
-      rateLimitPlugin(new RateLimits(config.reliability), (context) => clients.get(context)!),
+      rateLimitPlugin(new RateLimits(config.reliability)),
       guardRailsPlugin(metrics.observeOperation),
       requestMetricsPlugin(metrics, log),
     ],
@@ -206,12 +204,17 @@ async function createHttpServer(
     refuseWhileUnavailable(neo4jAvailable),
     requestDeadline(config.reliability.requestTimeoutMs),
     express.json({ limit: '1mb' }),
+    // A body that is not JSON (a form post, say) reaches Apollo empty, for its CSRF check to refuse.
+    (req, _res, next) => {
+      req.body ??= {};
+      next();
+    },
     expressMiddleware(apollo, {
+      // The rate limits need the client's IP, which only express knows, and the key the context found.
       context: async ({ req }) => {
         const context = await createContext({ req });
         const keyName = context.access.presented ? context.access.caller?.name : undefined;
-        clients.set(context, { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', keyName });
-        return context;
+        return { ...context, client: { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', keyName } };
       },
     }),
   );

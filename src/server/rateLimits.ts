@@ -2,12 +2,15 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ReliabilityConfig } from '../config/config.js';
 import { RateLimitedError } from '../errors/errors.js';
-import type { AppContext } from './context.js';
-
 /** Who sent a request, as the rate limits count it: always its IP, and its API key when it has a valid one. */
 export interface Client {
   ip: string;
   keyName: string | undefined;
+}
+
+/** The part of a request's context the rate limits read. */
+export interface ClientContext {
+  client: Client;
 }
 
 type Kind = 'reads' | 'writes';
@@ -46,12 +49,12 @@ export class RateLimits {
 }
 
 /** Apollo plugin: counts each operation once Apollo knows whether it reads or writes, before it executes. */
-export function rateLimitPlugin(limits: RateLimits, clientOf: (context: AppContext) => Client): ApolloServerPlugin<AppContext> {
+export function rateLimitPlugin(limits: RateLimits): ApolloServerPlugin<ClientContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          await limits.consume(operation?.operation === 'mutation' ? 'writes' : 'reads', clientOf(contextValue));
+          await limits.consume(operation?.operation === 'mutation' ? 'writes' : 'reads', contextValue.client);
         },
       };
     },
