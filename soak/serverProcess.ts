@@ -155,6 +155,16 @@ export async function postGraphQL(
   return { status: response.status, body: parsed, ms: performance.now() - started };
 }
 
+/** Whether a process of this id runs (or has not been reaped). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The error codes of an answer, `[]` when it has none. */
 export function errorCodes(answer: Answer): string[] {
   return (answer.body?.errors ?? []).map((error) => error.extensions?.code ?? 'NO_CODE');

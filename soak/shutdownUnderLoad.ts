@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorCodes, postGraphQL, type ServerExit, type ServerProcess } from './serverProcess.js';
+import { errorCodes, isAlive, postGraphQL, type ServerExit, type ServerProcess } from './serverProcess.js';
 
 export interface GroupShutdownOutcome {
   inFlightAtSignal: number;
@@ -16,15 +16,6 @@ export interface GroupShutdownOutcome {
 
 const LOAD_QUERY = '{ brands(first: 10) { edges { node { name partners { name } } } } search(query: "leica") { score } }';
 const WARM_UP_REQUESTS = 3;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Clients send reads back to back; then SIGTERM goes to the server's whole process group, as a

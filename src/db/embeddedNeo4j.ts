@@ -201,7 +201,7 @@ function waitForReady(jvm: ChildProcess, config: EmbeddedNeo4jConfig, port: numb
     }, READY_TIMEOUT_MS);
     const collect = (line: string) => {
       output.push(line);
-      if (output.length > 60) output.shift();
+      if (output.length > 200) output.shift();
     };
     readline.createInterface({ input: jvm.stdout! }).on('line', (line) => {
       if (line.startsWith(READY_PREFIX)) {
