@@ -53,8 +53,6 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
       NEO4J_URI: '',
       NEO4J_DATA_DIR: path.join(dataDir, 'neo4j'),
       NEO4J_BOLT_PORT: '0',
-      NEO4J_HEAP_MB: '384',
-      NEO4J_PAGE_CACHE_MB: '48',
       API_KEYS: `editor:${EDITOR_KEY},admin:root:${ADMIN_KEY}`,
       ...options.env,
     },
@@ -84,10 +82,11 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
         reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; last lines:\n${output.slice(-15).join('\n')}`));
       }, timeoutMs);
       waiters.add(waiter);
-      void exited.then(() => {
+      void exited.then((exit) => {
         if (waiters.delete(waiter)) {
           clearTimeout(timer);
-          reject(new Error(`the server exited before printing ${pattern}; last lines:\n${output.slice(-15).join('\n')}`));
+          const how = `code ${exit.code}, signal ${exit.signal}`;
+          reject(new Error(`the server exited (${how}) before printing ${pattern}; last lines:\n${output.slice(-15).join('\n')}`));
         }
       });
     });

@@ -140,6 +140,10 @@ function translateError(error: unknown): unknown {
   if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new TimeoutError();
   }
+  // Every pooled connection busy for connectionAcquisitionTimeout: overload, which the driver reports without a code.
+  if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out')) {
+    return new ServiceUnavailableError('The graph database is too busy; try again shortly.');
+  }
   if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.Database'))) {
     return new ServiceUnavailableError();
   }

@@ -284,6 +284,8 @@ function requestMetricsPlugin(metrics: Metrics, log: Logger): ApolloServerPlugin
             const original = unwrapResolverError(error) as { extensions?: { code?: unknown } };
             const code = error.extensions?.code ?? original?.extensions?.code;
             metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR });
+            // Masked for the client, so the log is the only place that says what went wrong.
+            if (typeof code !== 'string' || code === ErrorCode.INTERNAL_SERVER_ERROR) log.error({ err: original }, 'internal error');
           }
         },
         async willSendResponse({ operationName, errors }) {

@@ -22,9 +22,14 @@ export class DrainingServer extends http.Server {
   private inFlight = 0;
   private draining = false;
   private lastRequestAt = 0;
+  private openConnections = 0;
 
   constructor(handler: http.RequestListener) {
     super();
+    this.on('connection', (socket) => {
+      this.openConnections += 1;
+      socket.once('close', () => (this.openConnections -= 1));
+    });
     this.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
       this.inFlight += 1;
       this.lastRequestAt = performance.now();
@@ -50,7 +55,7 @@ export class DrainingServer extends http.Server {
     const deadline = performance.now() + graceMs;
     while (
       performance.now() < deadline &&
-      (this.inFlight > 0 || performance.now() - this.lastRequestAt < LINGER_MS)
+      (this.inFlight > 0 || (this.openConnections > 0 && performance.now() - this.lastRequestAt < LINGER_MS))
     ) {
       await sleep(POLL_MS);
     }
