@@ -22,9 +22,29 @@ export interface ExternalNeo4jConfig {
 
 export interface EmbeddedNeo4jConfig {
   dataDir: string;
+  /** 0 picks any free port. */
   boltPort: number;
+  /** Listen on any free port when `boltPort` is taken (it was not chosen explicitly). */
+  boltPortFallback?: boolean;
   pageCacheMb: number;
   heapMb: number;
+}
+
+/** How the app lives with Neo4j going away, and how long it lets work take. */
+export interface ReliabilityConfig {
+  /** Restarts of a dead embedded Neo4j in a row that may fail before the app exits non-zero. */
+  maxNeo4jRestarts: number;
+  /** How long to wait at startup for a Neo4j that does not answer yet; 0 exits at once. */
+  neo4jStartupWaitMs: number;
+  /** How long a shutdown waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
+  /** Neo4j transaction timeout of every read. */
+  readTimeoutMs: number;
+  /** Deadline of a whole HTTP request; past it the answer is TIMEOUT. */
+  requestTimeoutMs: number;
+  /** Operations per minute per client IP and per API key; 0 turns the limit off. */
+  readsPerMinute: number;
+  writesPerMinute: number;
 }
 
 export type ApiKeyRole = 'editor' | 'admin';
@@ -39,7 +59,6 @@ export interface ApiKeyConfig {
 
 export interface AppConfig {
   port: number;
-  production: boolean;
   logLevel: string;
   /** Set when NEO4J_URI is given: nothing embedded starts. */
   externalNeo4j: ExternalNeo4jConfig | undefined;
@@ -54,8 +73,11 @@ export interface AppConfig {
   introspection: boolean;
   /** "Did you mean ...?" suggestions in validation errors; off in production unless FIELD_SUGGESTIONS=true. */
   fieldSuggestions: boolean;
+  /** Stack traces and internal messages in error answers; off in production unless STACK_TRACES=true. */
+  stackTraces: boolean;
   /** Keys allowed to write, from API_KEYS and API_KEYS_FILE; none means the API is read-only. */
   apiKeys: ApiKeyConfig[];
+  reliability: ReliabilityConfig;
 }
 
 export class ConfigError extends Error {}
@@ -63,7 +85,6 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 4000),
-    production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? 'info',
     externalNeo4j: env.NEO4J_URI
       ? {
@@ -76,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedNeo4j: {
       dataDir: path.resolve(env.NEO4J_DATA_DIR ?? path.join(projectRoot, 'data', 'neo4j')),
       boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687),
+      boltPortFallback: env.NEO4J_BOLT_PORT === undefined || env.NEO4J_BOLT_PORT === '',
       pageCacheMb: integer(env, 'NEO4J_PAGE_CACHE_MB', 128),
       heapMb: integer(env, 'NEO4J_HEAP_MB', 512),
     },
@@ -84,7 +106,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     plannedReads: flag(env, 'PLANNED_READS', true),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     fieldSuggestions: flag(env, 'FIELD_SUGGESTIONS', env.NODE_ENV !== 'production'),
+    stackTraces: flag(env, 'STACK_TRACES', env.NODE_ENV !== 'production'),
     apiKeys: apiKeys(env),
+    reliability: {
+      maxNeo4jRestarts: integer(env, 'NEO4J_MAX_RESTARTS', 5),
+      neo4jStartupWaitMs: integer(env, 'NEO4J_STARTUP_WAIT_S', 60) * 1000,
+      shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_S', 15) * 1000,
+      readTimeoutMs: integer(env, 'NEO4J_READ_TIMEOUT_MS', 10_000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 20_000),
+      readsPerMinute: integer(env, 'RATE_LIMIT_READS_PER_MINUTE', 0),
+      writesPerMinute: integer(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 0),
+    },
   };
 }
 

@@ -69,3 +69,25 @@ export const CHANGE_FEED = {
    */
   holeTimeoutMs: 5_000,
 } as const;
+
+/**
+ * Longest strings accepted in an argument or input field, by its name; every other string (names,
+ * ids, search text, days, platforms) may have `default` characters. Each is several times the longest
+ * value in the seed data, and the search text stays far below Lucene's clause limit. A cursor holds
+ * a sort key (a title at most) and an id, base64-encoded.
+ */
+export const STRING_LIMITS: { default: number; byName: Readonly<Record<string, number>> } = {
+  default: 200,
+  byName: { summary: 5_000, title: 500, url: 2_000, value: 500, after: 1_000, before: 1_000 },
+};
+
+/**
+ * Limits applied while a document is parsed and validated, before the guard rails measure it.
+ * The introspection query has about 160 tokens and our largest queries (README, tests) a few hundred.
+ */
+export const PARSE_LIMITS = {
+  /** graphql-js stops parsing a document with more tokens than this. */
+  maxTokens: 5_000,
+  /** Apollo's cap on selections with fragments expanded; it stops fragment fan-out bombs early. */
+  maxRecursiveSelections: 5_000,
+} as const;

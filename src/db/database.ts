@@ -1,5 +1,5 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError, type RoutingControl, routing } from 'neo4j-driver';
-import { ServiceUnavailableError } from '../errors/errors.js';
+import { ServiceUnavailableError, TimeoutError } from '../errors/errors.js';
 import { CypherLibrary } from './cypherLibrary.js';
 import type { QueryName } from './queryNames.js';
 
@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   password?: string | undefined;
   database?: string | undefined;
   onQuery?: QueryObserver;
+  /** Neo4j transaction timeout of each read; past it the read fails with TIMEOUT. */
+  readTimeoutMs?: number;
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -34,6 +36,7 @@ export class Database {
    * a read routed to any cluster member sees at least what this process wrote or read before (docs/deployment.md).
    */
   private readonly bookmarkManager: BookmarkManager = neo4j.bookmarkManager();
+  private readonly readConfig: { timeout?: number };
 
   constructor(
     options: DatabaseOptions,
@@ -51,6 +54,7 @@ export class Database {
     });
     this.database = options.database;
     this.onQuery = options.onQuery ?? (() => {});
+    this.readConfig = options.readTimeoutMs ? { timeout: options.readTimeoutMs } : {};
   }
 
   /**
@@ -63,12 +67,12 @@ export class Database {
     return this.readText(queryName, this.cypher.forParams(queryName, params), params);
   }
 
-  /** Runs a read whose text was generated from declared tables (src/relationships); `label` names it in metrics. */
+  /** Runs a read whose text is given: generated from declared tables (src/relationships), or a named query's; `label` names it in metrics. */
   async readText(label: string, query: string, params: Row): Promise<Row[]> {
     const started = performance.now();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarkManager });
     try {
-      const result = await session.run(query, params);
+      const result = await session.run(query, params, this.readConfig);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       throw translateError(error);
@@ -178,6 +182,13 @@ export class Database {
 }
 
 function translateError(error: unknown): unknown {
+  if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new TimeoutError();
+  }
+  // Every pooled connection busy for connectionAcquisitionTimeout: overload, which the driver reports without a code.
+  if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out')) {
+    return new ServiceUnavailableError('The graph database is too busy; try again shortly.');
+  }
   if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.Database'))) {
     return new ServiceUnavailableError();
   }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot, type EmbeddedNeo4jConfig } from '../config/config.js';
@@ -21,9 +22,16 @@ export const JAVA_MISSING_HELP = [
 
 export class EmbeddedNeo4jError extends Error {}
 
+export interface JvmExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface RunningNeo4j {
   uri: string;
   pid: number;
+  /** Settles when the JVM is gone, whether stopped or not. */
+  exited: Promise<JvmExit>;
   stop(): Promise<void>;
 }
 
@@ -95,12 +103,14 @@ function runMavenPackage(progress: Progress): Promise<void> {
 
 /**
  * Starts Neo4j embedded in a child JVM and resolves once its Bolt connector accepts connections.
- * The JVM exits when our end of its stdin pipe closes, so it dies with this process however
- * this process ends.
+ * The JVM runs in a process group of its own, so a terminal's Ctrl-C or a group SIGTERM reaches
+ * only this process, which stops it last. It still exits when our end of its stdin pipe closes,
+ * so it dies with this process however this process ends.
  */
 export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: Progress): Promise<RunningNeo4j> {
   await ensureLauncherBuilt(progress);
   mkdirSync(config.dataDir, { recursive: true });
+  const port = await choosePort(config, progress);
   const jvm = spawn(
     'java',
     [
@@ -117,22 +127,72 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: 
       '--data-dir',
       config.dataDir,
       '--port',
-      String(config.boltPort),
+      String(port),
       '--page-cache-mb',
       String(config.pageCacheMb),
     ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
-  const uri = await waitForReady(jvm);
-  const exited = new Promise<void>((resolve) => jvm.once('exit', () => resolve()));
+  const exited = new Promise<JvmExit>((resolve) => jvm.once('exit', (code, signal) => resolve({ code, signal })));
+  const uri = await waitForReady(jvm, config, port);
   return {
     uri,
     pid: jvm.pid ?? -1,
+    exited,
     stop: () => stopJvm(jvm, exited),
   };
 }
 
-function waitForReady(jvm: ChildProcess): Promise<string> {
+/** The port of a `bolt://host:port` URI. */
+export function boltPortOf(uri: string): number {
+  return Number(new URL(uri).port);
+}
+
+/**
+ * The configured Bolt port, or 0 (any free port) when the default one is taken and the
+ * configuration allows falling back; an explicitly chosen port that is taken is an error.
+ */
+async function choosePort(config: EmbeddedNeo4jConfig, progress: Progress): Promise<number> {
+  if (config.boltPort === 0 || (await portIsFree(config.boltPort))) return config.boltPort;
+  if (config.boltPortFallback) {
+    progress(`Bolt port ${config.boltPort} is taken; the embedded Neo4j listens on a free port instead.`);
+    return 0;
+  }
+  throw new EmbeddedNeo4jError(portTakenHelp(config.boltPort));
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+function portTakenHelp(port: number): string {
+  return (
+    `Port ${port} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen for Bolt there. ` +
+    'Another Partnergraph or a Neo4j of your own probably runs; stop it, or set NEO4J_BOLT_PORT to another ' +
+    'port (0 picks any free one), or point the app at that Neo4j with NEO4J_URI.'
+  );
+}
+
+function storeLockedHelp(dataDir: string): string {
+  return (
+    `Another process holds the lock on the Neo4j store in ${dataDir}: most likely another Partnergraph ` +
+    '(or a Neo4j) is using that directory. Stop it, or set NEO4J_DATA_DIR to a directory of its own.'
+  );
+}
+
+/** A one-paragraph explanation for the startup failures people cause themselves, instead of a JVM stack trace. */
+function explainStartupFailure(output: string[], config: EmbeddedNeo4jConfig, port: number): string | undefined {
+  const text = output.join('\n');
+  if (/FileLockException|store_lock|Lock file has been locked/i.test(text)) return storeLockedHelp(config.dataDir);
+  if (/Address already in use|BindException|PortBindException/i.test(text)) return portTakenHelp(port);
+  return undefined;
+}
+
+function waitForReady(jvm: ChildProcess, config: EmbeddedNeo4jConfig, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const output: string[] = [];
     const timer = setTimeout(() => {
@@ -141,7 +201,7 @@ function waitForReady(jvm: ChildProcess): Promise<string> {
     }, READY_TIMEOUT_MS);
     const collect = (line: string) => {
       output.push(line);
-      if (output.length > 60) output.shift();
+      if (output.length > 200) output.shift();
     };
     readline.createInterface({ input: jvm.stdout! }).on('line', (line) => {
       if (line.startsWith(READY_PREFIX)) {
@@ -158,12 +218,17 @@ function waitForReady(jvm: ChildProcess): Promise<string> {
     });
     jvm.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new EmbeddedNeo4jError(`Embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${output.join('\n')}`));
+      const explained = explainStartupFailure(output, config, port);
+      reject(
+        new EmbeddedNeo4jError(
+          explained ?? `Embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${output.join('\n')}`,
+        ),
+      );
     });
   });
 }
 
-async function stopJvm(jvm: ChildProcess, exited: Promise<void>): Promise<void> {
+async function stopJvm(jvm: ChildProcess, exited: Promise<JvmExit>): Promise<void> {
   if (jvm.exitCode !== null || jvm.signalCode !== null) return;
   jvm.kill('SIGTERM');
   const killTimer = setTimeout(() => jvm.kill('SIGKILL'), STOP_GRACE_MS);

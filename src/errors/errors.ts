@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 
 /**
@@ -12,6 +13,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  TIMEOUT: 'TIMEOUT',
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -22,8 +25,19 @@ abstract class PartnergraphError extends GraphQLError {
 
 export class BadUserInputError extends PartnergraphError {
   readonly code = ErrorCode.BAD_USER_INPUT;
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+  constructor(message: string, field?: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...details } });
+  }
+}
+
+/** A string argument longer than its cap (src/config/limits.ts), refused before any Cypher runs. */
+export class TooLongError extends BadUserInputError {
+  constructor(argument: string, maxLength: number, length: number) {
+    // Raised by the guard rails before execution, where Apollo would answer 500 without a status.
+    super(`${argument} is ${length} characters long, over the limit of ${maxLength}`, argument, {
+      maxLength,
+      http: { status: 400 },
+    });
   }
 }
 
@@ -61,6 +75,28 @@ export class ServiceUnavailableError extends PartnergraphError {
   readonly code = ErrorCode.SERVICE_UNAVAILABLE;
   constructor(message = 'The graph database is unavailable; try again shortly.') {
     super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+  }
+}
+
+/** A read past its Neo4j transaction timeout, or a request past its deadline. */
+export class TimeoutError extends PartnergraphError {
+  readonly code = ErrorCode.TIMEOUT;
+  constructor(message = 'The request took too long and was stopped; narrow it down or try again.') {
+    super(message, { extensions: { code: ErrorCode.TIMEOUT } });
+  }
+}
+
+/** More operations than a client may send per minute; `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends PartnergraphError {
+  readonly code = ErrorCode.RATE_LIMITED;
+  constructor(limit: string, retryAfterSeconds: number) {
+    super(`Too many ${limit} from this client; retry after ${retryAfterSeconds} s.`, {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        retryAfterSeconds,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
   }
 }
 

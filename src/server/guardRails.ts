@@ -15,8 +15,8 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../schemaTypes/pagination.js';
-import { ARGUMENT_CAPS, ASSUMED_LIST_SIZE, DEFAULT_ARGUMENT_CAPS, OPERATION_LIMITS } from '../config/limits.js';
-import { LimitExceededError } from '../errors/errors.js';
+import { ARGUMENT_CAPS, ASSUMED_LIST_SIZE, DEFAULT_ARGUMENT_CAPS, OPERATION_LIMITS, STRING_LIMITS } from '../config/limits.js';
+import { LimitExceededError, TooLongError } from '../errors/errors.js';
 
 export interface OperationMeasure {
   depth: number;
@@ -28,8 +28,9 @@ export interface OperationMeasure {
 const PRESIZED_LIST_PARENT = /Connection$|^GraphSlice$|^Path$/;
 
 /**
- * Measures an operation the way the guard rails judge it, and throws LimitExceededError for the
- * first limit it breaks: a size argument over its cap, then depth, aliases and complexity.
+ * Measures an operation the way the guard rails judge it, and throws for the first limit it breaks:
+ * a string argument over its length (BAD_USER_INPUT), a size argument over its cap, then depth,
+ * aliases and complexity (LIMIT_EXCEEDED).
  * Pure: it reads the document, the schema and the variables, never the database. Null when the
  * variables do not fit the operation.
  */
@@ -75,14 +76,30 @@ function exceeding(limit: string, max: number, actual: number): void {
   if (actual > max) throw new LimitExceededError(limit, max, actual);
 }
 
-/** Never returns a cost: it only stops a size argument over its cap (variables and defaults applied). */
+/**
+ * Never returns a cost: it only stops a string longer than its limit, anywhere in the arguments, and
+ * a size argument over its cap (variables and defaults applied).
+ */
 const cappedArgumentsEstimator: ComplexityEstimator = ({ type, field, args }) => {
+  for (const [argument, value] of Object.entries(args)) checkStringLengths(`${field.name}.${argument}`, argument, value);
   const caps = ARGUMENT_CAPS[`${type.name}.${field.name}`] ?? DEFAULT_ARGUMENT_CAPS;
   for (const [argument, max] of Object.entries(caps)) {
     const value = args[argument];
     if (typeof value === 'number') exceeding(`${type.name}.${field.name}.${argument}`, max, value);
   }
 };
+
+/** Walks an argument's value, lists and input objects included; `name` is the innermost field name. */
+function checkStringLengths(path: string, name: string, value: unknown): void {
+  if (typeof value === 'string') {
+    const max = STRING_LIMITS.byName[name] ?? STRING_LIMITS.default;
+    if (value.length > max) throw new TooLongError(path, max, value.length);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => checkStringLengths(`${path}[${index}]`, name, item));
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, inner] of Object.entries(value)) checkStringLengths(`${path}.${key}`, key, inner);
+  }
+}
 
 /**
  * The cost of a field is the number of objects it may return: a connection is one object plus

@@ -4,16 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { expect, it } from 'vitest';
+import { isAlive } from '../../soak/serverProcess.js';
 import { projectRoot } from '../../src/config/config.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 it('leaves no JVM behind when the Node parent is killed with SIGKILL', async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-orphan-'));

@@ -63,6 +63,13 @@ public final class EmbeddedNeo4j {
         }, "neo4j-shutdown"));
 
         GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        // After a crash the database recovers its store before it is available; until then Bolt
+        // accepts connections but transactions wait. Say ready only once they no longer would.
+        while (!db.isAvailable(1_000)) {
+            // Keep waiting: the Node parent bounds the whole start with its own timeout.
+        }
+        // Compiles a first statement, so the first request after a (re)start is not the one that pays for it.
+        db.executeTransactionally("RETURN 1");
         HostnamePort bolt = db.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
