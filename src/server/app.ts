@@ -14,11 +14,14 @@ import { applyMigrations, migrationsAreApplied } from '../db/migrations.js';
 import { createErrorFormatter, ErrorCode } from '../errors/errors.js';
 import { seedGraph } from '../importer/seed.js';
 import { createContextFactory, type AppContext } from './context.js';
-import { IDE_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { crossOriginPolicy } from './crossOrigin.js';
+import { explorerPage } from './explorerPage.js';
+import { IDE_PATH, SDL_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
-import { createSchema } from './schema.js';
+import { createSchema, schemaFile } from './schema.js';
+import { securityHeaders } from './securityHeaders.js';
 
 export interface RunningApp {
   url: string;
@@ -82,6 +85,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
 async function createHttpServer(config: AppConfig, db: Database, metrics: Metrics, log: Logger) {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const server = http.createServer(app);
 
   const apollo = new ApolloServer<AppContext>({
@@ -117,6 +121,11 @@ async function createHttpServer(config: AppConfig, db: Database, metrics: Metric
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(graphiqlAssets());
+  app.use(explorerPage());
+  app.use(IDE_PATH, crossOriginPolicy(config.corsOrigins));
+  app.get(SDL_PATH, (_req, res) => {
+    res.type('text/plain; charset=utf-8').sendFile(schemaFile, { headers: { 'cache-control': 'no-cache' } });
+  });
   app.get(IDE_PATH, (req, res, next) => {
     // A browser asking for the page gets the IDE; GraphQL GET requests go on to Apollo.
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {

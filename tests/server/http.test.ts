@@ -21,7 +21,7 @@ describe('HTTP endpoints', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
-    expect(assets).toHaveLength(4);
+    expect(assets).toHaveLength(7);
     for (const asset of assets) {
       expect(asset.startsWith('/')).toBe(true);
       const response = await fetch(`${app.baseUrl}${asset}`);
