@@ -81,6 +81,7 @@ export function graphiqlPage(): string {
 <head>
   <meta charset="utf-8">
   <title>Partnergraph · GraphiQL</title>
+  <link rel="icon" href="data:,">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="stylesheet" href="${ASSET_PATH}/graphiql.min.css">
   <link rel="stylesheet" href="${ASSET_PATH}/plugin-explorer.css">
