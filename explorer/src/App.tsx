@@ -54,7 +54,8 @@ export function App({ early }: { early: EarlyView | null }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(null);
-  const [facts, setFacts] = useState<Facts | null>(null);
+  /** undefined while it loads; null when the entity was not known on the asOf day. */
+  const [facts, setFacts] = useState<Facts | null | undefined>(undefined);
   const [timeline, setTimeline] = useState<{ brand: string; events: PartnershipEvent[] } | null>(null);
   const [paths, setPaths] = useState<Path[] | null>(null);
   const [chosenPath, setChosenPath] = useState(0);
@@ -122,7 +123,8 @@ export function App({ early }: { early: EarlyView | null }) {
   const timelineBrand = selectedNode?.type === 'BRAND' ? selectedNode : shown.nodes.find((node) => node.id === view.focus && node.type === 'BRAND');
 
   useEffect(() => {
-    if (!selectedNode) return setFacts(null);
+    setFacts(undefined);
+    if (!selectedNode) return;
     let current = true;
     fetchFacts(selectedNode.id, view.asOf).then((found) => current && setFacts(found), showError);
     return () => {

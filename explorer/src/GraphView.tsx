@@ -87,7 +87,16 @@ export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, o
     cy.on('tap', 'edge', (event) => handlers.current.onEdge(event.target.id()));
     cyRef.current = cy;
     onReady(cy);
-    return () => cy.destroy();
+    // The canvas changes size as panels below it come and go; keep the drawing in view.
+    const resized = new ResizeObserver(() => {
+      cy.resize();
+      cy.fit(undefined, 30);
+    });
+    resized.observe(container.current!);
+    return () => {
+      resized.disconnect();
+      cy.destroy();
+    };
   }, [onReady]);
 
   useEffect(() => {

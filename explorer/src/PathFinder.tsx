@@ -38,14 +38,14 @@ export function PathFinder({ nodes, paths, chosen, onFind, onChoose }: PathFinde
       >
         <label>
           From
-          <select value={from} onChange={(event) => setFrom(event.target.value)} required>
+          <select aria-label="Path from" value={from} onChange={(event) => setFrom(event.target.value)} required>
             <option value="">pick a node</option>
             {options}
           </select>
         </label>
         <label>
           To
-          <select value={to} onChange={(event) => setTo(event.target.value)} required>
+          <select aria-label="Path to" value={to} onChange={(event) => setTo(event.target.value)} required>
             <option value="">pick a node</option>
             {options}
           </select>

@@ -17,10 +17,12 @@ export function Search({ asOf, onPick, onError }: SearchProps) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const latest = useRef(0);
+  /** The label of the hit just picked: the box shows it, and it is not a new search. */
+  const picked = useRef<string | null>(null);
 
   useEffect(() => {
     const query = text.trim();
-    if (query.length < 2) {
+    if (query.length < 2 || text === picked.current) {
       setHits([]);
       return;
     }
@@ -43,6 +45,7 @@ export function Search({ asOf, onPick, onError }: SearchProps) {
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
     setOpen(false);
+    picked.current = hit.label;
     setText(hit.label);
     onPick(hit);
   };

@@ -51,7 +51,7 @@ function factText(value: unknown): string {
 
 interface NodePanelProps {
   node: GraphNode;
-  facts: Facts | null;
+  facts: Facts | null | undefined;
   claims: GraphEdge[];
   labelOf(id: string): string;
   onEdge(id: string): void;
@@ -75,7 +75,7 @@ export function NodePanel({ node, facts, claims, labelOf, onEdge }: NodePanelPro
             ))}
         </dl>
       ) : (
-        <p className="muted">Not known on this day.</p>
+        <p className="muted">{facts === undefined ? 'Loading its facts…' : 'Not known on this day.'}</p>
       )}
       {ownClaim && (
         <>

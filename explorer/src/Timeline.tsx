@@ -28,7 +28,11 @@ export function Timeline({ brand, events, onPick }: TimelineProps) {
           const partners = event.brands.filter((other) => other.name !== brand).map((other) => other.name).join(', ');
           const left = 4 + (92 * (days[index]! - first)) / span;
           return (
-            <li key={event.id} style={{ left: `${left}%`, top: `${8 + (index % 3) * 30}px` }} className={`timeline-event confidence-${event.confidence}`}>
+            <li
+              key={event.id}
+              style={{ left: `${left}%`, top: `${8 + (index % 3) * 30}px` }}
+              className={`timeline-event confidence-${event.confidence}${left > 70 ? ' label-before' : ''}`}
+            >
               <button type="button" onClick={() => onPick(event.id)} title={`${event.kind}, reported ${formatDay(event.reportedOn, event.reportedOnPrecision)}`}>
                 <span className="timeline-marker" style={{ borderColor: EDGE_STYLES[event.confidence].colour }} aria-hidden="true" />
                 {partners} <span className="muted">{formatDay(placedOn(event), event.startedOn ? event.startedOnPrecision : 'DAY')}</span>

@@ -155,7 +155,7 @@ export async function fetchFacts(id: string, asOf: string | null): Promise<Facts
       ... on Brand { name country roles aliases partnerCount }
       ... on Device { name status announcedOn announcedOnPrecision modelNumber codename firstReportedOn }
       ... on Chip { name partNumber }
-      ... on Partnership { kind summary announcedOn startedOn startedOnPrecision endedOn confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
+      ... on Partnership { kind description: summary announcedOn startedOn startedOnPrecision endedOn confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
       ... on Leak { summary platform tipster confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
       ... on Source { title publisher author url publishedOn }
     } }`,

@@ -52,7 +52,7 @@ describe('CORS', () => {
     const response = await post(listed, LISTED);
     expect(response.headers.get('access-control-allow-origin')).toBe(LISTED);
     expect(response.headers.get('vary')).toMatch(/origin/i);
-    expect((await response.json()).data).toEqual({ brand: { name: 'Leica' } });
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ brand: { name: 'Leica' } });
 
     const unlisted = await post(listed, OTHER);
     expect(unlisted.headers.get('access-control-allow-origin')).toBeNull();
@@ -64,7 +64,7 @@ describe('CORS', () => {
     expect(anyPage.headers.get('access-control-allow-headers')!.split(',').sort()).toEqual(['apollo-require-preflight', 'content-type']);
     const read = await post(anyoneReads, OTHER);
     expect(read.headers.get('access-control-allow-origin')).toBe('*');
-    expect((await read.json()).data).toEqual({ brand: { name: 'Leica' } });
+    expect(((await read.json()) as { data: unknown }).data).toEqual({ brand: { name: 'Leica' } });
 
     const named = await preflight(anyoneReads, LISTED, 'content-type,authorization');
     expect(named.headers.get('access-control-allow-origin')).toBe(LISTED);
