@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { EmbeddedNeo4jError } from '../db/embeddedNeo4j.js';
 import { startApp } from './app.js';
+import { EXPLORER_PATH } from './explorerPage.js';
 import { createLogger } from './logger.js';
 
 try {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const app = await startApp(config, log);
-  console.error(`\nPartnergraph is ready: open ${app.url} in a browser.\n`);
+  const explorer = new URL(EXPLORER_PATH, app.url).href;
+  console.error(`\nPartnergraph is ready: open ${explorer} (Explorer) or ${app.url} (GraphiQL) in a browser.\n`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down');
