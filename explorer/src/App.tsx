@@ -12,15 +12,15 @@ import {
   type PartnershipEvent,
   type Path,
   type Slice,
-} from './api';
-import { exportCsv, exportJson, exportPng } from './exporting';
-import { GraphView } from './GraphView';
-import { Legend } from './Legend';
-import { PathFinder } from './PathFinder';
-import { Search } from './Search';
-import { EdgePanel, NodePanel } from './SidePanel';
-import { Timeline } from './Timeline';
-import { CONFIDENCES, DEPTHS, readViewState, writeViewState, type ViewState } from './viewState';
+} from './api.js';
+import { exportCsv, exportJson, exportPng } from './exporting.js';
+import { GraphView } from './GraphView.js';
+import { Legend } from './Legend.js';
+import { PathFinder } from './PathFinder.js';
+import { Search } from './Search.js';
+import { EdgePanel, NodePanel } from './SidePanel.js';
+import { Timeline } from './Timeline.js';
+import { CONFIDENCES, DEPTHS, readViewState, writeViewState, type ViewState } from './viewState.js';
 
 type Selection = { kind: 'node' | 'edge'; id: string } | null;
 

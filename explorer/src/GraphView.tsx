@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import type { Slice } from './api';
-import { EDGE_STYLES, NODE_STYLES } from './styling';
+import type { Slice } from './api.js';
+import { EDGE_STYLES, NODE_STYLES } from './styling.js';
 
 export const FIRST_RENDER_MARK = 'explorer:first-render';
 

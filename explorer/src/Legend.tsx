@@ -1,4 +1,4 @@
-import { EDGE_STYLES, NODE_STYLES } from './styling';
+import { EDGE_STYLES, NODE_STYLES } from './styling.js';
 
 const DASHES = { solid: undefined, dashed: '6 4', dotted: '1.5 3' } as const;
 

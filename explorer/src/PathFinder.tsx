@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { GraphNode, Path } from './api';
-import { EDGE_STYLES } from './styling';
+import type { GraphNode, Path } from './api.js';
+import { EDGE_STYLES } from './styling.js';
 
 interface PathFinderProps {
   nodes: GraphNode[];

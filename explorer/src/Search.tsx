@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { searchEntities, type SearchHit } from './api';
+import { searchEntities, type SearchHit } from './api.js';
 
 interface SearchProps {
   asOf: string | null;

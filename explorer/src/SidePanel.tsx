@@ -1,5 +1,5 @@
-import type { Facts, GraphEdge, GraphNode, Source } from './api';
-import { EDGE_STYLES, formatDay } from './styling';
+import type { Facts, GraphEdge, GraphNode, Source } from './api.js';
+import { EDGE_STYLES, formatDay } from './styling.js';
 
 function SourceList({ sources }: { sources: Source[] }) {
   if (sources.length === 0) return <p className="muted">No source cited.</p>;

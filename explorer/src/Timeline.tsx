@@ -1,5 +1,5 @@
-import type { PartnershipEvent } from './api';
-import { EDGE_STYLES, formatDay } from './styling';
+import type { PartnershipEvent } from './api.js';
+import { EDGE_STYLES, formatDay } from './styling.js';
 
 interface TimelineProps {
   brand: string;

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { fetchView } from './api';
-import { App, type EarlyView } from './App';
-import { readViewState, writeViewState } from './viewState';
+import { fetchView } from './api.js';
+import { App, type EarlyView } from './App.js';
+import { readViewState, writeViewState } from './viewState.js';
 import './explorer.css';
 
 // A shared link's view is requested before React and cytoscape start, to draw it sooner.

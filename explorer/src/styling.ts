@@ -1,4 +1,4 @@
-import type { Confidence, EntityType } from './api';
+import type { Confidence, EntityType } from './api.js';
 
 /** One colour and shape per entity type: the shape tells types apart for readers who cannot tell the colours. */
 export const NODE_STYLES: Record<EntityType, { colour: string; shape: string; name: string }> = {

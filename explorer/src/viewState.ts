@@ -1,4 +1,4 @@
-import type { Confidence } from './api';
+import type { Confidence } from './api.js';
 
 /** Everything a shared link must reproduce. */
 export interface ViewState {

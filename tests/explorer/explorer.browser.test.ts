@@ -145,11 +145,12 @@ describe('the Explorer at /explore', () => {
     await page.screenshot({ path: screenshotPath('explorer-path') });
   });
 
-  it('a shared link reproduces the view', async () => {
+  it('a node opened from the keyboard joins the view, and a shared link reproduces it', async () => {
     await page.getByLabel('Depth').selectOption('1');
     await page.getByLabel('As of').fill('2022-08-01');
     await page.getByLabel('Min. confidence').selectOption('REPORTED');
-    await nodeList().filter({ hasText: /^Leica × Sharp$/ }).getByRole('button').click();
+    // Enter on a node in the list opens its neighbourhood, as a click on the canvas does.
+    await nodeList().filter({ hasText: /^Leica × Sharp$/ }).getByRole('button').press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('expand'), POLL).toBe('partnership:leica-sharp');
     // The view that state stands for, asked of the API directly.
     const { data } = await app.graphql(`{
