@@ -14,8 +14,6 @@ const STYLESHEET: StylesheetJson = [
       color: '#111',
       'text-valign': 'bottom',
       'text-margin-y': 4,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '140px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '2px',
@@ -52,9 +50,16 @@ interface GraphViewProps {
   onReady(cy: Core): void;
 }
 
+const LABEL_LENGTH = 28;
+
+/** Leak summaries run to sentences: the canvas shows their start, the list and the panel the whole. */
+function shortLabel(label: string): string {
+  return label.length <= LABEL_LENGTH ? label : `${label.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;
+}
+
 function elementsOf(slice: Slice): ElementDefinition[] {
   return [
-    ...slice.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, label: node.label, type: node.type } })),
+    ...slice.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, label: shortLabel(node.label), type: node.type } })),
     ...slice.edges.map((edge) => ({
       group: 'edges' as const,
       data: { id: edge.id, source: edge.source, target: edge.target, confidence: edge.confidence },
