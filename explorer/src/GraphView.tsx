@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 import type { Slice } from './api.js';
 import { EDGE_STYLES, NODE_STYLES } from './styling.js';
 
-export const FIRST_RENDER_MARK = 'explorer:first-render';
+/** Read by explorer/budget.mjs: when the first focused view was drawn. */
+const FIRST_RENDER_MARK = 'explorer:first-render';
 
 const STYLESHEET: StylesheetJson = [
   {
