@@ -32,7 +32,7 @@ export interface EarlyView {
 
 const EMPTY: Slice = { nodes: [], edges: [], truncated: false };
 
-function describe(error: unknown): string {
+function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     switch (error.code) {
       case 'NOT_FOUND':
@@ -60,7 +60,7 @@ export function App({ early }: { early: EarlyView | null }) {
   const [paths, setPaths] = useState<Path[] | null>(null);
   const [chosenPath, setChosenPath] = useState(0);
   const cy = useRef<Core | null>(null);
-  const showError = useCallback((failure: unknown) => setError(describe(failure)), []);
+  const showError = useCallback((failure: unknown) => setError(errorMessage(failure)), []);
   const onCanvasReady = useCallback((instance: Core) => {
     cy.current = instance;
   }, []);

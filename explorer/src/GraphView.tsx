@@ -144,7 +144,7 @@ export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, o
       id="graph-canvas"
       className="graph-canvas"
       tabIndex={0}
-      role="img"
+      role="group"
       aria-label={`Graph of ${slice.nodes.length} nodes and ${slice.edges.length} claims; the list of nodes in view is beside it`}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && selectedId && cyRef.current?.getElementById(selectedId).isNode()) onNode(selectedId);
