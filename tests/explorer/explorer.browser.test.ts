@@ -139,7 +139,7 @@ describe('the Explorer at /explore', () => {
       return { x: box.left + position.x, y: box.top + position.y };
     });
     await page.mouse.click(point.x, point.y);
-    const panel = page.getByRole('region', { name: 'Sharp' });
+    const panel = page.getByRole('region', { name: 'Sharp', exact: true });
     await expect.poll(() => panel.innerText(), POLL).toMatch(/country\s+JP/);
     expect(await panel.getByRole('list', { name: 'Claims in view' }).innerText()).toMatch(/Sharp PARTY_TO Leica × Sharp/);
     await expect.poll(() => new URL(page.url()).searchParams.get('expand'), POLL).toBe('brand:sharp');
