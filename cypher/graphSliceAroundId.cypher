@@ -35,7 +35,7 @@ CALL (nodes) {
   MATCH (a)-[r]->(b:Entity)
   WHERE type(r) IN $relationshipTypes AND r.confidence IN $confidences AND ($asOf IS NULL OR r.reportedOn <= date($asOf))
     AND b IN nodes
-  RETURN collect(r {.id, type: type(r), source: a.id, target: b.id, .confidence, .reportedOn}) AS edges
+  RETURN collect(r {.id, type: type(r), source: a.id, target: b.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}) AS edges
 }
 RETURN root {.*, __typename: [label IN labels(root) WHERE label <> 'Entity'][0]} AS root,
        [n IN nodes | n {

@@ -24,7 +24,7 @@ CALL (source, target) {
         ELSE coalesce(n.name, n.title, n.summary, n.id)
       END
     }],
-    edges: [r IN relationships(path) | r {.id, type: type(r), source: startNode(r).id, target: endNode(r).id, .confidence, .reportedOn}]
+    edges: [r IN relationships(path) | r {.id, type: type(r), source: startNode(r).id, target: endNode(r).id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}]
   }) AS paths
 }
 RETURN source IS NOT NULL AS fromExists, target IS NOT NULL AS toExists, paths

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { createClaimConnectionType, createConnectionType } from '../schemaTypes/connectionTypes.js';
+import { createConnectionType } from '../schemaTypes/connectionTypes.js';
 import { createOrderEnum } from '../schemaTypes/pagination.js';
 import { Node } from '../schemaTypes/node.js';
 
@@ -18,7 +18,6 @@ export class Chip extends Node {
 }
 
 export const ChipConnection = createConnectionType('Chip', Chip);
-export const ChipClaimConnection = createClaimConnectionType('Chip', Chip);
 
 export const ChipOrder = createOrderEnum('ChipOrder', ['NAME', 'DEVICE_COUNT'], 'Ties are broken by id.');
 export type ChipOrder = (typeof ChipOrder)[keyof typeof ChipOrder];

@@ -78,6 +78,8 @@ export interface AppConfig {
   /** Keys allowed to write, from API_KEYS and API_KEYS_FILE; none means the API is read-only. */
   apiKeys: ApiKeyConfig[];
   reliability: ReliabilityConfig;
+  /** Origins other than our own whose pages may call the API, from CORS_ORIGINS; `*` lets any page read. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       readsPerMinute: integer(env, 'RATE_LIMIT_READS_PER_MINUTE', 0),
       writesPerMinute: integer(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 0),
     },
+    corsOrigins: corsOrigins(env),
   };
 }
 
@@ -170,6 +173,17 @@ function apiKeys(env: NodeJS.ProcessEnv): ApiKeyConfig[] {
   const repeated = names.find((name, index) => names.indexOf(name) !== index);
   if (repeated) throw new ConfigError(`Two API keys are named "${repeated}"; names must tell editors apart`);
   return keys;
+}
+
+/** CORS_ORIGINS: a comma list of origins (scheme, host and port, as a browser sends them), or `*`. */
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entries are origins such as "http://localhost:5173" or "*", got "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -48,6 +48,7 @@ export const QUERY_NAMES = [
   'recordCountsByType',
   'recordImportProgress',
   'refreshDeviceIdentity',
+  'relationshipClaimById',
   'shortestPathsBetweenIds',
   'sourcesPage',
 ] as const;

@@ -5,7 +5,7 @@ import type { Confidence, RelationshipType } from '../schemaTypes/enums.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
 import type { Database } from '../db/database.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';
-import type { GraphSlice, Path } from './graph.type.js';
+import type { GraphEdge, GraphSlice, Path } from './graph.type.js';
 
 export interface SliceRequest {
   id: string;
@@ -47,5 +47,11 @@ export class GraphRepository {
       if (!exists) throw new NotFoundError(`No entity with id "${request[field]}"`, request[field]);
     }
     return (row!.paths as Array<Omit<Path, 'length'>>).map((path) => ({ ...path, length: path.edges.length }));
+  }
+
+  /** The relationship claim with this id, as an edge, or null. */
+  async edgeById(id: string): Promise<GraphEdge | null> {
+    const [row] = await this.db.read('relationshipClaimById', { id });
+    return row ? { ...(row.claim as GraphEdge), __typename: 'GraphEdge' } : null;
   }
 }

@@ -1,6 +1,6 @@
-import { DateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Confidence, EntityType, RelationshipType } from '../schemaTypes/enums.js';
+import { Claim } from '../schemaTypes/claim.js';
+import { EntityType, RelationshipType } from '../schemaTypes/enums.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An entity as a node of a drawing.' })
 export class GraphNode {
@@ -14,8 +14,14 @@ export class GraphNode {
   label!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A claim as a directed edge of a drawing, from source to target.' })
-export class GraphEdge {
+@ObjectType({
+  simpleResolvers: true,
+  implements: Claim,
+  description: 'A claim as a directed edge of a drawing, from source to target, with its provenance. The sources of all edges of an answer are read in one batch.',
+})
+export class GraphEdge extends Claim {
+  __typename?: 'GraphEdge';
+
   @Field(() => ID, { description: 'The claim id.' })
   id!: string;
 
@@ -27,12 +33,6 @@ export class GraphEdge {
 
   @Field(() => ID, { description: 'The id of the node it ends at.' })
   target!: string;
-
-  @Field(() => Confidence)
-  confidence!: Confidence;
-
-  @Field(() => DateResolver)
-  reportedOn!: string;
 }
 
 @ObjectType({

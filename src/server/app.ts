@@ -17,13 +17,16 @@ import { createErrorFormatter, ErrorCode } from '../errors/errors.js';
 import { seedGraph } from '../importer/seed.js';
 import { bookmarksFromClient, bookmarksToClientPlugin } from './bookmarks.js';
 import { createContextFactory, type AppContext } from './context.js';
-import { IDE_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { crossOriginPolicy } from './crossOrigin.js';
+import { explorerPage } from './explorerPage.js';
+import { IDE_PATH, SDL_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
 import type { Logger } from './logger.js';
 import { DrainingServer } from './drainingServer.js';
 import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
 import { rateLimitPlugin, RateLimits, type ClientContext } from './rateLimits.js';
-import { createSchema } from './schema.js';
+import { createSchema, schemaFile } from './schema.js';
+import { securityHeaders } from './securityHeaders.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscriptions.js';
 import { warmUp } from './warmUp.js';
 
@@ -167,6 +170,7 @@ async function createHttpServer(
 ) {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const server = new DrainingServer(app);
   const schema = await createSchema();
   const keyring = new ApiKeyring(config.apiKeys);
@@ -216,6 +220,11 @@ async function createHttpServer(
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(graphiqlAssets());
+  app.use(explorerPage());
+  app.use(IDE_PATH, crossOriginPolicy(config.corsOrigins));
+  app.get(SDL_PATH, (_req, res) => {
+    res.type('text/plain; charset=utf-8').sendFile(schemaFile, { headers: { 'cache-control': 'no-cache' } });
+  });
   app.get(IDE_PATH, (req, res, next) => {
     // A browser asking for the page gets the IDE; GraphQL GET requests go on to Apollo.
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {

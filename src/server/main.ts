@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { EmbeddedNeo4jError } from '../db/embeddedNeo4j.js';
 import { Neo4jUnreachableError, startApp, type RunningApp } from './app.js';
+import { EXPLORER_PATH } from './explorerPage.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Exit code of a shutdown forced by a second signal, or of one that failed. */
@@ -11,7 +12,8 @@ try {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const app = await startApp(config, log);
-  console.error(`\nPartnergraph is ready: open ${app.url} in a browser.\n`);
+  const explorer = new URL(EXPLORER_PATH, app.url).href;
+  console.error(`\nPartnergraph is ready: open ${explorer} (Explorer) or ${app.url} (GraphiQL) in a browser.\n`);
   stopOnSignals(app, log);
   void app.failed.then(async (error) => {
     console.error(`\n${error.message}\n`);

@@ -11,6 +11,7 @@ import { NodeResolver } from '../entities/node.resolver.js';
 import { projectRoot } from '../config/config.js';
 import { DeviceResolver } from '../device/device.resolver.js';
 import { EditingResolver } from '../editing/editing.resolver.js';
+import { ClaimResolver } from '../graph/claim.resolver.js';
 import { GraphResolver } from '../graph/graph.resolver.js';
 import { LeakResolver } from '../leak/leak.resolver.js';
 import { PartnershipResolver } from '../partnership/partnership.resolver.js';
@@ -46,6 +47,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ClaimSourcesResolver,
       ...relationshipResolvers,
       GraphResolver,
+      ClaimResolver,
       SearchResolver,
       EditingResolver,
       ChangeResolver,

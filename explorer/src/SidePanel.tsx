@@ -1,0 +1,113 @@
+import type { Facts, GraphEdge, GraphNode, Source } from './api.js';
+import { EDGE_STYLES, formatDay } from './styling.js';
+
+function SourceList({ sources }: { sources: Source[] }) {
+  if (sources.length === 0) return <p className="muted">No source cited.</p>;
+  return (
+    <ul aria-label="Sources" className="sources">
+      {sources.map((source) => (
+        <li key={source.id}>
+          {source.url ? (
+            <a href={source.url} rel="noreferrer noopener" target="_blank">{source.title}</a>
+          ) : (
+            source.title
+          )}
+          <span className="muted"> · {[source.publisher, source.author, source.publishedOn].filter(Boolean).join(' · ') || 'editorial note'}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface Provenance {
+  confidence: GraphEdge['confidence'];
+  reportedOn: string;
+  reportedOnPrecision: GraphEdge['reportedOnPrecision'];
+  sources: Source[];
+}
+
+function ClaimProvenance({ claim }: { claim: Provenance }) {
+  return (
+    <>
+      <dl className="facts">
+        <dt>Confidence</dt>
+        <dd className={`confidence confidence-${claim.confidence}`}>{claim.confidence}</dd>
+        <dt>Reported on</dt>
+        <dd>
+          {formatDay(claim.reportedOn, claim.reportedOnPrecision)} <span className="muted">({claim.reportedOnPrecision.toLowerCase()} precision)</span>
+        </dd>
+      </dl>
+      <SourceList sources={claim.sources} />
+    </>
+  );
+}
+
+const HIDDEN_FACTS = new Set(['__typename', 'id', 'sources', 'confidence', 'reportedOn', 'reportedOnPrecision']);
+
+function factText(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ') || '—';
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
+interface NodePanelProps {
+  node: GraphNode;
+  facts: Facts | null | undefined;
+  claims: GraphEdge[];
+  labelOf(id: string): string;
+  onEdge(id: string): void;
+}
+
+export function NodePanel({ node, facts, claims, labelOf, onEdge }: NodePanelProps) {
+  const ownClaim = facts && 'confidence' in facts ? (facts as unknown as Provenance) : null;
+  return (
+    <section aria-labelledby="panel-title" className="panel">
+      <h2 id="panel-title">{node.label}</h2>
+      <p className="muted">{node.type.toLowerCase()} · {node.id}</p>
+      {facts ? (
+        <dl className="facts">
+          {Object.entries(facts)
+            .filter(([key]) => !HIDDEN_FACTS.has(key))
+            .map(([key, value]) => (
+              <div key={key} className="fact">
+                <dt>{key}</dt>
+                <dd>{factText(value)}</dd>
+              </div>
+            ))}
+        </dl>
+      ) : (
+        <p className="muted">{facts === undefined ? 'Loading its facts…' : 'Not known on this day.'}</p>
+      )}
+      {ownClaim && (
+        <>
+          <h3>As a claim</h3>
+          <ClaimProvenance claim={ownClaim} />
+        </>
+      )}
+      <h3>Claims in view ({claims.length})</h3>
+      <ul className="claims" aria-label="Claims in view">
+        {claims.map((edge) => (
+          <li key={edge.id}>
+            <button type="button" onClick={() => onEdge(edge.id)}>
+              {labelOf(edge.source)} <span className="muted">{edge.type}</span> {labelOf(edge.target)}
+            </button>
+            <span className={`confidence confidence-${edge.confidence}`}>{EDGE_STYLES[edge.confidence].meaning}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function EdgePanel({ edge, labelOf }: { edge: GraphEdge; labelOf(id: string): string }) {
+  return (
+    <section aria-labelledby="panel-title" className="panel">
+      <h2 id="panel-title">
+        {labelOf(edge.source)} → {labelOf(edge.target)}
+      </h2>
+      <p className="muted">
+        {edge.type} claim · {edge.id}
+      </p>
+      <ClaimProvenance claim={edge} />
+    </section>
+  );
+}

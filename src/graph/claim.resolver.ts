@@ -1,0 +1,25 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { AsOfArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { entityAsOf } from '../belief/belief.js';
+import { Claim } from '../schemaTypes/claim.js';
+import type { AppContext } from '../server/context.js';
+
+/** Entity types that are claims themselves, with their own provenance. */
+const ENTITY_CLAIM_TYPES = new Set(['Partnership', 'Leak']);
+
+@Resolver()
+export class ClaimResolver {
+  @Query(() => Claim, {
+    nullable: true,
+    description:
+      'One claim with its provenance: a relationship claim by the id its GraphEdge carries, or a partnership or leak by its id. ' +
+      'Null when there is none, or when it was not reported yet on asOf.',
+  })
+  async claim(@Arg('id', () => ID) id: string, @Args() { asOf }: AsOfArgs, @Ctx() { graph, loaders }: AppContext) {
+    const day = asOfDay(asOf);
+    const edge = await graph.edgeById(id);
+    if (edge) return day === null || edge.reportedOn <= day ? edge : null;
+    const entity = await loaders.entities.load(id);
+    return entity && ENTITY_CLAIM_TYPES.has(entity.__typename) ? entityAsOf(entity, day) : null;
+  }
+}

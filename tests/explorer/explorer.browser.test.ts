@@ -1,0 +1,261 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotPath, watchPage, type Browser, type PageWatch } from '../helpers/browser.js';
+import { assertSecurityHeaders } from '../helpers/securityHeaders.js';
+import { startTestApp, type TestApp } from '../helpers/testApp.js';
+
+/**
+ * The Explorer in a real Chromium against the real app, in production mode (introspection off).
+ * One browser for the file; the scenarios share one page, in order, as an analyst would use it.
+ */
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+/** Two more local origins: a dashboard that CORS_ORIGINS lists, and one it does not. */
+let listedOrigin: OriginServer;
+let unlistedOrigin: OriginServer;
+
+interface OriginServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves one page that calls the API from its own origin and writes what happened into its body. */
+async function startOriginServer(apiUrl: () => string): Promise<OriginServer> {
+  const server = http.createServer((_req, res) => {
+    const html = `<!doctype html><title>dashboard</title><body><script>
+      fetch(${JSON.stringify(`${apiUrl()}/graphql`)}, { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ brand(name: "Leica") { name } }' }) })
+        .then((response) => response.json())
+        .then((body) => { document.body.dataset.result = 'allowed: ' + body.data.brand.name; })
+        .catch((error) => { document.body.dataset.result = 'blocked: ' + error.name; });
+    </script></body>`;
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const nodeList = () => page.getByRole('list', { name: 'Nodes in view' }).getByRole('listitem');
+
+async function waitForNodes(predicate: (labels: string[]) => boolean): Promise<string[]> {
+  let labels: string[] = [];
+  await expect.poll(async () => predicate((labels = await nodeList().allInnerTexts())), POLL).toBe(true);
+  return labels;
+}
+
+/** The page answers in well under a second; the margin is for a machine busy with other suites. */
+const POLL = { timeout: 10_000 };
+
+const has = (...wanted: string[]) => (labels: string[]) => wanted.every((label) => labels.includes(label));
+
+beforeAll(async () => {
+  listedOrigin = await startOriginServer(() => app.baseUrl);
+  unlistedOrigin = await startOriginServer(() => app.baseUrl);
+  app = await startTestApp({ NODE_ENV: 'production', CORS_ORIGINS: listedOrigin.origin });
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  watch = watchPage(page);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await listedOrigin?.close();
+  await unlistedOrigin?.close();
+  await app?.stop();
+});
+
+describe('the Explorer at /explore', () => {
+  it('is served by the API with a strict CSP, every asset from this server', async () => {
+    const response = await fetch(`${app.baseUrl}/explore`);
+    expect(response.status).toBe(200);
+    assertSecurityHeaders(response.headers);
+    const html = await response.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script>/);
+  });
+
+  it('search "Laica" offers Leica; picking it draws Leica with Xiaomi, Huawei, Panasonic and Sharp', async () => {
+    await page.goto(`${app.baseUrl}/explore`);
+    await page.getByRole('combobox', { name: 'Search' }).fill('Laica');
+    await page.getByRole('option', { name: 'Leica Brand', exact: true }).click();
+    const labels = await waitForNodes(has('Leica', 'Xiaomi', 'Huawei', 'Panasonic', 'Sharp'));
+    expect(labels).toContain('Leica × Xiaomi');
+    expect(new URL(page.url()).searchParams.get('focus')).toBe('brand:leica');
+    await expect.poll(() => page.getByRole('list', { name: 'Partner timeline of Leica' }).getByRole('listitem').count(), POLL).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: screenshotPath('explorer-leica') });
+  });
+
+  it('as of 2022-05-20, the Xiaomi partnership is gone and Huawei is still there', async () => {
+    await page.getByLabel('As of').fill('2022-05-20');
+    const labels = await waitForNodes((current) => !current.includes('Leica × Xiaomi'));
+    expect(labels).toEqual(expect.arrayContaining(['Huawei', 'Huawei × Leica', 'Leica × Panasonic', 'Leica × Sharp']));
+    expect(labels).not.toContain('Xiaomi 12S');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2022-05-20');
+    // That day Xiaomi was reached only through a speculation about the 12 Ultra's camera.
+    await page.getByLabel('Min. confidence').selectOption('RUMORED');
+    const rumouredOrBetter = await waitForNodes((current) => !current.includes('Xiaomi'));
+    expect(rumouredOrBetter).toContain('Huawei');
+    expect(new URL(page.url()).searchParams.get('minConfidence')).toBe('RUMORED');
+    await page.screenshot({ path: screenshotPath('explorer-as-of-2022-05-20') });
+  });
+
+  it('a click on an edge shows its confidence, reported day with precision, and sources', async () => {
+    await page.getByLabel('Min. confidence').selectOption('');
+    await page.getByRole('button', { name: 'Today' }).click();
+    await waitForNodes(has('Leica × Xiaomi'));
+    // Where cytoscape drew the Leica → "Leica × Xiaomi" edge, in page coordinates.
+    const point = await page.evaluate(() => {
+      const container = document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } };
+      const cy = container._cyreg.cy;
+      const edge = cy.edges('[source = "brand:leica"][target = "partnership:leica-xiaomi"]')[0];
+      const box = container.getBoundingClientRect();
+      const mid = edge.renderedMidpoint();
+      return { x: box.left + mid.x, y: box.top + mid.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    const panel = page.getByRole('region', { name: 'Leica → Leica × Xiaomi' });
+    await expect.poll(() => panel.isVisible(), POLL).toBe(true);
+    const text = await panel.innerText();
+    expect(text).toMatch(/Confidence\s+CONFIRMED/);
+    expect(text).toMatch(/Reported on\s+\d{4}(-\d{2}){0,2} \((day|month|year) precision\)/);
+    expect(await panel.getByRole('list', { name: 'Sources' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('explorer-edge-sources') });
+  });
+
+  it('a click on a node shows its facts and claims, and opens its neighbourhood', async () => {
+    const point = await page.evaluate(() => {
+      const container = document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } };
+      const position = container._cyreg.cy.getElementById('brand:sharp').renderedPosition();
+      const box = container.getBoundingClientRect();
+      return { x: box.left + position.x, y: box.top + position.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    const panel = page.getByRole('region', { name: 'Sharp', exact: true });
+    await expect.poll(() => panel.innerText(), POLL).toMatch(/country\s+JP/);
+    expect(await panel.getByRole('list', { name: 'Claims in view' }).innerText()).toMatch(/Sharp PARTY_TO Leica × Sharp/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('expand'), POLL).toBe('brand:sharp');
+  });
+
+  it('finds the path Xiaomi → Huawei and draws it', async () => {
+    await page.getByLabel('Path from', { exact: true }).selectOption({ label: 'Xiaomi' });
+    await page.getByLabel('Path to', { exact: true }).selectOption({ label: 'Huawei' });
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
+    await expect.poll(() => paths.count(), POLL).toBeGreaterThan(0);
+    expect(await paths.first().innerText()).toMatch(/^Xiaomi → Leica × Xiaomi → Leica → Huawei × Leica → Huawei · weakest claim confirmed/);
+    const highlighted = await page.evaluate(() =>
+      (document.getElementById('graph-canvas') as any)._cyreg.cy.$('.on-path').map((element: any) => element.id()),
+    );
+    expect(highlighted).toEqual(expect.arrayContaining(['brand:xiaomi', 'partnership:leica-xiaomi', 'brand:leica', 'brand:huawei']));
+    await page.screenshot({ path: screenshotPath('explorer-path') });
+  });
+
+  it('a node opened from the keyboard joins the view, and a shared link reproduces it', async () => {
+    await page.getByLabel('Depth').selectOption('1');
+    await page.getByLabel('As of').fill('2022-08-01');
+    await page.getByLabel('Min. confidence').selectOption('REPORTED');
+    // Enter on a node in the list opens its neighbourhood, as a click on the canvas does.
+    await nodeList().filter({ hasText: /^Leica × Sharp$/ }).getByRole('button').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('expand'), POLL).toBe('brand:sharp,partnership:leica-sharp');
+    // The view that state stands for, asked of the API directly.
+    const { data } = await app.graphql(`{
+      focus: graph(id: "brand:leica", depth: 1, asOf: "2022-08-01", minConfidence: REPORTED) { nodes { label } }
+      sharp: graph(id: "brand:sharp", depth: 1, asOf: "2022-08-01", minConfidence: REPORTED) { nodes { label } }
+      opened: graph(id: "partnership:leica-sharp", depth: 1, asOf: "2022-08-01", minConfidence: REPORTED) { nodes { label } } }`);
+    const slices = [data.focus, data.sharp, data.opened] as Array<{ nodes: Array<{ label: string }> }>;
+    const expected = [...new Set(slices.flatMap((slice) => slice.nodes.map((node) => node.label)))].sort();
+    const sorted = async (target: Page) =>
+      (await target.getByRole('list', { name: 'Nodes in view' }).getByRole('listitem').allInnerTexts()).sort();
+    await expect.poll(() => sorted(page), POLL).toEqual(expected);
+
+    const other = await browser.context.newPage();
+    const otherWatch = watchPage(other);
+    await other.goto(page.url());
+    await expect.poll(() => sorted(other), POLL).toEqual(expected);
+    expect(await other.getByLabel('As of').inputValue()).toBe('2022-08-01');
+    expect(await other.getByLabel('Min. confidence').inputValue()).toBe('REPORTED');
+    expect(await other.getByLabel('Depth').inputValue()).toBe('1');
+    expect(otherWatch.errors).toEqual([]);
+    await other.close();
+  });
+
+  it('exports the view as a valid PNG of non-trivial size, and as CSV and JSON with provenance', async () => {
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(200);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(100);
+    expect(bytes.length).toBeGreaterThan(10_000);
+    expect(png.suggestedFilename()).toBe('partnergraph-brand-leica-asof-2022-08-01.png');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('element,id,type,label,source,target,confidence,reportedOn,reportedOnPrecision,sources');
+    expect(lines.some((line) => line.startsWith('node,brand:sharp,BRAND,Sharp'))).toBe(true);
+    expect(lines.filter((line) => line.startsWith('edge,')).every((line) => /,(CONFIRMED|REPORTED),\d{4}-\d{2}-\d{2},(DAY|MONTH|YEAR),.+/.test(line))).toBe(true);
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    expect(exported.view).toMatchObject({ focus: 'brand:leica', depth: 1, asOf: '2022-08-01', minConfidence: 'REPORTED' });
+    expect(exported.nodes.map((node: { label: string }) => node.label)).toContain('Sharp');
+    expect(exported.edges.every((edge: { sources: unknown[] }) => edge.sources.length > 0)).toBe(true);
+  });
+
+  it('shows errors instead of swallowing them: NOT_FOUND, a limit exceeded, the API down', async () => {
+    const errors = await browser.context.newPage();
+    await errors.goto(`${app.baseUrl}/explore?focus=brand:no-such-brand`);
+    await expect.poll(() => errors.getByRole('alert').innerText(), POLL).toMatch(/^Not found: No entity with id "brand:no-such-brand"/);
+
+    const sixteen = Array.from({ length: 16 }, (_, index) => `brand:expanded-${index}`).join(',');
+    await errors.goto(`${app.baseUrl}/explore?focus=brand:leica&expand=${sixteen}`);
+    await expect.poll(() => errors.getByRole('alert').innerText(), POLL).toMatch(/^Too much at once: .*alias/i);
+
+    await errors.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await errors.goto(`${app.baseUrl}/explore?focus=brand:leica`);
+    await expect.poll(() => errors.getByRole('alert').innerText(), POLL).toMatch(/API cannot be reached/);
+    await errors.close();
+  });
+
+  it('logged no console error and sent no request off this machine', () => {
+    expect(watch.requests.some((url) => url.includes('/explore/assets/'))).toBe(true);
+    expect(watch.errors).toEqual([]);
+    expect(watch.offMachineRequests).toEqual([]);
+  });
+});
+
+describe('GraphiQL in production', () => {
+  it('offers the schema from the SDL with introspection off, and the query explorer plugin', async () => {
+    const ide = await browser.context.newPage();
+    const ideWatch = watchPage(ide);
+    await ide.goto(`${app.baseUrl}/graphql`);
+    await ide.getByRole('button', { name: /Show GraphiQL Explorer/i }).click();
+    // The explorer lists the root fields it read from the schema: nothing was introspected.
+    await expect.poll(() => ide.getByText('partnerHistory', { exact: true }).count(), POLL).toBeGreaterThan(0);
+    expect(ideWatch.fetches.filter((url) => new URL(url).pathname === '/graphql')).toEqual([]);
+    expect(ideWatch.errors).toEqual([]);
+    expect(ideWatch.offMachineRequests).toEqual([]);
+    await ide.screenshot({ path: screenshotPath('graphiql-production') });
+    await ide.close();
+  });
+});
+
+describe('CORS from a page on another local origin', () => {
+  it('is allowed when CORS_ORIGINS lists that origin, and blocked when it does not', async () => {
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(listedOrigin.origin);
+    await expect.poll(() => dashboard.locator('body').getAttribute('data-result'), POLL).toBe('allowed: Leica');
+    await dashboard.goto(unlistedOrigin.origin);
+    await expect.poll(() => dashboard.locator('body').getAttribute('data-result'), POLL).toBe('blocked: TypeError');
+    await dashboard.close();
+  });
+});
