@@ -114,7 +114,7 @@ describe('access control over HTTP', () => {
 it('never logs a key, even at debug level', async () => {
   const lines: string[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
-  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false', API_KEYS: `editor:${EDITOR_KEY},admin:${ADMIN_KEY}` });
+  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false', WARM_UP: 'false', API_KEYS: `editor:${EDITOR_KEY},admin:${ADMIN_KEY}` });
   const app = await startApp(config, log);
   try {
     const url = `${new URL(app.url).origin}/graphql`;

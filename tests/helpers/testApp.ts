@@ -18,8 +18,18 @@ export interface TestApp extends RunningApp {
 
 /** The real app over HTTP on a free port, against the run's embedded Neo4j, migrated and seeded. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  // Warm-up plans the common shapes before serving; the tests that cover it turn it on.
-  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', WARM_UP: 'false', ...env });
+  // Warm-up plans the common shapes before serving; the tests that cover it turn it on. The read timeout
+  // and the request deadline are the production ones times six: a loaded CI machine must not turn a slow
+  // answer into a TIMEOUT in tests about something else (tests/db/timeouts.test.ts sets its own).
+  const config = loadConfig({
+    NEO4J_URI: inject('neo4jUri'),
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    WARM_UP: 'false',
+    NEO4J_READ_TIMEOUT_MS: '60000',
+    REQUEST_TIMEOUT_MS: '120000',
+    ...env,
+  });
   const app = await startApp(config, createLogger(config.logLevel));
   const baseUrl = new URL(app.url).origin;
   return {
