@@ -1,8 +1,9 @@
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_LIMITS } from '../../src/config/limits.js';
-import { ADMIN_KEY, EDITOR_KEY, startEditingApp, useEditingApp } from '../helpers/editing.js';
+import { ADMIN_KEY, EDITOR_KEY, useEditingApp } from '../helpers/editing.js';
 import { connectSubscriptions, type SubscriptionClient } from '../helpers/subscriptions.js';
+import { startTestApp } from '../helpers/testApp.js';
 
 const app = useEditingApp('wsub');
 
@@ -228,7 +229,7 @@ describe('bookmarks', () => {
 
 describe('shutdown', () => {
   it('closes subscription sockets with 1001 and stops promptly', async () => {
-    const own = await startEditingApp();
+    const own = await startTestApp({ SEED_ON_START: 'false' });
     const client = connectSubscriptions(own.baseUrl);
     const subscriber = client.subscribe(GRAPH_CHANGED);
     await settle();
