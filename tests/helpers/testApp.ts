@@ -18,7 +18,7 @@ export interface TestApp extends RunningApp {
 
 /** The real app over HTTP on a free port, against the run's embedded Neo4j, migrated and seeded. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', LOG_LEVEL: 'silent', ...env });
   const app = await startApp(config, createLogger(config.logLevel));
   const baseUrl = new URL(app.url).origin;
   return {
