@@ -154,6 +154,7 @@ async function createHttpServer(config: AppConfig, db: Database, changeFeed: Cha
     changeFeed,
     formatError,
     onMeasured: metrics.observeOperation,
+    metrics,
     log,
   });
   return { server, apollo, subscriptions };

@@ -165,9 +165,13 @@ describe('guard rails and limits', () => {
       const over = client.subscribe(GRAPH_CHANGED);
       await over.ended;
       expect(over.errors[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerConnection' } });
+      const gauge = async (name: string) => (await app().metrics.registry.getSingleMetric(name)!.get()).values[0]!.value;
+      expect([await gauge('graphql_ws_connections'), await gauge('graphql_subscriptions')]).toEqual([1, SUBSCRIPTION_LIMITS.perConnection]);
       // The others are still live.
       await upsertBrand('Wsub Capped');
       await Promise.all(subscribers.map((subscriber) => subscriber.received(1)));
+      for (const subscriber of subscribers.slice(1)) subscriber.unsubscribe();
+      await expect.poll(() => gauge('graphql_subscriptions')).toBe(1);
     });
   });
 
