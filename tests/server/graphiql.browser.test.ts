@@ -53,4 +53,5 @@ it('runs a subscription in GraphiQL over the WebSocket and shows each event as i
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
   }
-});
+  // Chromium alone takes 10 to 25 s to start on this shared 2-core machine.
+}, 90_000);
