@@ -144,7 +144,7 @@ export class Database {
   async catchUp(bookmarks: string[]): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarks });
     try {
-      await session.run('RETURN 1');
+      await session.run(this.cypher.get('bookmarkProbe'));
     } catch (error) {
       throw translateError(error);
     } finally {

@@ -263,6 +263,7 @@ async function createHttpServer(
     changeFeed,
     formatError,
     onMeasured: metrics.observeOperation,
+    metrics,
     log,
   });
   return { server, apollo, subscriptions };

@@ -1,5 +1,5 @@
 import type { OperationMeasure } from './guardRails.js';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one app instance, in a registry of its own so test apps never share counters. */
 export class Metrics {
@@ -40,6 +40,10 @@ export class Metrics {
     buckets: [1, 2, 4, 8, 16, 32, 100, 1_000, 10_000, 100_000],
     registers: [this.registry],
   });
+
+  /** Open WebSockets and active subscriptions, counted by src/server/subscriptions.ts: what one replica holds. */
+  readonly liveConnections = new Gauge({ name: 'graphql_ws_connections', help: 'Open graphql-ws sockets.', registers: [this.registry] });
+  readonly liveSubscriptions = new Gauge({ name: 'graphql_subscriptions', help: 'Active subscriptions.', registers: [this.registry] });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -21,6 +21,7 @@ import { LimitExceededError } from '../errors/errors.js';
 import type { AppContext } from './context.js';
 import { checkOperation, type OperationMeasure } from './guardRails.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -33,6 +34,7 @@ export interface SubscriptionServerOptions {
   /** Apollo's error formatter, so errors read the same over HTTP and WebSocket. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   onMeasured?: (measure: OperationMeasure) => void;
+  metrics: Pick<Metrics, 'liveConnections' | 'liveSubscriptions'>;
   log: Logger;
 }
 
@@ -56,7 +58,7 @@ const CLOSE_GRACE_MS = 1_000;
  * Authorization header does; an unknown key closes the socket with 4403.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
-  const { httpServer, path, schema, createContext, keyring, changeFeed, formatError, onMeasured, log } = options;
+  const { httpServer, path, schema, createContext, keyring, changeFeed, formatError, onMeasured, metrics, log } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const openByAddress = new Map<string, number>();
 
@@ -78,7 +80,11 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
       if (left > 0) openByAddress.set(address, left);
       else openByAddress.delete(address);
     });
-    sockets.handleUpgrade(request, socket, head, (webSocket) => sockets.emit('connection', webSocket, request));
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      metrics.liveConnections.inc();
+      webSocket.once('close', () => metrics.liveConnections.dec());
+      sockets.emit('connection', webSocket, request);
+    });
   };
   httpServer.on('upgrade', onUpgrade);
 
@@ -119,9 +125,14 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           return [error as GraphQLError];
         }
         const contextValue: SubscriptionContext = { ...(await createContext()), access: ctx.extra.access ?? { presented: false }, changeFeed };
+        // onComplete follows every subscription that got this far, however it ends.
+        metrics.liveSubscriptions.inc();
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
       subscribe: (args) => subscribeWithFreshContexts(args, createContext),
+      onComplete() {
+        metrics.liveSubscriptions.dec();
+      },
       onNext(_ctx, _id, _payload, _args, result) {
         return result.errors ? { ...result, errors: result.errors.map(format) } : undefined;
       },

@@ -1,8 +1,9 @@
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_LIMITS } from '../../src/config/limits.js';
-import { ADMIN_KEY, EDITOR_KEY, startEditingApp, useEditingApp } from '../helpers/editing.js';
+import { ADMIN_KEY, EDITOR_KEY, useEditingApp } from '../helpers/editing.js';
 import { connectSubscriptions, type SubscriptionClient } from '../helpers/subscriptions.js';
+import { startTestApp } from '../helpers/testApp.js';
 
 const app = useEditingApp('wsub');
 
@@ -164,9 +165,13 @@ describe('guard rails and limits', () => {
       const over = client.subscribe(GRAPH_CHANGED);
       await over.ended;
       expect(over.errors[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerConnection' } });
+      const gauge = async (name: string) => (await app().metrics.registry.getSingleMetric(name)!.get()).values[0]!.value;
+      expect([await gauge('graphql_ws_connections'), await gauge('graphql_subscriptions')]).toEqual([1, SUBSCRIPTION_LIMITS.perConnection]);
       // The others are still live.
       await upsertBrand('Wsub Capped');
       await Promise.all(subscribers.map((subscriber) => subscriber.received(1)));
+      for (const subscriber of subscribers.slice(1)) subscriber.unsubscribe();
+      await expect.poll(() => gauge('graphql_subscriptions')).toBe(1);
     });
   });
 
@@ -228,7 +233,7 @@ describe('bookmarks', () => {
 
 describe('shutdown', () => {
   it('closes subscription sockets with 1001 and stops promptly', async () => {
-    const own = await startEditingApp();
+    const own = await startTestApp({ SEED_ON_START: 'false' });
     const client = connectSubscriptions(own.baseUrl);
     const subscriber = client.subscribe(GRAPH_CHANGED);
     await settle();

@@ -19,13 +19,21 @@ export function startReplica(env: Record<string, string>): Promise<Replica> {
     env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  let ending = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A replica that goes away by itself explains the test failures that follow.
+      if (!ending) console.error(`replica exited unexpectedly (${code ?? signal}); its last output:\n${output.slice(-3000)}`);
+      resolve();
+    }),
+  );
   const end = async (signal: NodeJS.Signals) => {
+    ending = true;
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
   return new Promise((resolve, reject) => {
-    let output = '';
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();

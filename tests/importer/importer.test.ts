@@ -51,6 +51,7 @@ describe('seed import', () => {
       '0003_lookup_indexes',
       '0004_fulltext_search',
       '0005_change_log',
+      '0006_change_sequence',
     ]);
   });
 });

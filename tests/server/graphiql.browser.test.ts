@@ -27,14 +27,14 @@ it('runs a subscription in GraphiQL over the WebSocket and shows each event as i
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // GraphiQL opens with the query it last kept in localStorage, so the editor starts with the example.
+    await page.addInitScript((query) => {
+      (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('graphiql:query', query);
+    }, SUBSCRIPTION);
     await page.goto(`${app().baseUrl}/graphql`);
     await page.waitForSelector('.graphiql-query-editor .CodeMirror');
-    await page.evaluate((query) => {
-      // GraphiQL 3's editor is CodeMirror 5, which hangs its API on the element; this runs in the page.
-      const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
-      (document.querySelector('.graphiql-query-editor .CodeMirror') as { CodeMirror: { setValue(value: string): void } }).CodeMirror.setValue(query);
-    }, SUBSCRIPTION);
-    const socket = page.waitForEvent('websocket');
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 }).toContain('subscription NewLeaks');
+    const socket = page.waitForEvent('websocket', { timeout: 30_000 });
     await page.click('.graphiql-execute-button');
     expect((await socket).url()).toBe(`${app().baseUrl.replace(/^http/, 'ws')}/graphql`);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -53,4 +53,5 @@ it('runs a subscription in GraphiQL over the WebSocket and shows each event as i
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
   }
-});
+  // Chromium alone takes 10 to 25 s to start on this shared 2-core machine.
+}, 90_000);
