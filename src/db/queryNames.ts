@@ -5,6 +5,7 @@
  */
 export const QUERY_NAMES = [
   'appliedMigrationNames',
+  'bookmarkProbe',
   'brandsPage',
   'changeLogHead',
   'changesAfterSeq',
