@@ -1,4 +1,5 @@
 import { MAX_PAGE_SIZE } from '../schemaTypes/pagination.js';
+import { RECORD_LIMITS } from '../importer/records.js';
 
 /**
  * Hard caps on the analyst queries' size arguments. The guard rails reject requests over them before
@@ -72,13 +73,14 @@ export const CHANGE_FEED = {
 
 /**
  * Longest strings accepted in an argument or input field, by its name; every other string (names,
- * ids, search text, days, platforms) may have `default` characters. Each is several times the longest
- * value in the seed data, and the search text stays far below Lucene's clause limit. A cursor holds
- * a sort key (a title at most) and an id, base64-encoded.
+ * ids, days, everything an edit writes) may be as long as a record's text (RECORD_LIMITS, which the
+ * editing layer checks again with its own messages). Search text is shorter: each word becomes up to
+ * three Lucene clauses, and Lucene refuses a query of more than 1,024. A cursor holds a sort key (a
+ * title at most) and an id, base64-encoded.
  */
 export const STRING_LIMITS: { default: number; byName: Readonly<Record<string, number>> } = {
-  default: 200,
-  byName: { summary: 5_000, title: 500, url: 2_000, value: 500, after: 1_000, before: 1_000 },
+  default: RECORD_LIMITS.text,
+  byName: { query: 200, after: 4_000, before: 4_000 },
 };
 
 /**

@@ -81,7 +81,7 @@ function exceeding(limit: string, max: number, actual: number): void {
  * a size argument over its cap (variables and defaults applied).
  */
 const cappedArgumentsEstimator: ComplexityEstimator = ({ type, field, args }) => {
-  for (const [argument, value] of Object.entries(args)) checkStringLengths(`${field.name}.${argument}`, argument, value);
+  for (const [argument, value] of Object.entries(args)) checkStringLengths(argument, argument, value);
   const caps = ARGUMENT_CAPS[`${type.name}.${field.name}`] ?? DEFAULT_ARGUMENT_CAPS;
   for (const [argument, max] of Object.entries(caps)) {
     const value = args[argument];
@@ -89,13 +89,16 @@ const cappedArgumentsEstimator: ComplexityEstimator = ({ type, field, args }) =>
   }
 };
 
-/** Walks an argument's value, lists and input objects included; `name` is the innermost field name. */
+/**
+ * Walks an argument's value, lists and input objects included; `name` is the innermost field name,
+ * `path` names the value as the editing layer does (`input.aliases.1`).
+ */
 function checkStringLengths(path: string, name: string, value: unknown): void {
   if (typeof value === 'string') {
     const max = STRING_LIMITS.byName[name] ?? STRING_LIMITS.default;
     if (value.length > max) throw new TooLongError(path, max, value.length);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => checkStringLengths(`${path}[${index}]`, name, item));
+    value.forEach((item, index) => checkStringLengths(`${path}.${index}`, name, item));
   } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     for (const [key, inner] of Object.entries(value)) checkStringLengths(`${path}.${key}`, key, inner);
   }
