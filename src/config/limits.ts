@@ -1,5 +1,4 @@
 import { MAX_PAGE_SIZE } from '../schemaTypes/pagination.js';
-import { RECORD_LIMITS } from '../importer/records.js';
 
 /**
  * Hard caps on the analyst queries' size arguments. The guard rails reject requests over them before
@@ -69,6 +68,16 @@ export const CHANGE_FEED = {
    * poll, or an entry deleted by hand, which would otherwise stop the feed.
    */
   holeTimeoutMs: 5_000,
+} as const;
+
+/** Limits on every record (README "Data and import"); longer values are rejected, never cut. */
+export const RECORD_LIMITS = {
+  /** Characters of a name, title, summary, alias, URL or spec value. */
+  text: 2_000,
+  /** Entries of a list: aliases, roles, brands, devices, sources. */
+  list: 100,
+  /** Characters of an id, or of a spec key. */
+  id: 200,
 } as const;
 
 /**

@@ -6,12 +6,12 @@ import type { EntityRecord } from '../schemaTypes/node.js';
 import type { QueryName } from '../db/queryNames.js';
 import type { Database, Row } from '../db/database.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';
+import { RECORD_LIMITS } from '../config/limits.js';
 import { toRow } from '../importer/importer.js';
 import {
   ImportRecord,
   PARTIAL_DATE_FIELDS,
   RECORD_FIELDS,
-  RECORD_LIMITS,
   collapsePartialDate,
   idOf,
   referencesOf,

@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../schemaTypes/enums.js';
 import { endpointsOf, type EntityLabel } from '../relationships/table.js';
+import { RECORD_LIMITS } from '../config/limits.js';
 
 /**
  * The record format shared by seed files and bulk import: JSON Lines, one entity or claim per line,
  * discriminated by `type`. Ids are readable and stable (`brand:leica`), never Neo4j element ids.
  */
 
-/** Limits on every record (README "Data and import"); longer values are rejected, never cut. */
-export const RECORD_LIMITS = {
-  /** Characters of a name, title, summary, alias, URL or spec value. */
-  text: 2_000,
-  /** Entries of a list: aliases, roles, brands, devices, sources. */
-  list: 100,
-  /** Characters of an id, or of a spec key. */
-  id: 200,
-} as const;
 const { text: MAX_TEXT, list: MAX_LIST, id: MAX_ID } = RECORD_LIMITS;
 
 export const ENTITY_PREFIXES = ['brand', 'device', 'chip', 'partnership', 'leak', 'source'] as const;
