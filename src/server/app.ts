@@ -75,7 +75,9 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     await prepareGraph(new Database(connection), config, log);
     await db.pinHomeDatabase();
     const changeFeed = new ChangeFeed(db, log);
-    const { server, apollo, subscriptions } = await createHttpServer(config, db, changeFeed, metrics, log, neo4jAvailable);
+    // /ready says 503 until the warm-up is over, so a load balancer sends no user to a cold server.
+    const readiness = { warming: config.warmUp };
+    const { server, apollo, subscriptions } = await createHttpServer(config, db, changeFeed, metrics, log, neo4jAvailable, () => readiness.warming);
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}${IDE_PATH}`;
@@ -87,6 +89,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
       } catch (error) {
         log.warn({ err: error }, 'warm-up failed; serving anyway');
       }
+      readiness.warming = false;
     }
     // Names and roles only: what an operator needs to see that writes are open, and to whom.
     const writers = config.apiKeys.map(({ name, role }) => `${name} (${role})`);
@@ -167,6 +170,7 @@ async function createHttpServer(
   metrics: Metrics,
   log: Logger,
   neo4jAvailable: () => boolean,
+  warming: () => boolean,
 ) {
   const app = express();
   app.disable('x-powered-by');
@@ -206,6 +210,10 @@ async function createHttpServer(
   app.get('/ready', async (_req, res) => {
     if (!neo4jAvailable()) {
       res.status(503).json({ status: 'neo4j restarting' });
+      return;
+    }
+    if (warming()) {
+      res.status(503).json({ status: 'warming up' });
       return;
     }
     try {
