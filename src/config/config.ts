@@ -65,7 +65,7 @@ export interface AppConfig {
   embeddedNeo4j: EmbeddedNeo4jConfig;
   /** Seed the graph at startup (idempotent). */
   seedOnStart: boolean;
-  /** Root fields fetch the relationships they select in their own statement (PLANNED_READS=false: one batched statement per level). */
+  /** Root fields fetch the relationships they select in their own statement (PLANNED_READS=false: the field resolvers' batched loader does). */
   plannedReads: boolean;
   /** Run the most common page shapes once before serving, so Neo4j has planned them (WARM_UP=false skips it). */
   warmUp: boolean;

@@ -62,7 +62,7 @@ export class RelationshipLoader {
   constructor(
     private readonly db: Database,
     private readonly entities: DataLoader<string, EntityRecord | null>,
-    /** false: root fields plan nothing, and every level of relationships is one batched statement. */
+    /** false: root fields plan nothing; the field resolvers' reads, each with its subtree, go out batched. */
     private readonly planning = true,
   ) {
     this.loader = new DataLoader((requests) => this.readBatch(requests), {
