@@ -43,6 +43,11 @@ interface Request {
 
 const EMPTY: Page = { totalCount: 0, edges: [], hasNextPage: false };
 
+/** Equal for requests of the same read, day and parent: the loader's cache key and the batch's lookup key. */
+function requestKey({ read, asOf, parentId }: Request): string {
+  return `${read.key}@${asOf ?? ''}@${parentId}`;
+}
+
 /** Where a root query's entity ids are in its result row: a Cypher list expression over its columns. */
 export interface RootShape {
   idsExpression: string;
@@ -66,7 +71,7 @@ export class RelationshipLoader {
     private readonly planning = true,
   ) {
     this.loader = new DataLoader((requests) => this.readBatch(requests), {
-      cacheKeyFn: ({ read, asOf, parentId }) => `${read.key}@${asOf ?? ''}@${parentId}`,
+      cacheKeyFn: requestKey,
     });
   }
 
@@ -93,8 +98,9 @@ export class RelationshipLoader {
   }
 
   async list(info: GraphQLResolveInfo, parent: Parent): Promise<Row[]> {
-    const { edges } = await this.load(this.readOf(info, parent), parent);
-    return this.readOf(info, parent).declaration.shape.kind === 'specs' ? edges.map((edge) => edge.node) : distinctNodes(edges);
+    const read = this.readOf(info, parent);
+    const { edges } = await this.load(read, parent);
+    return read.declaration.shape.kind === 'specs' ? edges.map((edge) => edge.node) : distinctNodes(edges);
   }
 
   async count(info: GraphQLResolveInfo, parent: Parent): Promise<number> {
@@ -142,39 +148,34 @@ export class RelationshipLoader {
     reads.forEach((read, index) => {
       const page = pages[index];
       if (!page) return;
-      this.accept(page, asOf);
+      this.accept(read, asOf, page);
       this.loader.prime({ read, asOf, parentId }, page);
-      for (const edge of page.edges) {
-        if (edge.below) this.primeBelow(read.children, asOf, edge.node.id, edge.below);
-      }
     });
   }
 
   private async readBatch(requests: readonly Request[]): Promise<Page[]> {
     const groups = new Map<string, ReadGroup & { parentIds: string[] }>();
     for (const { read, asOf, parentId } of requests) {
-      const groupKey = `${read.key}@${asOf ?? ''}`;
+      const groupKey = requestKey({ read, asOf, parentId: '' });
       let group = groups.get(groupKey);
       if (!group) {
         group = { read, asOf, parentIds: [] };
         groups.set(groupKey, group);
       }
-      if (!group.parentIds.includes(parentId)) group.parentIds.push(parentId);
+      // DataLoader hands each cache key over once, so a parent appears once per group.
+      group.parentIds.push(parentId);
     }
     const ordered = [...groups.values()];
     const { text, params } = batchStatement(ordered);
     const [row] = await this.db.readText('relationships', text, params);
     const pages = new Map<string, Page>();
-    ordered.forEach((group, index) => {
+    ordered.forEach(({ read, asOf }, index) => {
       for (const { key, page } of (row?.[`g${index}`] ?? []) as Array<{ key: string; page: Page }>) {
-        this.accept(page, group.asOf);
-        pages.set(`${group.read.key}@${group.asOf ?? ''}@${key}`, page);
-        for (const edge of page.edges) {
-          if (edge.below) this.primeBelow(group.read.children, group.asOf, edge.node.id, edge.below);
-        }
+        this.accept(read, asOf, page);
+        pages.set(requestKey({ read, asOf, parentId: key }), page);
       }
     });
-    return requests.map(({ read, asOf, parentId }) => pages.get(`${read.key}@${asOf ?? ''}@${parentId}`) ?? EMPTY);
+    return requests.map((request) => pages.get(requestKey(request)) ?? EMPTY);
   }
 
   /** Hands sources fetched inline to the entity loader, where the claims' `sources` resolver looks. */
@@ -182,12 +183,13 @@ export class RelationshipLoader {
     for (const source of sources) this.entities.prime(source.id, source);
   }
 
-  /** Tags the nodes with the day they are viewed as of and keeps their inline sources. */
-  private accept(page: Page, asOf: AsOf): void {
+  /** Tags the page's nodes with the day they are viewed as of, keeps their inline sources, and primes the pages below them. */
+  private accept(read: RelationshipRead, asOf: AsOf, page: Page): void {
     for (const edge of page.edges) {
       if (asOf !== null) edge.node.asOf = asOf;
       this.primeSources(edge.sources ?? []);
       this.primeSources(edge.nodeSources ?? []);
+      if (edge.below) this.primeBelow(read.children, asOf, edge.node.id, edge.below);
     }
   }
 }
