@@ -1,5 +1,6 @@
 import { execute, parse } from 'graphql';
 import { Database, type Row } from '../src/db/database.js';
+import { ChangeSequencer } from '../src/editing/changeSequencer.js';
 import { createContextFactory } from '../src/server/context.js';
 import { createSchema } from '../src/server/schema.js';
 
@@ -28,7 +29,7 @@ export async function ourStatements(uri: string, query: string, variables: Recor
   const db = new RecordingDatabase({ uri });
   try {
     const schema = await createSchema();
-    const contextValue = await createContextFactory(db)();
+    const contextValue = await createContextFactory(db, new ChangeSequencer(db, { warn: () => {} }))();
     const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
     if (result.errors?.length) throw new Error(`our operation failed: ${result.errors[0]!.message}`);
     return db.sent;

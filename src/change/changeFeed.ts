@@ -1,12 +1,13 @@
 import { int } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import { CHANGE_FEED, SUBSCRIPTION_LIMITS } from '../config/limits.js';
+import { CHANGE_FEED, CHANGE_LOG, SUBSCRIPTION_LIMITS } from '../config/limits.js';
 import type { Database } from '../db/database.js';
+import type { ChangeSequencer } from '../editing/changeSequencer.js';
 import { BadUserInputError, LimitExceededError } from '../errors/errors.js';
 
 /** One audit entry as the feed reads it from the log: `before` and `after` are JSON text or null. */
 export interface LoggedChange {
-  /** Its place in the change log: commit order, no gaps (cypher/recordChanges.cypher). */
+  /** Its place in the change log: commit order, no gaps (cypher/sequenceChanges.cypher). */
   seq: number;
   id: string;
   at: string;
@@ -45,10 +46,12 @@ export class ChangeFeed {
   private nudged = false;
   private holeSince: number | undefined;
   private stopped = false;
+  private leftoversCheckedAt = 0;
   private readonly options: ChangeFeedOptions;
 
   constructor(
     private readonly db: Database,
+    private readonly sequencer: ChangeSequencer,
     private readonly log: Pick<Logger, 'warn'>,
     options: Partial<ChangeFeedOptions> = {},
   ) {
@@ -159,6 +162,7 @@ export class ChangeFeed {
 
   /** Hands the next run of consecutive changes to every listener; true when more may be waiting. */
   private async poll(): Promise<boolean> {
+    await this.numberLeftovers();
     const from = this.position!;
     const rows = await this.readLog(from, null);
     let position = from;
@@ -170,6 +174,17 @@ export class ChangeFeed {
     }
     this.position = position;
     return rows.length === this.options.batchSize && position > from;
+  }
+
+  /**
+   * Entries a process committed but stopped before numbering reach no subscriber until someone numbers them; a
+   * tailing feed looks for them now and then.
+   */
+  private async numberLeftovers(): Promise<void> {
+    const now = Date.now();
+    if (now - this.leftoversCheckedAt < CHANGE_LOG.leftoverAfterMs) return;
+    this.leftoversCheckedAt = now;
+    await this.sequencer.sequenceLeftovers(CHANGE_LOG.leftoverAfterMs);
   }
 
   /**

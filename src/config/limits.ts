@@ -63,11 +63,22 @@ export const CHANGE_FEED = {
   /** Changes read per statement; a full batch is followed by the next at once. */
   batchSize: 500,
   /**
-   * How long the feed waits at a hole in the sequence before passing it. Numbers are handed out under a lock in
-   * commit order and a rollback returns them, so a hole is only a read that raced a commit, filled at the next
-   * poll, or an entry deleted by hand, which would otherwise stop the feed.
+   * How long the feed waits at a hole in the sequence before passing it. Numbers are handed out in consecutive
+   * ranges, one statement at a time, and a rollback returns them, so a hole is only a read that raced a commit,
+   * filled at the next poll, or an entry deleted by hand, which would otherwise stop the feed.
    */
   holeTimeoutMs: 5_000,
+} as const;
+
+/** How committed audit entries get their number in the change log (src/editing/changeSequencer.ts). */
+export const CHANGE_LOG = {
+  /** Entries numbered per statement; a full batch is followed by the next at once. */
+  sequenceBatch: 500,
+  /**
+   * A pending entry older than this was left by a process that stopped between a commit and its numbering; each
+   * tailing feed looks for such leftovers this often, and numbers them.
+   */
+  leftoverAfterMs: 5_000,
 } as const;
 
 /** Limits on every record (README "Data and import"); longer values are rejected, never cut. */

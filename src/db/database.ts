@@ -68,22 +68,20 @@ export class Database {
   }
 
   /** Runs a read whose text is given: generated from declared tables (src/relationships), or a named query's; `label` names it in metrics. */
-  async readText(label: string, query: string, params: Row): Promise<Row[]> {
-    const started = performance.now();
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarkManager });
-    try {
-      const result = await session.run(query, params, this.readConfig);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    } catch (error) {
-      throw translateError(error);
-    } finally {
-      this.onQuery(label, (performance.now() - started) / 1000);
-      await session.close();
-    }
+  readText(label: string, query: string, params: Row): Promise<Row[]> {
+    return this.autoCommit(neo4j.session.READ, label, query, params, this.readConfig);
   }
 
   write(queryName: QueryName, params: Row = {}): Promise<Row[]> {
     return this.execute(queryName, params, routing.WRITE);
+  }
+
+  /**
+   * Runs a write as an auto-commit statement: Neo4j commits it as soon as it has run, so the locks it takes are
+   * held for no round trip to this process. The driver does not retry it; its caller decides.
+   */
+  writeAutoCommit(queryName: QueryName, params: Row = {}): Promise<Row[]> {
+    return this.autoCommit(neo4j.session.WRITE, queryName, this.cypher.get(queryName), params, {});
   }
 
   /** Runs `work` in one write transaction, retried by the driver on transient errors. */
@@ -155,6 +153,20 @@ export class Database {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  private async autoCommit(mode: 'READ' | 'WRITE', label: string, query: string, params: Row, config: { timeout?: number }): Promise<Row[]> {
+    const started = performance.now();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.bookmarkManager });
+    try {
+      const result = await session.run(query, params, config);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      this.onQuery(label, (performance.now() - started) / 1000);
+      await session.close();
+    }
   }
 
   private async execute(queryName: QueryName, params: Row, mode: RoutingControl): Promise<Row[]> {

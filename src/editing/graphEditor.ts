@@ -18,6 +18,7 @@ import {
   type EntityPrefix,
   type RecordOf,
 } from '../importer/records.js';
+import type { ChangeSequencer } from './changeSequencer.js';
 import type { ClaimVerdictInput, LinkInput, RecordLeakInput, SourceInput, UnlinkInput } from './inputs.js';
 import { slugOf } from './slug.js';
 
@@ -76,10 +77,14 @@ function prefixOfKind(kind: EntityKind): EntityPrefix {
  * Every write of the API. Each public method is one transaction (retried by the driver on transient
  * errors) that validates with the import record schemas, checks that every referenced id exists, writes
  * with the import's Cypher, keeps derived device fields current and appends an audit entry per entity or
- * claim it changes. Any error rolls the whole mutation back.
+ * claim it changes. Any error rolls the whole mutation back. Once it has committed, the sequencer numbers
+ * those entries into the change log before the mutation answers, so the caller's next read of the log has them.
  */
 export class GraphEditor {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly sequencer: ChangeSequencer,
+  ) {}
 
   upsertEntity(kind: EntityKind, input: Input, caller: Caller): Promise<Snapshot> {
     return this.edit(caller, `upsert${kind}`, async (edit) => (await edit.upsertEntity(kind, input, 'input')).entity);
@@ -108,13 +113,14 @@ export class GraphEditor {
   }
 
   /** One mutation in one transaction, its audit entries appended last (cypher/recordChanges.cypher says why). */
-  private edit<T>(caller: Caller, operation: string, work: (edit: EditTransaction) => Promise<T>): Promise<T> {
-    return this.db.writeTransaction(async (run) => {
+  private async edit<T>(caller: Caller, operation: string, work: (edit: EditTransaction) => Promise<T>): Promise<T> {
+    const { result, changed } = await this.db.writeTransaction(async (run) => {
       const edit = new EditTransaction(run);
       const result = await work(edit);
-      await edit.appendChanges(caller, operation);
-      return result;
+      return { result, changed: await edit.appendChanges(caller, operation) };
     });
+    if (changed) await this.sequencer.sequence();
+    return result;
   }
 }
 
@@ -301,10 +307,11 @@ class EditTransaction {
     });
   }
 
-  /** Writes the audit entries recorded so far; the last statement of the transaction. */
-  async appendChanges(caller: Caller, operation: string): Promise<void> {
-    if (this.changes.length === 0) return;
+  /** Writes the audit entries recorded so far, the last statement of the transaction; false when there are none. */
+  async appendChanges(caller: Caller, operation: string): Promise<boolean> {
+    if (this.changes.length === 0) return false;
     await this.run('recordChanges', { changes: this.changes, actor: caller.name, role: caller.role, operation });
+    return true;
   }
 }
 

@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import { ApiKeyring } from '../access/access.js';
 import { ChangeFeed } from '../change/changeFeed.js';
+import { ChangeSequencer } from '../editing/changeSequencer.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../db/database.js';
 import type { EmbeddedNeo4jError } from '../db/embeddedNeo4j.js';
@@ -74,10 +75,13 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
   try {
     await prepareGraph(new Database(connection), config, log);
     await db.pinHomeDatabase();
-    const changeFeed = new ChangeFeed(db, log);
+    const sequencer = new ChangeSequencer(db, log);
+    // Entries a stopped process committed but never numbered join the log before anyone reads it.
+    await sequencer.sequenceLeftovers(0);
+    const changeFeed = new ChangeFeed(db, sequencer, log);
     // /ready says 503 until the warm-up is over, so a load balancer sends no user to a cold server.
     const readiness = { warming: config.warmUp };
-    const { server, apollo, subscriptions } = await createHttpServer(config, db, changeFeed, metrics, log, neo4jAvailable, () => readiness.warming);
+    const { server, apollo, subscriptions } = await createHttpServer(config, db, sequencer, changeFeed, metrics, log, neo4jAvailable, () => readiness.warming);
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}${IDE_PATH}`;
@@ -166,6 +170,7 @@ async function waitForNeo4j(db: Database, config: AppConfig, log: Logger): Promi
 async function createHttpServer(
   config: AppConfig,
   db: Database,
+  sequencer: ChangeSequencer,
   changeFeed: ChangeFeed,
   metrics: Metrics,
   log: Logger,
@@ -178,7 +183,7 @@ async function createHttpServer(
   const server = new DrainingServer(app);
   const schema = await createSchema();
   const keyring = new ApiKeyring(config.apiKeys);
-  const createContext = createContextFactory(db, keyring, { plannedReads: config.plannedReads });
+  const createContext = createContextFactory(db, sequencer, keyring, { plannedReads: config.plannedReads });
   const formatError = createErrorFormatter({ exposeInternals: config.stackTraces });
 
   const apollo = new ApolloServer<AppContext & ClientContext>({

@@ -4,6 +4,7 @@ import { ApiKeyring, type Access } from '../access/access.js';
 import { EntityRepository } from '../entities/entityRepository.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
 import type { Database } from '../db/database.js';
+import type { ChangeSequencer } from '../editing/changeSequencer.js';
 import { GraphEditor } from '../editing/graphEditor.js';
 import { GraphRepository } from '../graph/graph.repository.js';
 import { PartnershipRepository } from '../partnership/partnership.repository.js';
@@ -29,6 +30,7 @@ export interface AppContext {
 /** Repositories live as long as the app; loaders are made anew for each request so no data leaks between requests. */
 export function createContextFactory(
   db: Database,
+  sequencer: ChangeSequencer,
   keyring: ApiKeyring = new ApiKeyring([]),
   { plannedReads = true }: { plannedReads?: boolean } = {},
 ): (request?: { req: Request }) => Promise<AppContext> {
@@ -36,7 +38,7 @@ export function createContextFactory(
   const partnerships = new PartnershipRepository(db);
   const graph = new GraphRepository(db);
   const search = new SearchRepository(db);
-  const editor = new GraphEditor(db);
+  const editor = new GraphEditor(db, sequencer);
   return async (request) => ({
     entities,
     partnerships,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CHANGE_LOG } from '../../src/config/limits.js';
+import { ChangeSequencer } from '../../src/editing/changeSequencer.js';
 import { EDITOR_KEY, useEditingApp } from '../helpers/editing.js';
 import { connectSubscriptions } from '../helpers/subscriptions.js';
 
@@ -21,7 +23,8 @@ async function logSince(head: number): Promise<Array<{ seq: number; id: string }
 
 /**
  * A write transaction that begins now (fixing its `at`), then waits for `release` before it appends its audit
- * entry and commits: the transaction that took its timestamp earlier and commits later.
+ * entry and commits: the transaction that took its timestamp earlier and commits later. Like a mutation, it asks
+ * the sequencer to number its entry once it has committed.
  */
 function heldWrite(entityId: string) {
   let release!: () => void;
@@ -34,7 +37,7 @@ function heldWrite(entityId: string) {
     await released;
     const changes = [{ id: `change:${entityId}.001`, entityId, relatedIds: [], before: null, after: JSON.stringify({ id: entityId }) }];
     await run('recordChanges', { changes, actor: 'held-writer', role: 'editor', operation: 'upsertBrand' });
-  });
+  }).then(() => new ChangeSequencer(app().db, { warn: () => {} }).sequence());
   return { begun, release, committed };
 }
 
@@ -63,6 +66,27 @@ describe('the change log cursor', () => {
       expect(await resumed.received(1)).toEqual([delivered]);
       await settle();
       expect(resumed.events).toHaveLength(1);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('numbers what a process committed but stopped before numbering, and a tailing feed delivers it', async () => {
+    const client = connectSubscriptions(app().baseUrl);
+    try {
+      const live = client.subscribe(GRAPH_CHANGED);
+      await settle();
+      const head = await logHead();
+      const changes = [{ id: 'change:brand:wlog-leftover.001', entityId: 'brand:wlog-leftover', relatedIds: [], before: null, after: '{}' }];
+      // The mutation's transaction commits, and its process is gone before it asks the sequencer.
+      const committed = Date.now();
+      await app().db.writeTransaction((run) => run('recordChanges', { changes, actor: 'stopped-writer', role: 'editor', operation: 'upsertBrand' }));
+      expect(await logSince(head)).toEqual([]);
+
+      const [event] = await live.received(1, CHANGE_LOG.leftoverAfterMs * 2 + 5_000);
+      expect(event).toMatchObject({ entityId: 'brand:wlog-leftover', cursor: String(head + 1) });
+      expect(Date.now() - committed).toBeGreaterThanOrEqual(CHANGE_LOG.leftoverAfterMs);
+      expect(await logSince(head)).toEqual([{ seq: head + 1, id: 'change:brand:wlog-leftover.001' }]);
     } finally {
       await client.dispose();
     }

@@ -5,7 +5,7 @@ import type { TestApp } from '../helpers/testApp.js';
 let app: TestApp;
 beforeAll(async () => {
   app = await startEditingApp();
-  await app.db.driver.executeQuery('MATCH (c:Change) DELETE c');
+  await app.db.driver.executeQuery('MATCH (c) WHERE c:Change OR c:PendingChange DELETE c');
 });
 afterAll(async () => {
   await removeTestWrites(app.db, 'wtest');

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { expect, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
 import { createErrorFormatter } from '../../src/errors/errors.js';
+import { ChangeSequencer } from '../../src/editing/changeSequencer.js';
 import { createContextFactory, type AppContext } from '../../src/server/context.js';
 import { createSchema } from '../../src/server/schema.js';
 
@@ -24,7 +25,7 @@ it('answers SERVICE_UNAVAILABLE within seconds when Neo4j is down, without leaki
   const started = performance.now();
   const response = await apollo.executeOperation(
     { query: '{ brand(name: "Leica") { name } }' },
-    { contextValue: await createContextFactory(db)() },
+    { contextValue: await createContextFactory(db, new ChangeSequencer(db, { warn: () => {} }))() },
   );
   const elapsedMs = performance.now() - started;
   await apollo.stop();

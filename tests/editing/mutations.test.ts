@@ -271,15 +271,15 @@ describe('cost', () => {
     return (await app().queryCount()) - before;
   }
 
-  it('sends a handful of statements per mutation, all in its one transaction', async () => {
-    // lockEntity, importBrands, entitySnapshotById, recordChange.
-    expect(await statements(() => editor(UPSERT_BRAND, { input: { name: 'Wtest Cost' } }))).toBe(4);
+  it('sends a handful of statements per mutation: its transaction, then one that numbers its audit entries', async () => {
+    // lockEntity, importBrands, entitySnapshotById, recordChanges; after the commit, sequenceChanges.
+    expect(await statements(() => editor(UPSERT_BRAND, { input: { name: 'Wtest Cost' } }))).toBe(5);
     // The same plus entitySnapshotById for the values before.
-    expect(await statements(() => editor(UPSERT_BRAND, { input: { name: 'Wtest Cost', country: 'FR' } }))).toBe(5);
+    expect(await statements(() => editor(UPSERT_BRAND, { input: { name: 'Wtest Cost', country: 'FR' } }))).toBe(6);
     // A device also refreshes its derived fields (refreshDeviceIdentity) before it is read back.
-    expect(await statements(() => editor('mutation { upsertDevice(input: { name: "Wtest Cost Phone" }) { id } }'))).toBe(5);
-    // existingEntityIds, claimsBetween, importRelationshipClaims, refreshDeviceIdentity, recordChange.
+    expect(await statements(() => editor('mutation { upsertDevice(input: { name: "Wtest Cost Phone" }) { id } }'))).toBe(6);
+    // existingEntityIds, claimsBetween, importRelationshipClaims, refreshDeviceIdentity, recordChanges, sequenceChanges.
     const link = { relation: 'CAMERA_BY', from: 'device:wtest-cost-phone', to: 'brand:wtest-cost', confidence: 'RUMORED', reportedOn: '2024', sources: [NOTE.id] };
-    expect(await statements(() => editor('mutation($input: LinkInput!) { link(input: $input) { id } }', { input: link }))).toBe(5);
+    expect(await statements(() => editor('mutation($input: LinkInput!) { link(input: $input) { id } }', { input: link }))).toBe(6);
   });
 });

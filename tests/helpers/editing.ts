@@ -16,7 +16,7 @@ export function startEditingApp(): Promise<TestApp> {
  */
 export async function removeTestWrites(db: Database, marker: string): Promise<void> {
   await db.driver.executeQuery('MATCH (n) WHERE (n:Entity OR n:Spec) AND n.id CONTAINS $marker DETACH DELETE n', { marker });
-  await db.driver.executeQuery('MATCH (c:Change) DELETE c');
+  await db.driver.executeQuery('MATCH (c) WHERE c:Change OR c:PendingChange DELETE c');
 }
 
 /**
