@@ -28,7 +28,16 @@ export interface EmbeddedNeo4jConfig {
   boltPortFallback?: boolean;
   pageCacheMb: number;
   heapMb: number;
+  /** The least time between two plans of one query (Neo4j's dbms.cypher.min_replan_interval); DEFAULT_MIN_REPLAN_SECONDS if unset. */
+  minReplanSeconds?: number;
 }
+
+/**
+ * Neo4j's own default is 10 s. Edits into a graph of this size move its statistics enough to replan every cached
+ * query at each chance, which on a 2-core host took CPU from the answers (docs/reliability.md); ten minutes still
+ * catches up with an import within the next ten.
+ */
+export const DEFAULT_MIN_REPLAN_SECONDS = 600;
 
 /** How the app lives with Neo4j going away, and how long it lets work take. */
 export interface ReliabilityConfig {
@@ -40,8 +49,10 @@ export interface ReliabilityConfig {
   shutdownGraceMs: number;
   /** Neo4j transaction timeout of every read. */
   readTimeoutMs: number;
-  /** Deadline of a whole HTTP request; past it the answer is TIMEOUT. */
+  /** Deadline of a whole HTTP request, its wait for a turn included; past it the answer is TIMEOUT. */
   requestTimeoutMs: number;
+  /** GraphQL requests over HTTP that run at once; the others wait in arrival order (src/server/admission.ts). 0: no limit. */
+  requestConcurrency: number;
   /** Operations per minute per client IP and per API key; 0 turns the limit off. */
   readsPerMinute: number;
   writesPerMinute: number;
@@ -102,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       boltPortFallback: env.NEO4J_BOLT_PORT === undefined || env.NEO4J_BOLT_PORT === '',
       pageCacheMb: integer(env, 'NEO4J_PAGE_CACHE_MB', 128),
       heapMb: integer(env, 'NEO4J_HEAP_MB', 512),
+      minReplanSeconds: integer(env, 'NEO4J_MIN_REPLAN_S', DEFAULT_MIN_REPLAN_SECONDS),
     },
     seedOnStart: env.SEED_ON_START !== 'false',
     warmUp: flag(env, 'WARM_UP', true),
@@ -116,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_S', 15) * 1000,
       readTimeoutMs: integer(env, 'NEO4J_READ_TIMEOUT_MS', 10_000),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 20_000),
+      requestConcurrency: integer(env, 'REQUEST_CONCURRENCY', 16) || Number.POSITIVE_INFINITY,
       readsPerMinute: integer(env, 'RATE_LIMIT_READS_PER_MINUTE', 0),
       writesPerMinute: integer(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 0),
     },

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { projectRoot, type EmbeddedNeo4jConfig } from '../config/config.js';
+import { DEFAULT_MIN_REPLAN_SECONDS, projectRoot, type EmbeddedNeo4jConfig } from '../config/config.js';
 
 const launcherDir = path.join(projectRoot, 'neo4j-launcher');
 const launcherJar = path.join(launcherDir, 'target', 'neo4j-launcher-1.0.0.jar');
@@ -130,6 +130,8 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: 
       String(port),
       '--page-cache-mb',
       String(config.pageCacheMb),
+      '--min-replan-seconds',
+      String(config.minReplanSeconds ?? DEFAULT_MIN_REPLAN_SECONDS),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );

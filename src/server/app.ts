@@ -17,6 +17,7 @@ import { PARSE_LIMITS } from '../config/limits.js';
 import { createErrorFormatter, ErrorCode } from '../errors/errors.js';
 import { seedGraph } from '../importer/seed.js';
 import { bookmarksFromClient, bookmarksToClientPlugin } from './bookmarks.js';
+import { admissionQueue } from './admission.js';
 import { createContextFactory, type AppContext } from './context.js';
 import { crossOriginPolicy } from './crossOrigin.js';
 import { explorerPage } from './explorerPage.js';
@@ -246,6 +247,8 @@ async function createHttpServer(
     }
     next();
   });
+  const admission = admissionQueue(config.reliability.requestConcurrency);
+  metrics.watchAdmission(admission.state);
   app.use(
     IDE_PATH,
     refuseWhileUnavailable(neo4jAvailable),
@@ -257,14 +260,14 @@ async function createHttpServer(
       req.body ??= {};
       next();
     },
-    expressMiddleware(apollo, {
+    admission.inTurn(expressMiddleware(apollo, {
       // The rate limits need the client's IP, which only express knows, and the key the context found.
       context: async ({ req }) => {
         const context = await createContext({ req });
         const keyName = context.access.presented ? context.access.caller?.name : undefined;
         return { ...context, client: { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', keyName } };
       },
-    }),
+    })),
   );
   app.use(badRequestHandler(log));
   const subscriptions = attachSubscriptionServer({

@@ -1,3 +1,4 @@
+import type { AdmissionState } from './admission.js';
 import type { OperationMeasure } from './guardRails.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -53,6 +54,12 @@ export class Metrics {
     this.neo4jQueries.inc({ query: queryName });
     this.neo4jQueryDuration.observe({ query: queryName }, durationSeconds);
   };
+
+  /** GraphQL requests running and waiting for their turn (src/server/admission.ts), read at each scrape. */
+  watchAdmission(state: AdmissionState): void {
+    new Gauge({ name: 'graphql_requests_running', help: 'GraphQL requests over HTTP running now.', registers: [this.registry], collect() { this.set(state.running()); } });
+    new Gauge({ name: 'graphql_requests_waiting', help: 'GraphQL requests over HTTP waiting for their turn.', registers: [this.registry], collect() { this.set(state.waiting()); } });
+  }
 
   readonly observeOperation = (shape: OperationMeasure): void => {
     for (const [measure, value] of Object.entries(shape)) this.operationShape.observe({ measure }, value);

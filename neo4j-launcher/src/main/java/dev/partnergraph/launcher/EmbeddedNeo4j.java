@@ -43,6 +43,8 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                // How long a cached plan lives at least, however much the statistics move (src/config/config.ts).
+                .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofSeconds(options.minReplanSeconds))
                 // Clients are gone by the time we stop (the app closes its driver first); the 5 s
                 // defaults of each of these only delay every shutdown by 10 s.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
@@ -105,24 +107,26 @@ public final class EmbeddedNeo4j {
         }
     }
 
-    private record Options(Path dataDir, int port, long pageCacheMb) {
+    private record Options(Path dataDir, int port, long pageCacheMb, long minReplanSeconds) {
         static Options parse(String[] args) {
             Path dataDir = null;
             int port = 0;
             long pageCacheMb = 128;
+            long minReplanSeconds = 10;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--data-dir" -> { dataDir = Path.of(require(args[i], value)); i++; }
                     case "--port" -> { port = Integer.parseInt(require(args[i], value)); i++; }
                     case "--page-cache-mb" -> { pageCacheMb = Long.parseLong(require(args[i], value)); i++; }
+                    case "--min-replan-seconds" -> { minReplanSeconds = Long.parseLong(require(args[i], value)); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (dataDir == null) {
                 throw new IllegalArgumentException("--data-dir is required");
             }
-            return new Options(dataDir.toAbsolutePath(), port, pageCacheMb);
+            return new Options(dataDir.toAbsolutePath(), port, pageCacheMb, minReplanSeconds);
         }
 
         private static String require(String option, String value) {
