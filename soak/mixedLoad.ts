@@ -9,6 +9,9 @@ export interface MixedLoadOutcome {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The writes alone: they send several statements each, so they feel a crowd first. */
+  writeP50Ms: number;
+  writeP99Ms: number;
   errors: string[];
   /** Acknowledged writes that a read afterwards does not find. */
   writesNotReadBack: number;
@@ -33,6 +36,7 @@ export function percentile(sorted: number[], fraction: number): number {
 export async function runMixedLoad(server: ServerProcess, options: { clients: number; seconds: number; writeShare: number }): Promise<MixedLoadOutcome> {
   const run = `Mixed ${Date.now().toString(36)}`;
   const latencies: number[] = [];
+  const writeLatencies: number[] = [];
   const errors: string[] = [];
   const acknowledged: string[] = [];
   let writes = 0;
@@ -49,6 +53,7 @@ export async function runMixedLoad(server: ServerProcess, options: { clients: nu
       try {
         const answer = await postGraphQL(server.baseUrl, body, { key: write ? EDITOR_KEY : undefined });
         latencies.push(answer.ms);
+        if (write) writeLatencies.push(answer.ms);
         const codes = errorCodes(answer);
         if (answer.status !== 200 || codes.length > 0) errors.push(`${answer.status} ${codes.join(',')}`);
         else if (write) acknowledged.push(name);
@@ -68,6 +73,7 @@ export async function runMixedLoad(server: ServerProcess, options: { clients: nu
     if ((answer.body?.data as { brand: { name: string } | null } | undefined)?.brand?.name !== name) writesNotReadBack += 1;
   }
   latencies.sort((a, b) => a - b);
+  writeLatencies.sort((a, b) => a - b);
   return {
     clients: options.clients,
     seconds: Math.round(elapsed),
@@ -76,6 +82,8 @@ export async function runMixedLoad(server: ServerProcess, options: { clients: nu
     perSecond: Math.round((latencies.length / elapsed) * 10) / 10,
     p50Ms: Math.round(percentile(latencies, 0.5)),
     p99Ms: Math.round(percentile(latencies, 0.99)),
+    writeP50Ms: Math.round(percentile(writeLatencies, 0.5)),
+    writeP99Ms: Math.round(percentile(writeLatencies, 0.99)),
     errors,
     writesNotReadBack,
   };

@@ -110,7 +110,7 @@ function runMavenPackage(progress: Progress): Promise<void> {
 export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: Progress): Promise<RunningNeo4j> {
   await ensureLauncherBuilt(progress);
   mkdirSync(config.dataDir, { recursive: true });
-  const port = await choosePort(config, progress);
+  const port = await chooseBoltPort(config, progress);
   const jvm = spawn(
     'java',
     [
@@ -154,7 +154,8 @@ export function boltPortOf(uri: string): number {
  * The configured Bolt port, or 0 (any free port) when the default one is taken and the
  * configuration allows falling back; an explicitly chosen port that is taken is an error.
  */
-async function choosePort(config: EmbeddedNeo4jConfig, progress: Progress): Promise<number> {
+/** The Bolt port to listen on: the configured one, or 0 (any free one) when it is taken and was not chosen explicitly. */
+export async function chooseBoltPort(config: EmbeddedNeo4jConfig, progress: Progress): Promise<number> {
   if (config.boltPort === 0 || (await portIsFree(config.boltPort))) return config.boltPort;
   if (config.boltPortFallback) {
     progress(`Bolt port ${config.boltPort} is taken; the embedded Neo4j listens on a free port instead.`);

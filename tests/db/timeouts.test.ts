@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Database } from '../../src/db/database.js';
-import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../../src/db/embeddedNeo4j.js';
+import { EmbeddedNeo4jError, chooseBoltPort, startEmbeddedNeo4j } from '../../src/db/embeddedNeo4j.js';
 import { startTestApp } from '../helpers/testApp.js';
 
 
@@ -49,4 +49,21 @@ it('explains in one paragraph that an explicitly chosen Bolt port is taken', asy
     squatter.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+it('listens on a free port instead when the default Bolt port is taken and NEO4J_BOLT_PORT was not set', async () => {
+  const squatter = createServer();
+  await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+  const { port } = squatter.address() as { port: number };
+  const said: string[] = [];
+  try {
+    const config = { dataDir: os.tmpdir(), boltPort: port, pageCacheMb: 32, heapMb: 256 };
+    expect(await chooseBoltPort({ ...config, boltPortFallback: true }, (message) => said.push(message))).toBe(0);
+    expect(said).toEqual([`Bolt port ${port} is taken; the embedded Neo4j listens on a free port instead.`]);
+    await expect(chooseBoltPort({ ...config, boltPortFallback: false }, () => {})).rejects.toBeInstanceOf(EmbeddedNeo4jError);
+  } finally {
+    await new Promise((resolve) => squatter.close(resolve));
+  }
+  // Free again: the configured port itself.
+  expect(await chooseBoltPort({ dataDir: os.tmpdir(), boltPort: port, boltPortFallback: true, pageCacheMb: 32, heapMb: 256 }, () => {})).toBe(port);
 });

@@ -13,7 +13,8 @@ import { errorCodes, postGraphQL, startServerProcess, type ServerProcess } from 
 let server: ServerProcess;
 
 beforeAll(async () => {
-  server = await startServerProcess({ env: { NEO4J_MAX_RESTARTS: '3', SHUTDOWN_GRACE_S: '20' } });
+  // No warm-up: these tests are about failures, not first-request latency, and it would add seconds to the start.
+  server = await startServerProcess({ env: { NEO4J_MAX_RESTARTS: '3', SHUTDOWN_GRACE_S: '20', WARM_UP: 'false' } });
 });
 
 afterAll(async () => {
