@@ -11,6 +11,7 @@ import { fuzzRequests, type FuzzRequest } from './fuzzRequests.js';
 import { measureKillAndRecover } from './killAndRecover.js';
 import { runMixedLoad } from './mixedLoad.js';
 import { errorCodes, postGraphQL, startServerProcess, type Answer, type ServerProcess } from './serverProcess.js';
+import { reliabilityReport, type Row } from './report.js';
 import { measureGroupShutdown } from './shutdownUnderLoad.js';
 
 /**
@@ -31,12 +32,6 @@ if (unknown.length > 0) {
 const FUZZ_CASES = Number(process.env.SOAK_FUZZ_CASES ?? 10_000);
 const MIXED_SECONDS = Number(process.env.SOAK_MIXED_SECONDS ?? 60);
 const COMMAND = 'npm run soak';
-
-interface Row {
-  test: string;
-  figure: string;
-  pass: boolean;
-}
 
 const rows: Row[] = [];
 const record = (test: string, figure: string, pass: boolean) => {
@@ -298,38 +293,18 @@ function audit(): string {
   }
 }
 
-/** What engineers wrote under this heading of docs/reliability.md (how a figure was explained) survives a rerun. */
-const NOTES_HEADING = '\n## Notes\n';
-
 function writeReport(): void {
   const file = path.join(projectRoot, 'docs', 'reliability.md');
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const notes = existing.includes(NOTES_HEADING) ? existing.slice(existing.indexOf(NOTES_HEADING)) : '';
-  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  const table = rows.map((row) => `| ${row.test} | ${row.figure.replaceAll('|', '/')} | ${row.pass ? 'pass' : '**FAIL**'} | \`${COMMAND}\` |`);
-  const text = `# Reliability
-
-Written by \`${COMMAND}\` (soak/main.ts) on ${new Date().toISOString()}, in ${minutes} minutes, on ${os.cpus().length} cores
-(load average at the end ${os.loadavg().map((load) => load.toFixed(1)).join(', ')}).
-Everything runs on loopback against the built server (\`dist/src/server/main.js\`), each server with a store of its own.
-Shortened versions of the fuzz, kill-and-recover and group-SIGTERM runs are in \`npm test\` (tests/server/reliability.test.ts).
-
-| Test | Figure | Result | Command |
-| --- | --- | --- | --- |
-${table.join('\n')}
-
-## npm audit --omit=dev
-
-\`\`\`
-${audit()}
-\`\`\`
-
-Triage: where the output above is an error, the advisories endpoint was not reachable from the machine
-that ran the soak (its registry mirror answers 405 to \`/-/npm/v1/security/advisories/bulk\`); run
-\`npm audit --omit=dev\` where registry.npmjs.org is reachable. The reliability work added two runtime
-dependencies, rate-limiter-flexible (no dependencies of its own) and p-limit (one, yocto-queue), and
-fast-check for tests and the soak only.
-${notes}`;
+  const text = reliabilityReport({
+    command: COMMAND,
+    rows,
+    written: new Date(),
+    minutes: (Date.now() - started) / 60_000,
+    cores: os.cpus().length,
+    loadAverage: os.loadavg(),
+    audit: audit(),
+    previous: existsSync(file) ? readFileSync(file, 'utf8') : '',
+  });
   writeFileSync(file, text);
   console.error(`wrote docs/reliability.md`);
 }
