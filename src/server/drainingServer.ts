@@ -19,7 +19,7 @@ export interface DrainResult {
  * what arrives on the open ones with `Connection: close`, and waits for every request in flight.
  */
 export class DrainingServer extends http.Server {
-  private inFlight = 0;
+  private readonly unanswered = new Set<http.ServerResponse>();
   private draining = false;
   private lastRequestAt = 0;
   private openConnections = 0;
@@ -30,18 +30,18 @@ export class DrainingServer extends http.Server {
       this.openConnections += 1;
       socket.once('close', () => (this.openConnections -= 1));
     });
-    this.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
-      this.inFlight += 1;
+    this.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
+      this.unanswered.add(response);
       this.lastRequestAt = performance.now();
       if (this.draining) response.setHeader('connection', 'close');
-      response.once('close', () => (this.inFlight -= 1));
+      response.once('close', () => this.unanswered.delete(response));
     });
     this.on('request', handler);
   }
 
   /** Requests received and not yet answered. */
   get requestsInFlight(): number {
-    return this.inFlight;
+    return this.unanswered.size;
   }
 
   /** Node's close() closes idle keep-alive connections at once; while draining they linger instead. */
@@ -51,15 +51,22 @@ export class DrainingServer extends http.Server {
 
   async drain(graceMs: number): Promise<DrainResult> {
     this.draining = true;
+    // Answers still to come close their connection too, so no client sends another request on it.
+    for (const response of this.unanswered) if (!response.headersSent) response.setHeader('connection', 'close');
     const closed = new Promise<void>((resolve) => this.close(() => resolve()));
     const deadline = performance.now() + graceMs;
-    while (
-      performance.now() < deadline &&
-      (this.inFlight > 0 || (this.openConnections > 0 && performance.now() - this.lastRequestAt < LINGER_MS))
-    ) {
-      await sleep(POLL_MS);
+    const busy = () => this.unanswered.size > 0 || (this.openConnections > 0 && performance.now() - this.lastRequestAt < LINGER_MS);
+    while (performance.now() < deadline) {
+      if (busy()) {
+        await sleep(POLL_MS);
+        continue;
+      }
+      // After a stalled event loop the timer runs before the sockets are read: look once more after an I/O phase,
+      // or a request already sent on an idle connection would be cut off unread.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!busy()) break;
     }
-    const unfinished = this.inFlight;
+    const unfinished = this.unanswered.size;
     this.draining = false;
     this.closeIdleConnections();
     if (unfinished > 0) this.closeAllConnections();
