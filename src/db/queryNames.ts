@@ -13,6 +13,7 @@ export const QUERY_NAMES = [
   'chipsPage',
   'claimsBetween',
   'claimsCitingSource',
+  'clearQueryCaches',
   'deleteEntity',
   'deleteRelationshipClaims',
   'devicesPage',
