@@ -154,7 +154,6 @@ export function boltPortOf(uri: string): number {
  * The configured Bolt port, or 0 (any free port) when the default one is taken and the
  * configuration allows falling back; an explicitly chosen port that is taken is an error.
  */
-/** The Bolt port to listen on: the configured one, or 0 (any free one) when it is taken and was not chosen explicitly. */
 export async function chooseBoltPort(config: EmbeddedNeo4jConfig, progress: Progress): Promise<number> {
   if (config.boltPort === 0 || (await portIsFree(config.boltPort))) return config.boltPort;
   if (config.boltPortFallback) {

@@ -19,14 +19,20 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** Our errors: the code is given once, and becomes both `code` and `extensions.code`. */
 abstract class PartnergraphError extends GraphQLError {
-  abstract readonly code: ErrorCode;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
 }
 
 export class BadUserInputError extends PartnergraphError {
-  readonly code = ErrorCode.BAD_USER_INPUT;
   constructor(message: string, field?: string, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...details } });
+    super(ErrorCode.BAD_USER_INPUT, message, { ...(field ? { field } : {}), ...details });
   }
 }
 
@@ -49,53 +55,44 @@ export function checkRange(value: number, min: number, max: number, field: strin
 }
 
 export class NotFoundError extends PartnergraphError {
-  readonly code = ErrorCode.NOT_FOUND;
   constructor(message: string, id?: string) {
-    super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(id ? { id } : {}) } });
+    super(ErrorCode.NOT_FOUND, message, { ...(id ? { id } : {}) });
   }
 }
 
 /** A write without a recognised API key. */
 export class UnauthenticatedError extends PartnergraphError {
-  readonly code = ErrorCode.UNAUTHENTICATED;
   constructor(message = 'This operation needs an API key: send "Authorization: Bearer <key>".') {
-    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+    super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
 
 /** A recognised API key whose role may not do this. */
 export class ForbiddenError extends PartnergraphError {
-  readonly code = ErrorCode.FORBIDDEN;
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+    super(ErrorCode.FORBIDDEN, message);
   }
 }
 
 export class ServiceUnavailableError extends PartnergraphError {
-  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
   constructor(message = 'The graph database is unavailable; try again shortly.') {
-    super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
 }
 
 /** A read past its Neo4j transaction timeout, or a request past its deadline. */
 export class TimeoutError extends PartnergraphError {
-  readonly code = ErrorCode.TIMEOUT;
   constructor(message = 'The request took too long and was stopped; narrow it down or try again.') {
-    super(message, { extensions: { code: ErrorCode.TIMEOUT } });
+    super(ErrorCode.TIMEOUT, message);
   }
 }
 
 /** More operations than a client may send per minute; `retryAfterSeconds` says when to try again. */
 export class RateLimitedError extends PartnergraphError {
-  readonly code = ErrorCode.RATE_LIMITED;
   constructor(limit: string, retryAfterSeconds: number) {
-    super(`Too many ${limit} from this client; retry after ${retryAfterSeconds} s.`, {
-      extensions: {
-        code: ErrorCode.RATE_LIMITED,
-        retryAfterSeconds,
-        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-      },
+    super(ErrorCode.RATE_LIMITED, `Too many ${limit} from this client; retry after ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
     });
   }
 }
@@ -105,12 +102,9 @@ export class RateLimitedError extends PartnergraphError {
  * `limit` names it: "depth", "aliases", "complexity", or a size argument such as "Query.graph.depth".
  */
 export class LimitExceededError extends PartnergraphError {
-  readonly code = ErrorCode.LIMIT_EXCEEDED;
   constructor(limit: string, max: number, actual: number) {
-    super(`${limit} is ${actual}, over the limit of ${max}`, {
-      // Apollo takes `http` out of the extensions and answers with its status.
-      extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual, http: { status: 400 } },
-    });
+    // Apollo takes `http` out of the extensions and answers with its status.
+    super(ErrorCode.LIMIT_EXCEEDED, `${limit} is ${actual}, over the limit of ${max}`, { limit, max, actual, http: { status: 400 } });
   }
 }
 
