@@ -15,7 +15,7 @@ const N = Number(process.env.N ?? 200);
 const SUBSCRIPTIONS = Number(process.env.SUBSCRIPTIONS ?? 5000);
 const PER_CONNECTION = 20;
 const PER_ADDRESS = 50;
-const KEY = 'bench-editor-key-000000001';
+const KEY = 'bench-editor-key-000000001-7e3a9c5f1b';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-live-'));
 const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0, pageCacheMb: 128, heapMb: 512 }, () => {});

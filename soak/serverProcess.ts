@@ -5,8 +5,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../src/config/config.js';
 
-export const EDITOR_KEY = 'soak-editor-key-0123456789';
-export const ADMIN_KEY = 'soak-admin-key-0123456789';
+export const EDITOR_KEY = 'soak-editor-key-0123456789-a7c3e9f5b1';
+export const ADMIN_KEY = 'soak-admin-key-0123456789-d2f8b4c6e0';
 
 export interface ServerExit {
   code: number | null;

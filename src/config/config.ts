@@ -91,6 +91,13 @@ export interface AppConfig {
   reliability: ReliabilityConfig;
   /** Origins other than our own whose pages may call the API, from CORS_ORIGINS; `*` lets any page read. */
   corsOrigins: string[];
+  /** Where /metrics is served: on a port of its own (METRICS_PORT; 0 picks a free one) or the API port, behind a bearer token (METRICS_TOKEN) or open. */
+  metrics: { port: number | undefined; token: string | undefined };
+  /**
+   * express's `trust proxy` (TRUST_PROXY): which hops' X-Forwarded-For to believe, so rate limits and per-address
+   * caps count clients rather than the load balancer. false: none; true: all; a number: that many hops; else addresses or subnets.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -133,10 +140,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       writesPerMinute: integer(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 0),
     },
     corsOrigins: corsOrigins(env),
+    metrics: {
+      port: env.METRICS_PORT === undefined || env.METRICS_PORT === '' ? undefined : integer(env, 'METRICS_PORT', 0),
+      token: env.METRICS_TOKEN || undefined,
+    },
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 
-const MIN_KEY_LENGTH = 16;
+function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
+/** 32 characters of a random hex string hold 128 bits; fewer distinct characters than this means a pattern, not chance. */
+const MIN_KEY_LENGTH = 32;
+const MIN_KEY_DISTINCT_CHARACTERS = 10;
+const HOW_TO_MAKE_A_KEY =
+  'Make each key with a random generator, for example `openssl rand -hex 24` (48 characters), and keep it in ' +
+  'API_KEYS_FILE or a secret store rather than in a shell history.';
 
 /**
  * Entries `role:key` or `role:name:key` (role `editor` or `admin`), separated by commas in API_KEYS
@@ -174,7 +198,12 @@ function apiKeys(env: NodeJS.ProcessEnv): ApiKeyConfig[] {
       throw new ConfigError(`${origin}: a key name has 1 to 64 letters, digits, ".", "@", "_" or "-"`);
     }
     if (key.length < MIN_KEY_LENGTH || /\s/.test(key)) {
-      throw new ConfigError(`${origin}: a key needs at least ${MIN_KEY_LENGTH} characters and no spaces`);
+      throw new ConfigError(`${origin}: a key needs at least ${MIN_KEY_LENGTH} characters and no spaces. ${HOW_TO_MAKE_A_KEY}`);
+    }
+    if (new Set(key).size < MIN_KEY_DISTINCT_CHARACTERS) {
+      throw new ConfigError(
+        `${origin}: a key needs at least ${MIN_KEY_DISTINCT_CHARACTERS} distinct characters; a repeated pattern is guessed first. ${HOW_TO_MAKE_A_KEY}`,
+      );
     }
     const position = (countByRole.get(role) ?? 0) + 1;
     countByRole.set(role, position);

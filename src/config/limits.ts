@@ -113,3 +113,16 @@ export const PARSE_LIMITS = {
   /** Apollo's cap on selections with fragments expanded; it stops fragment fan-out bombs early. */
   maxRecursiveSelections: 5_000,
 } as const;
+
+/** What one log line may hold (src/server/logger.ts): longer strings are cut, deeper values elided. */
+export const LOG_LIMITS = {
+  /** Characters of any string: room for a stack trace's first frames or a Cypher error, not for a client's megabyte. */
+  stringChars: 2_000,
+  /** Items of any array. */
+  arrayItems: 50,
+  /** Levels of nested objects. */
+  depth: 8,
+} as const;
+
+/** Longest operation name a request may carry; a longer one is refused before it is logged or counted. */
+export const MAX_OPERATION_NAME_LENGTH = 256;

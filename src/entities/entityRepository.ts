@@ -6,7 +6,7 @@ import { viewedAs, type AsOf } from '../schemaTypes/asOf.js';
 import type { QueryName } from '../db/queryNames.js';
 import type { PlannedReads, RootShape } from '../relationships/relationshipLoader.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
-import { pageWindow, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from '../schemaTypes/pagination.js';
+import { pageWindow, sortKeyKindOf, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from '../schemaTypes/pagination.js';
 
 export interface PageRequest {
   filters: Row;
@@ -52,8 +52,8 @@ export class EntityRepository {
    * that is not in the graph is a NOT_FOUND, not an empty page.
    */
   async page<TRecord extends EntityRecord>(queryName: QueryName, { filters, args, order, asOf, countTotal, plan }: PageRequest): Promise<Page<TRecord>> {
-    const window = pageWindow(args);
     const { sortField, descending } = sortOrder(order);
+    const window = pageWindow(args, sortKeyKindOf(sortField));
     // Backward reads the reverse order (the sort key's direction and the id's) from the cursor on.
     const params = {
       ...filters,

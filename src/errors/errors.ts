@@ -108,6 +108,40 @@ export class LimitExceededError extends PartnergraphError {
   }
 }
 
+/**
+ * Client mistakes that libraries report without a code, and the code they get. Without one they would be
+ * masked as INTERNAL_SERVER_ERROR and logged as our fault, stack and all.
+ */
+const UNCODED_CLIENT_ERRORS: ReadonlyArray<{ matches: (error: GraphQLError) => boolean; code: ErrorCode | 'BAD_REQUEST' }> = [
+  // Apollo's persisted-query check ("provided sha does not match query") and any other refusal it gives an
+  // HTTP 4xx status but no code.
+  { matches: (error) => httpStatusOf(error) >= 400 && httpStatusOf(error) < 500, code: 'BAD_REQUEST' },
+  // graphql-query-complexity stops walking a document past its node budget (a fragment bomb).
+  { matches: (error) => error.message === 'Query exceeds the maximum allowed number of nodes.', code: ErrorCode.LIMIT_EXCEEDED },
+];
+
+function httpStatusOf(error: GraphQLError): number {
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : 0;
+}
+
+/**
+ * The code an error thrown anywhere in a request answers with: its own, the one a library's uncoded client
+ * error gets, or INTERNAL_SERVER_ERROR. What the formatter answers and what the request log counts.
+ */
+export function codeOfError(error: unknown): string {
+  const original = unwrapResolverError(error);
+  if (original instanceof PartnergraphError) return original.code;
+  const candidates = [error, original].filter((candidate): candidate is GraphQLError => candidate instanceof GraphQLError);
+  for (const candidate of candidates) {
+    const code = candidate.extensions?.code;
+    if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return code;
+    const uncoded = UNCODED_CLIENT_ERRORS.find(({ matches }) => matches(candidate));
+    if (uncoded) return uncoded.code;
+  }
+  return ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
 /** Codes Apollo Server and graphql-js assign themselves, passed through unchanged. */
 const CLIENT_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -117,6 +151,7 @@ const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   ErrorCode.BAD_USER_INPUT,
+  ErrorCode.LIMIT_EXCEEDED,
 ]);
 
 /**
@@ -130,10 +165,10 @@ export function createErrorFormatter(options: { exposeInternals: boolean }) {
       const { http: _http, ...extensions } = original.extensions;
       return { ...formatted, extensions };
     }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+    const code = CLIENT_ERROR_CODES.has(String(formatted.extensions?.code)) ? String(formatted.extensions?.code) : codeOfError(error);
+    if (CLIENT_ERROR_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: options.exposeInternals ? formatted.extensions : extensions };
+      return { ...formatted, extensions: { ...(options.exposeInternals ? formatted.extensions : extensions), code } };
     }
     return {
       message: options.exposeInternals && original instanceof Error ? original.message : 'Internal server error',

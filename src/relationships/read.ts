@@ -147,7 +147,8 @@ export function readOfField(
   }
   if (as === 'value') return readOfNodes(context, declaration, null, false, false, subSelections, asOfGiven);
 
-  const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues) as PageArgs);
+  // Relationship connections are ordered by the claims' reportedOn.
+  const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues) as PageArgs, 'day');
   const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
   const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
   const { nodeSelections, edgeSources, countTotal } = connectionSelections(context, connectionType, subSelections);

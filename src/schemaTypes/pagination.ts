@@ -46,14 +46,66 @@ export interface PageWindow {
   afterId: string | null;
 }
 
-export function pageWindow(args: PageArgs): PageWindow {
+/**
+ * What a cursor's sort key must be, by the list order's field (`NAME` of NAME_ASC), checked before the key
+ * reaches Cypher: a forged key of the wrong kind is BAD_USER_INPUT, never a failed date() in a statement.
+ * `day` is an ISO day; `dayOrMissing` also takes the sentinel the page queries sort entities without a day by;
+ * `instant` is a datetime as Neo4j prints it (seconds left out when zero, a zone name perhaps).
+ */
+const SORT_KEY_KINDS = {
+  NAME: 'text',
+  TITLE: 'text',
+  PARTNER_COUNT: 'count',
+  DEVICE_COUNT: 'count',
+  LEAK_COUNT: 'count',
+  REPORTED_ON: 'day',
+  ANNOUNCED_ON: 'dayOrMissing',
+  PUBLISHED_ON: 'dayOrMissing',
+  AT: 'instant',
+} as const;
+export type SortKeyKind = (typeof SORT_KEY_KINDS)[keyof typeof SORT_KEY_KINDS];
+
+/** The kind of sort key a list ordered by `sortField` issues cursors with. */
+export function sortKeyKindOf(sortField: string): SortKeyKind {
+  const kind = (SORT_KEY_KINDS as Record<string, SortKeyKind>)[sortField];
+  if (!kind) throw new Error(`No sort key kind is declared for the order field ${sortField}`);
+  return kind;
+}
+
+/** The sort keys the page queries give entities without a day (cypher/devicesPage.cypher, sourcesPage.cypher). */
+const MISSING_DAY_KEYS = new Set(['0000-00-00', '9999-99-99']);
+
+function isSortKeyOfKind(key: SortKey, kind: SortKeyKind): boolean {
+  switch (kind) {
+    case 'text':
+      return typeof key === 'string';
+    case 'count':
+      return Number.isInteger(key) && (key as number) >= 0;
+    case 'dayOrMissing':
+      return typeof key === 'string' && (MISSING_DAY_KEYS.has(key) || isCalendarDay(key));
+    case 'day':
+      return typeof key === 'string' && isCalendarDay(key);
+    case 'instant':
+      return typeof key === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})(\[[\w/+-]+\])?$/.test(key) && isCalendarDay(key.slice(0, 10));
+  }
+}
+
+/** A YYYY-MM-DD day that exists in the calendar, as Neo4j's date() parses it. */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
+/** The window a page's arguments ask for; its cursor must hold a sort key of `keyKind`. */
+export function pageWindow(args: PageArgs, keyKind: SortKeyKind): PageWindow {
   const backward = isSet(args.last) || isSet(args.before);
   if (backward && (isSet(args.first) || isSet(args.after))) {
     throw new BadUserInputError('Page forward with first and after, or backward with last and before, not both', isSet(args.last) ? 'last' : 'before');
   }
   const sizeField = backward ? 'last' : 'first';
   const cursorField = backward ? 'before' : 'after';
-  return { limit: pageSize(args[sizeField], sizeField), backward, ...decodeCursor(args[cursorField], cursorField) };
+  return { limit: pageSize(args[sizeField], sizeField), backward, ...decodeCursor(args[cursorField], keyKind, cursorField) };
 }
 
 function isSet(value: unknown): boolean {
@@ -74,14 +126,14 @@ export function encodeCursor(sortKey: SortKey, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, field = 'after'): { afterKey: SortKey | null; afterId: string | null } {
+export function decodeCursor(cursor: string | null | undefined, keyKind: SortKeyKind, field = 'after'): { afterKey: SortKey | null; afterId: string | null } {
   if (cursor === null || cursor === undefined) return { afterKey: null, afterId: null };
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
       decoded.length === 2 &&
-      (typeof decoded[0] === 'string' || Number.isInteger(decoded[0])) &&
+      isSortKeyOfKind(decoded[0] as SortKey, keyKind) &&
       typeof decoded[1] === 'string'
     ) {
       return { afterKey: decoded[0] as SortKey, afterId: decoded[1] as string };

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -13,10 +15,11 @@ import { Database } from '../db/database.js';
 import type { EmbeddedNeo4jError } from '../db/embeddedNeo4j.js';
 import { applyMigrations, migrationsAreApplied } from '../db/migrations.js';
 import { SupervisedNeo4j } from '../db/neo4jSupervisor.js';
-import { PARSE_LIMITS } from '../config/limits.js';
-import { createErrorFormatter, ErrorCode } from '../errors/errors.js';
+import { MAX_OPERATION_NAME_LENGTH, PARSE_LIMITS } from '../config/limits.js';
+import { codeOfError, createErrorFormatter, ErrorCode, TooLongError } from '../errors/errors.js';
 import { seedGraph } from '../importer/seed.js';
 import { bookmarksFromClient, bookmarksToClientPlugin } from './bookmarks.js';
+import { clientAddressResolver } from './clientAddress.js';
 import { admissionQueue } from './admission.js';
 import { createContextFactory, type AppContext } from './context.js';
 import { crossOriginPolicy } from './crossOrigin.js';
@@ -34,6 +37,8 @@ import { warmUp } from './warmUp.js';
 
 export interface RunningApp {
   url: string;
+  /** Where Prometheus scrapes: /metrics on the API port, or on METRICS_PORT. */
+  metricsUrl: string;
   db: Database;
   metrics: Metrics;
   subscriptions: SubscriptionServer;
@@ -86,6 +91,10 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}${IDE_PATH}`;
+    const metricsServer = config.metrics.port === undefined ? undefined : http.createServer(metricsApp(metrics, config.metrics.token));
+    if (metricsServer) await new Promise<void>((resolve) => metricsServer.listen(config.metrics.port, resolve));
+    const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : port;
+    const metricsUrl = `http://localhost:${metricsPort}/metrics`;
     if (config.warmUp) {
       const warmStarted = performance.now();
       try {
@@ -98,6 +107,13 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     }
     // Names and roles only: what an operator needs to see that writes are open, and to whom.
     const writers = config.apiKeys.map(({ name, role }) => `${name} (${role})`);
+    if (writers.length > 0 && config.stackTraces) {
+      log.warn(
+        { stackTraces: true },
+        'API keys are configured but error answers carry stack traces with server paths: this is a development setting. ' +
+          'Set NODE_ENV=production (or STACK_TRACES=false) on a server that others reach.',
+      );
+    }
     log.info({ url, writers }, writers.length > 0 ? 'Partnergraph is ready' : 'Partnergraph is ready, read-only: no API_KEYS');
 
     let stopping: Promise<void> | undefined;
@@ -110,13 +126,14 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
         const { unfinished } = await server.drain(config.reliability.shutdownGraceMs);
         if (unfinished > 0) log.warn({ unfinished }, 'shutdown grace period over: closed connections with requests in flight');
         await apollo.stop();
+        if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         await db.close();
         await embedded?.stop();
         log.info('stopped');
       })();
       return stopping;
     };
-    return { url, db, metrics, subscriptions, neo4jPid: () => embedded?.pid, failed, stop };
+    return { url, metricsUrl, db, metrics, subscriptions, neo4jPid: () => embedded?.pid, failed, stop };
   } catch (error) {
     await db.close();
     await embedded?.stop();
@@ -180,6 +197,9 @@ async function createHttpServer(
 ) {
   const app = express();
   app.disable('x-powered-by');
+  // One setting for express (req.ip) and the client addresses the rate limits and the WebSocket cap count.
+  app.set('trust proxy', config.trustProxy);
+  const clientAddress = clientAddressResolver(config.trustProxy);
   app.use(securityHeaders());
   const server = new DrainingServer(app);
   const schema = await createSchema();
@@ -230,9 +250,7 @@ async function createHttpServer(
       res.status(503).json({ status: 'neo4j unreachable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  if (config.metrics.port === undefined) app.use(metricsApp(metrics, config.metrics.token));
   app.use(graphiqlAssets());
   app.use(explorerPage());
   app.use(IDE_PATH, crossOriginPolicy(config.corsOrigins));
@@ -254,6 +272,7 @@ async function createHttpServer(
     refuseWhileUnavailable(neo4jAvailable),
     requestDeadline(config.reliability.requestTimeoutMs),
     express.json({ limit: '1mb' }),
+    refuseUnsafeRequests(),
     bookmarksFromClient(db),
     // A body that is not JSON (a form post, say) reaches Apollo empty, for its CSRF check to refuse.
     (req, _res, next) => {
@@ -265,11 +284,13 @@ async function createHttpServer(
       context: async ({ req }) => {
         const context = await createContext({ req });
         const keyName = context.access.presented ? context.access.caller?.name : undefined;
-        return { ...context, client: { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', keyName } };
+        return { ...context, client: { ip: clientAddress(req), keyName } };
       },
     })),
   );
   app.use(badRequestHandler(log));
+  // express's own 404 page names only the path the client asked for; answered as JSON like everything else.
+  app.use((_req, res) => sendError(res, 404, ErrorCode.NOT_FOUND, 'Not found'));
   const subscriptions = attachSubscriptionServer({
     httpServer: server,
     path: IDE_PATH,
@@ -325,6 +346,11 @@ function badRequestHandler(log: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log.error({ err: error }, 'unhandled HTTP error');
+    // A missing static file's error names its absolute path on this server.
+    if (status === 404) {
+      sendError(res, 404, ErrorCode.NOT_FOUND, 'Not found');
+      return;
+    }
     res.status(status).json({
       errors: [
         {
@@ -336,6 +362,46 @@ function badRequestHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
+/**
+ * Refusals made before anything is logged or counted, and the caching rules of answers:
+ * - an operation name over MAX_OPERATION_NAME_LENGTH (the request log writes the name, even on a 429);
+ * - two Authorization headers (Node keeps the first; a proxy might have used the other);
+ * - answers to keyed requests may hold what only editors see, so no cache keeps them.
+ */
+function refuseUnsafeRequests(): RequestHandler {
+  return (req, res, next) => {
+    res.vary('Authorization');
+    if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
+    if ((req.headersDistinct.authorization?.length ?? 0) > 1) {
+      sendError(res, 400, 'BAD_REQUEST', 'Send one Authorization header, not several.');
+      return;
+    }
+    const operationName: unknown = (req.body as { operationName?: unknown } | undefined)?.operationName ?? req.query.operationName;
+    if (typeof operationName === 'string' && operationName.length > MAX_OPERATION_NAME_LENGTH) {
+      const error = new TooLongError('operationName', MAX_OPERATION_NAME_LENGTH, operationName.length);
+      sendError(res, 400, error.code, error.message);
+      return;
+    }
+    next();
+  };
+}
+
+/** /metrics, open or behind `Authorization: Bearer <METRICS_TOKEN>`; mounted on the API or on a server of its own. */
+function metricsApp(metrics: Metrics, token: string | undefined): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const expected = token === undefined ? undefined : createHash('sha256').update(`Bearer ${token}`).digest();
+  app.get('/metrics', async (req, res) => {
+    const presented = createHash('sha256').update(req.headers.authorization ?? '').digest();
+    if (expected && !timingSafeEqual(presented, expected)) {
+      res.status(401).setHeader('www-authenticate', 'Bearer').type('text/plain').send('Metrics need "Authorization: Bearer <METRICS_TOKEN>".\n');
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return app;
+}
+
 function requestMetricsPlugin(metrics: Metrics, log: Logger): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
@@ -344,11 +410,10 @@ function requestMetricsPlugin(metrics: Metrics, log: Logger): ApolloServerPlugin
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const original = unwrapResolverError(error) as { extensions?: { code?: unknown } };
-            const code = error.extensions?.code ?? original?.extensions?.code;
-            metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR });
+            const code = codeOfError(error);
+            metrics.graphqlErrors.inc({ code });
             // Masked for the client, so the log is the only place that says what went wrong.
-            if (typeof code !== 'string' || code === ErrorCode.INTERNAL_SERVER_ERROR) log.error({ err: original }, 'internal error');
+            if (code === ErrorCode.INTERNAL_SERVER_ERROR) log.error({ err: unwrapResolverError(error) }, 'internal error');
           }
         },
         async willSendResponse({ operationName, errors }) {

@@ -15,8 +15,8 @@ describe('API keys from the environment', () => {
 
   it('reads API_KEYS and API_KEYS_FILE, names each key, and keeps only digests', () => {
     const file = path.join(dir, 'keys');
-    writeFileSync(file, '# editors of the night shift\neditor:night:night-shift-key-000001\n\nadmin:second-admin-key-0001\n');
-    const config = loadConfig({ API_KEYS: 'editor:first-editor-key-0001,admin:ops:ops-admin-key-000001', API_KEYS_FILE: file });
+    writeFileSync(file, '# editors of the night shift\neditor:night:night-shift-key-000001-b5d9f3a7c1e\n\nadmin:second-admin-key-0001-e6a2c8f4b0d\n');
+    const config = loadConfig({ API_KEYS: 'editor:first-editor-key-0001-3c7e1a9f5b,admin:ops:ops-admin-key-000001-9d5b1f7c3ae', API_KEYS_FILE: file });
     expect(config.apiKeys.map(({ name, role }) => ({ name, role }))).toEqual([
       { name: 'editor-1', role: 'editor' },
       { name: 'ops', role: 'admin' },
@@ -29,11 +29,11 @@ describe('API keys from the environment', () => {
 
   it('rejects malformed entries without echoing the key', () => {
     const cases: Array<[string, RegExp]> = [
-      ['writer:some-long-enough-key-01', /API_KEYS entry 1 must be "editor:<key>"/],
-      ['editor:short', /at least 16 characters/],
-      ['editor:a b:some-long-enough-key-01', /key name/],
-      ['editor:some-long-enough-key-01,admin:some-long-enough-key-01', /entry 2 repeats an earlier key/],
-      ['editor:x:some-long-enough-key-01,admin:x:other-long-enough-key-1', /Two API keys are named "x"/],
+      ['writer:some-long-enough-key-01-7c5e9a3f', /API_KEYS entry 1 must be "editor:<key>"/],
+      ['editor:short', /at least 32 characters/],
+      ['editor:a b:some-long-enough-key-01-7c5e9a3f', /key name/],
+      ['editor:some-long-enough-key-01-7c5e9a3f,admin:some-long-enough-key-01-7c5e9a3f', /entry 2 repeats an earlier key/],
+      ['editor:x:some-long-enough-key-01-7c5e9a3f,admin:x:other-long-enough-key-1-4b8d2f6a', /Two API keys are named "x"/],
     ];
     for (const [value, message] of cases) {
       const error = (() => {

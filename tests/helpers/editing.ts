@@ -2,8 +2,8 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { startTestApp, type TestApp } from './testApp.js';
 
-export const EDITOR_KEY = 'editor-key-for-tests-0001';
-export const ADMIN_KEY = 'admin-key-for-tests-00001';
+export const EDITOR_KEY = 'editor-key-for-tests-0001-5d9b3f7a1c';
+export const ADMIN_KEY = 'admin-key-for-tests-00001-8e2c6a4f0b';
 
 /** The app with one editor key (named "editor-1" by default) and one admin key named "root". */
 export function startEditingApp(): Promise<TestApp> {

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { startApp, type RunningApp } from '../../src/server/app.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger, type Logger } from '../../src/server/logger.js';
 
 export interface GraphQLResponse<TData = any> {
   data?: TData;
@@ -16,8 +16,8 @@ export interface TestApp extends RunningApp {
   queryCount(): Promise<number>;
 }
 
-/** The real app over HTTP on a free port, against the run's embedded Neo4j, migrated and seeded. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The real app over HTTP on a free port, against the run's embedded Neo4j, migrated and seeded; `log` replaces the silent logger. */
+export async function startTestApp(env: Record<string, string> = {}, log?: Logger): Promise<TestApp> {
   // Warm-up plans the common shapes before serving; the tests that cover it turn it on. The read timeout
   // and the request deadline are the production ones times six: a loaded CI machine must not turn a slow
   // answer into a TIMEOUT in tests about something else (tests/db/timeouts.test.ts sets its own).
@@ -30,7 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     REQUEST_TIMEOUT_MS: '120000',
     ...env,
   });
-  const app = await startApp(config, createLogger(config.logLevel));
+  const app = await startApp(config, log ?? createLogger(config.logLevel));
   const baseUrl = new URL(app.url).origin;
   return {
     ...app,

@@ -1,16 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, pageWindow, sortOrder, toPage } from '../../src/schemaTypes/pagination.js';
+import { GraphQLEnumType } from 'graphql';
+import { decodeCursor, encodeCursor, pageSize, pageWindow, sortKeyKindOf, sortOrder, toPage } from '../../src/schemaTypes/pagination.js';
+import { createSchema } from '../../src/server/schema.js';
 import { BadUserInputError } from '../../src/errors/errors.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
 describe('cursors and page sizes', () => {
   it('round-trips a keyset cursor and rejects foreign ones', () => {
-    expect(decodeCursor(encodeCursor('Xiaomi 12S', 'device:xiaomi-12s'))).toEqual({ afterKey: 'Xiaomi 12S', afterId: 'device:xiaomi-12s' });
-    expect(decodeCursor(null)).toEqual({ afterKey: null, afterId: null });
-    expect(() => decodeCursor('bm90IGpzb24')).toThrow(BadUserInputError);
-    expect(decodeCursor(encodeCursor(3, 'device:xiaomi-12s'))).toEqual({ afterKey: 3, afterId: 'device:xiaomi-12s' });
-    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(BadUserInputError);
-    expect(() => decodeCursor(Buffer.from('[{"x":1},"a"]').toString('base64url'))).toThrow(BadUserInputError);
+    expect(decodeCursor(encodeCursor('Xiaomi 12S', 'device:xiaomi-12s'), 'text')).toEqual({ afterKey: 'Xiaomi 12S', afterId: 'device:xiaomi-12s' });
+    expect(decodeCursor(null, 'text')).toEqual({ afterKey: null, afterId: null });
+    expect(() => decodeCursor('bm90IGpzb24', 'text')).toThrow(BadUserInputError);
+    expect(decodeCursor(encodeCursor(3, 'device:xiaomi-12s'), 'count')).toEqual({ afterKey: 3, afterId: 'device:xiaomi-12s' });
+    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'), 'count')).toThrow(BadUserInputError);
+    expect(() => decodeCursor(Buffer.from('[{"x":1},"a"]').toString('base64url'), 'text')).toThrow(BadUserInputError);
+  });
+
+  it('refuses a cursor whose sort key is not of the kind its list orders by', () => {
+    const cursor = (key: unknown) => Buffer.from(JSON.stringify([key, 'leak:a'])).toString('base64url');
+    expect(decodeCursor(cursor('2024-02-29'), 'day')).toEqual({ afterKey: '2024-02-29', afterId: 'leak:a' });
+    expect(decodeCursor(cursor('9999-99-99'), 'dayOrMissing')).toEqual({ afterKey: '9999-99-99', afterId: 'leak:a' });
+    expect(decodeCursor(cursor('2026-12-02T14:47:24.123Z'), 'instant').afterKey).toBe('2026-12-02T14:47:24.123Z');
+    expect(decodeCursor(cursor('2026-12-02T14:47Z'), 'instant').afterKey).toBe('2026-12-02T14:47Z');
+    const forged: Array<[unknown, Parameters<typeof decodeCursor>[1]]> = [
+      ['x', 'day'], ['2023-02-29', 'day'], ['9999-99-99', 'day'], [7, 'day'], ['x', 'dayOrMissing'],
+      ['x', 'count'], [-1, 'count'], [1.5, 'count'], [7, 'text'], ['2026-13-02T00:00Z', 'instant'], ['x', 'instant'],
+    ];
+    for (const [key, kind] of forged) {
+      expect({ key, kind, refused: (() => { try { decodeCursor(cursor(key), kind, 'after'); return false; } catch (error) { return error instanceof BadUserInputError; } })() })
+        .toEqual({ key, kind, refused: true });
+    }
+  });
+
+  it('knows the sort key kind of every list order in the schema', async () => {
+    const schema = await createSchema();
+    const fields = Object.values(schema.getTypeMap())
+      .filter((type): type is GraphQLEnumType => type instanceof GraphQLEnumType && type.name.endsWith('Order'))
+      .flatMap((type) => type.getValues().map((value) => sortOrder(value.name).sortField));
+    expect(fields.length).toBeGreaterThan(5);
+    for (const field of fields) expect(() => sortKeyKindOf(field)).not.toThrow();
   });
 
   it('splits list orders into sort field and direction', () => {
@@ -41,12 +68,12 @@ describe('cursors and page sizes', () => {
   });
 
   it('pages forward with first/after or backward with last/before, never both', () => {
-    expect(pageWindow({ last: 5 })).toEqual({ limit: 5, backward: true, afterKey: null, afterId: null });
-    expect(pageWindow({ first: 2, after: encodeCursor('x', 'brand:x') })).toEqual({ limit: 2, backward: false, afterKey: 'x', afterId: 'brand:x' });
-    expect(() => pageWindow({ first: 2, last: 2 })).toThrow(BadUserInputError);
-    expect(() => pageWindow({ after: encodeCursor('x', 'brand:x'), before: encodeCursor('y', 'brand:y') })).toThrow(BadUserInputError);
-    expect(() => pageWindow({ last: 101 })).toThrow('last must be between 0 and 100');
-    expect(() => pageWindow({ before: 'nope' })).toThrow('before is not a cursor this API issued');
+    expect(pageWindow({ last: 5 }, 'text')).toEqual({ limit: 5, backward: true, afterKey: null, afterId: null });
+    expect(pageWindow({ first: 2, after: encodeCursor('x', 'brand:x') }, 'text')).toEqual({ limit: 2, backward: false, afterKey: 'x', afterId: 'brand:x' });
+    expect(() => pageWindow({ first: 2, last: 2 }, 'text')).toThrow(BadUserInputError);
+    expect(() => pageWindow({ after: encodeCursor('x', 'brand:x'), before: encodeCursor('y', 'brand:y') }, 'text')).toThrow(BadUserInputError);
+    expect(() => pageWindow({ last: 101 }, 'text')).toThrow('last must be between 0 and 100');
+    expect(() => pageWindow({ before: 'nope' }, 'text')).toThrow('before is not a cursor this API issued');
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
-const EDITOR_KEY = 'posture-editor-key-0123456789';
+const EDITOR_KEY = 'posture-editor-key-0123456789-c4e8a2b6';
 
 describe('in production', () => {
   let app: TestApp;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
-const ADMIN_KEY = 'rate-admin-key-0123456789';
+const ADMIN_KEY = 'rate-admin-key-0123456789-f3b7d1e5a9';
 
 describe('rate limits', () => {
   let app: TestApp;
