@@ -280,6 +280,7 @@ async function createHttpServer(
     formatError,
     onMeasured: metrics.observeOperation,
     metrics,
+    corsOrigins: config.corsOrigins,
     log,
   });
   return { server, apollo, subscriptions };
