@@ -91,6 +91,8 @@ export interface AppConfig {
   reliability: ReliabilityConfig;
   /** Origins other than our own whose pages may call the API, from CORS_ORIGINS; `*` lets any page read. */
   corsOrigins: string[];
+  /** BOOKMARK_SECRET: the key bookmarks are signed with; unset, one is generated once and kept in Neo4j for all replicas. */
+  bookmarkSecret: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -133,7 +135,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       writesPerMinute: integer(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 0),
     },
     corsOrigins: corsOrigins(env),
+    bookmarkSecret: bookmarkSecret(env),
   };
+}
+
+const MIN_BOOKMARK_SECRET_LENGTH = 32;
+
+function bookmarkSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.BOOKMARK_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < MIN_BOOKMARK_SECRET_LENGTH) {
+    throw new ConfigError(
+      `BOOKMARK_SECRET is ${secret.length} characters long; it needs at least ${MIN_BOOKMARK_SECRET_LENGTH}, the same on every replica. ` +
+        'Make one with `openssl rand -hex 24`, or leave it unset and the replicas share one kept in Neo4j.',
+    );
+  }
+  return secret;
 }
 
 const MIN_KEY_LENGTH = 16;
