@@ -7,27 +7,21 @@ const schema = buildSchema('type Query { ok: Boolean } type Subscription { tick:
 
 function ticker() {
   const waiting: Array<(value: IteratorResult<unknown>) => void> = [];
-  let executions = 0;
   let sources = 0;
+  // graphql-js calls Subscription.tick on the root value for the source stream, then executes each event as the root.
   const root = {
-    tick: {
-      subscribe: () => {
-        sources += 1;
-        return {
-          next: () => new Promise<IteratorResult<unknown>>((resolve) => waiting.push(resolve)),
-          return: async () => {
-            for (const resolve of waiting.splice(0)) resolve({ done: true, value: undefined });
-            return { done: true, value: undefined };
-          },
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-        };
-      },
-      resolve: (value: number) => {
-        executions += 1;
-        return value;
-      },
+    tick: () => {
+      sources += 1;
+      return {
+        next: () => new Promise<IteratorResult<unknown>>((resolve) => waiting.push(resolve)),
+        return: async () => {
+          for (const resolve of waiting.splice(0)) resolve({ done: true, value: undefined });
+          return { done: true, value: undefined };
+        },
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      };
     },
   };
   return {
@@ -35,7 +29,6 @@ function ticker() {
     emit: (value: number) => {
       for (const resolve of waiting.splice(0)) resolve({ done: false, value: { tick: value } });
     },
-    executions: () => executions,
     sources: () => sources,
   };
 }
@@ -64,7 +57,6 @@ describe('SubscriptionFanOut', () => {
     const firsts = streams.map((stream) => stream.next());
     feed.emit(7);
     expect((await Promise.all(firsts)).map((result) => result.value?.data?.tick)).toEqual(Array(50).fill(7));
-    expect(feed.executions()).toBe(1);
     expect(counted).toEqual({ executed: 1, delivered: 50 });
 
     // The last one to leave ends the source and frees its place in the budget.
