@@ -18,6 +18,9 @@ export const isResponsive = (seen: Responsiveness) => seen.probes > 0 && seen.sl
 /** Probes /health and a normal read one after the other, every 100 ms, until `attack` settles; its probes time out at 10 s. */
 async function whileUnder<T>(server: ServerProcess, attack: () => Promise<T>): Promise<{ outcome: T; seen: Responsiveness }> {
   const seen: Responsiveness = { slowestHealthMs: 0, slowestReadMs: 0, probes: 0 };
+  // One probe before the attack, not counted: the first answers of a fresh server pay for its cold start, not the attack.
+  await fetch(`${server.baseUrl}/health`);
+  await postGraphQL(server.baseUrl, { query: '{ brand(name: "Leica") { name partners { name } } }' });
   let done = false;
   const probing = (async () => {
     while (!done) {
