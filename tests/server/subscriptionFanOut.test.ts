@@ -6,15 +6,19 @@ import { SubscriptionFanOut } from '../../src/server/subscriptionFanOut.js';
 const schema = buildSchema('type Query { ok: Boolean } type Subscription { tick: Int }');
 
 function ticker() {
-  const waiting: Array<(value: IteratorResult<unknown>) => void> = [];
+  // Each source stream has its own waiting readers: ending one must not end another.
+  const streams = new Set<Array<(value: IteratorResult<unknown>) => void>>();
   let sources = 0;
   // graphql-js calls Subscription.tick on the root value for the source stream, then executes each event as the root.
   const root = {
     tick: () => {
       sources += 1;
+      const waiting: Array<(value: IteratorResult<unknown>) => void> = [];
+      streams.add(waiting);
       return {
         next: () => new Promise<IteratorResult<unknown>>((resolve) => waiting.push(resolve)),
         return: async () => {
+          streams.delete(waiting);
           for (const resolve of waiting.splice(0)) resolve({ done: true, value: undefined });
           return { done: true, value: undefined };
         },
@@ -27,7 +31,7 @@ function ticker() {
   return {
     root,
     emit: (value: number) => {
-      for (const resolve of waiting.splice(0)) resolve({ done: false, value: { tick: value } });
+      for (const waiting of streams) for (const resolve of waiting.splice(0)) resolve({ done: false, value: { tick: value } });
     },
     sources: () => sources,
   };
