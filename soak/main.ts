@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { projectRoot } from '../src/config/config.js';
 import { boltPortOf, startEmbeddedNeo4j, type RunningNeo4j } from '../src/db/embeddedNeo4j.js';
+import { forgedBookmarks, isResponsive, logFlood, RESPONSIVE, webSocketBomb, type Responsiveness } from './attacks.js';
 import { fuzzRequests, type FuzzRequest } from './fuzzRequests.js';
 import { measureKillAndRecover } from './killAndRecover.js';
 import { runMixedLoad } from './mixedLoad.js';
@@ -19,14 +20,28 @@ import { measureGroupShutdown } from './shutdownUnderLoad.js';
  * time, written to docs/reliability.md. The whole run stops itself after SOAK_DEADLINE_MS.
  */
 const SOAK_DEADLINE_MS = 45 * 60_000;
-const USAGE = `npm run soak: load, fault and fuzz runs against the built server on loopback; writes docs/reliability.md.
-It takes no arguments. Environment: SOAK_FUZZ_CASES (10000) fuzzed requests, SOAK_MIXED_SECONDS (60) of mixed load.
+const SCENARIOS = { embedded: embeddedScenarios, attacks: attackScenarios, giveUp: giveUpScenario, external: externalScenarios, startupExit: startupExitScenario };
+type ScenarioName = keyof typeof SCENARIOS;
+const USAGE = `npm run soak [-- --only <group>[,<group>...]]: load, fault, fuzz and attack runs against the built server on loopback;
+writes docs/reliability.md. Groups: ${Object.keys(SCENARIOS).join(', ')}. With --only, the chosen groups run and their rows
+are printed; docs/reliability.md, which holds every row, is left as it is.
+Environment: SOAK_FUZZ_CASES (10000) fuzzed requests, SOAK_MIXED_SECONDS (60) of mixed load.
 Exit 0 when every row passes, 1 when one fails, 2 past the ${SOAK_DEADLINE_MS / 60_000} minute deadline.`;
-const unknown = process.argv.slice(2);
+const { only, unknown } = parseArguments(process.argv.slice(2));
 if (unknown.length > 0) {
   const help = unknown.some((arg) => arg === '--help' || arg === '-h');
   (help ? console.log : console.error)(help ? USAGE : `soak: unknown argument ${unknown[0]}\n\n${USAGE}`);
   process.exit(help ? 0 : 2);
+}
+
+function parseArguments(args: string[]): { only: ScenarioName[] | undefined; unknown: string[] } {
+  const index = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (index === -1) return { only: undefined, unknown: args };
+  const value = args[index]!.includes('=') ? args[index]!.slice('--only='.length) : args[index + 1];
+  const names = (value ?? '').split(',').filter(Boolean);
+  const rest = args.filter((_, position) => position !== index && !(position === index + 1 && !args[index]!.includes('=')));
+  const bad = names.filter((name) => !(name in SCENARIOS));
+  return { only: names as ScenarioName[], unknown: [...rest, ...(names.length === 0 ? ['--only'] : bad)] };
 }
 
 const FUZZ_CASES = Number(process.env.SOAK_FUZZ_CASES ?? 10_000);
@@ -48,11 +63,13 @@ deadline.unref();
 const started = Date.now();
 // Generated before any server starts: generating blocks the event loop for seconds, and a client
 // whose keep-alive timers cannot fire reuses connections the server has closed meanwhile.
-const fuzzCases = fc.sample(fuzzRequests(), { numRuns: FUZZ_CASES, seed: 12 });
-for (const scenario of [embeddedScenarios, giveUpScenario, externalScenarios, startupExitScenario]) {
+const chosen = only ?? (Object.keys(SCENARIOS) as ScenarioName[]);
+const fuzzCases = chosen.includes('embedded') ? fc.sample(fuzzRequests(), { numRuns: FUZZ_CASES, seed: 12 }) : [];
+for (const name of chosen) {
+  const scenario = SCENARIOS[name];
   await scenario().catch((error: Error) => record(scenario.name, `did not finish: ${error.message.slice(0, 300)}`, false));
 }
-writeReport();
+if (only === undefined) writeReport();
 process.exit(rows.every((row) => row.pass) ? 0 : 1);
 
 async function embeddedScenarios(): Promise<void> {
@@ -92,6 +109,40 @@ async function embeddedScenarios(): Promise<void> {
         `${shutdown.answeredAfterSignal} answered and ${shutdown.refusedAfterSignal} refused after it; exit ${JSON.stringify(shutdown.exit)} after ${shutdown.shutdownMs} ms; ` +
         `JVM outlived the server: ${shutdown.jvmOutlivedServer}`,
       shutdown.failedInFlight.length === 0 && shutdown.exit.code === 0 && !shutdown.jvmOutlivedServer,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Attacks an anonymous client could make, each bounded to seconds, on a server of their own; each row also shows the
+ * server answering its normal clients meanwhile.
+ */
+async function attackScenarios(): Promise<void> {
+  const server = await startServerProcess();
+  const responsive = (seen: Responsiveness) =>
+    `; meanwhile ${seen.probes} probes, slowest /health ${Math.round(seen.slowestHealthMs)} ms (bar ${RESPONSIVE.healthMs}), slowest read ${Math.round(seen.slowestReadMs)} ms (bar ${RESPONSIVE.readMs})`;
+  try {
+    const bookmarks = await forgedBookmarks(server);
+    record(
+      'Forged Neo4j-Bookmarks header (30 reads at once: unsigned, re-signed, mangled)',
+      `${bookmarks.refused} of ${bookmarks.requests} refused 400 BAD_USER_INPUT, slowest answer ${Math.round(bookmarks.slowestAnswerMs)} ms${responsive(bookmarks.seen)}`,
+      bookmarks.refused === bookmarks.requests && isResponsive(bookmarks.seen),
+    );
+
+    const bomb = await webSocketBomb(server);
+    record(
+      'WebSocket fragment bomb (26 fragments each spreading the previous twice, 10 sockets x 5)',
+      `${bomb.sent} sent, answered ${JSON.stringify(bomb.codes)}${responsive(bomb.seen)}`,
+      bomb.codes.LIMIT_EXCEEDED === bomb.sent && isResponsive(bomb.seen),
+    );
+
+    const flood = await logFlood(server);
+    record(
+      'Log flood (5 requests with a 200 kB operation name)',
+      `statuses ${JSON.stringify(flood.statuses)}, log grew ${(flood.logGrowthBytes / 1024).toFixed(1)} kB (bar 100 kB)${responsive(flood.seen)}`,
+      flood.logGrowthBytes < 100 * 1024 && isResponsive(flood.seen),
     );
   } finally {
     await server.stop();

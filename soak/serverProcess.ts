@@ -135,12 +135,12 @@ export interface Answer {
 export async function postGraphQL(
   baseUrl: string,
   body: unknown,
-  options: { key?: string; timeoutMs?: number } = {},
+  options: { key?: string; timeoutMs?: number; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const started = performance.now();
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options.key ? { authorization: `Bearer ${options.key}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(options.key ? { authorization: `Bearer ${options.key}` } : {}), ...options.headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });

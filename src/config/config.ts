@@ -98,6 +98,8 @@ export interface AppConfig {
    * caps count clients rather than the load balancer. false: none; true: all; a number: that many hops; else addresses or subnets.
    */
   trustProxy: boolean | number | string[];
+  /** BOOKMARK_SECRET: the key bookmarks are signed with; unset, one is generated once and kept in Neo4j for all replicas. */
+  bookmarkSecret: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       token: env.METRICS_TOKEN || undefined,
     },
     trustProxy: trustProxy(env.TRUST_PROXY),
+    bookmarkSecret: bookmarkSecret(env),
   };
 }
 
@@ -161,6 +164,20 @@ const MIN_KEY_DISTINCT_CHARACTERS = 10;
 const HOW_TO_MAKE_A_KEY =
   'Make each key with a random generator, for example `openssl rand -hex 24` (48 characters), and keep it in ' +
   'API_KEYS_FILE or a secret store rather than in a shell history.';
+
+const MIN_BOOKMARK_SECRET_LENGTH = 32;
+
+function bookmarkSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.BOOKMARK_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < MIN_BOOKMARK_SECRET_LENGTH) {
+    throw new ConfigError(
+      `BOOKMARK_SECRET is ${secret.length} characters long; it needs at least ${MIN_BOOKMARK_SECRET_LENGTH}, the same on every replica. ` +
+        'Make one with `openssl rand -hex 24`, or leave it unset and the replicas share one kept in Neo4j.',
+    );
+  }
+  return secret;
+}
 
 /**
  * Entries `role:key` or `role:name:key` (role `editor` or `admin`), separated by commas in API_KEYS

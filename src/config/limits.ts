@@ -52,6 +52,24 @@ export const SUBSCRIPTION_LIMITS = {
   queuedChanges: 1_000,
   /** How long a client may take between opening the socket and connection_init. */
   initTimeoutMs: 5_000,
+  /**
+   * Distinct subscription executions alive in one process, so at most this many per event: identical subscriptions
+   * (document, variables, caller role) share one (src/server/subscriptionFanOut.ts). Past it a new distinct
+   * subscription gets LIMIT_EXCEEDED. Our pages open a handful each; 200 keeps one write's cost to a few hundred
+   * statements however many sockets are open.
+   */
+  executionsPerEvent: 200,
+} as const;
+
+/**
+ * Read-your-writes across replicas (src/server/bookmarks.ts). A bookmark this deployment signed names a state one
+ * of its replicas has seen committed; on one Neo4j or a healthy cluster it is reached at once, and a replica that
+ * lags more than this answers SERVICE_UNAVAILABLE instead of holding the request and its Bolt session.
+ */
+export const BOOKMARK_LIMITS = {
+  waitMs: 2_000,
+  /** Bookmarks one header may carry. */
+  perHeader: 16,
 } as const;
 
 /**

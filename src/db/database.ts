@@ -138,16 +138,24 @@ export class Database {
   /**
    * Waits until the cluster member reads go to holds `bookmarks` (another replica's), then keeps them for every
    * later session of the process. A bookmark Neo4j does not know fails here, before it could fail other requests.
+   * Past `timeoutMs` it gives up with SERVICE_UNAVAILABLE; the session is closed once Neo4j answers.
    */
-  async catchUp(bookmarks: string[]): Promise<void> {
+  async catchUp(bookmarks: string[], timeoutMs: number): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarks });
+    const probe = session.run(this.cypher.get('bookmarkProbe'));
+    const closed = probe.then(() => session.close(), () => session.close());
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new ServiceUnavailableError(`The graph database has not caught up with these bookmarks within ${timeoutMs} ms; try again shortly.`)), timeoutMs);
+    });
     try {
-      await session.run(this.cypher.get('bookmarkProbe'));
+      await Promise.race([probe, timedOut]);
     } catch (error) {
       throw translateError(error);
     } finally {
-      await session.close();
+      clearTimeout(timer);
     }
+    await closed;
     await this.bookmarkManager.updateBookmarks([], bookmarks);
   }
 

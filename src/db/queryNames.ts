@@ -16,6 +16,7 @@ export const QUERY_NAMES = [
   'clearQueryCaches',
   'deleteEntity',
   'deleteRelationshipClaims',
+  'deploymentSecret',
   'devicesPage',
   'entitiesByIds',
   'entitiesBySearchText',

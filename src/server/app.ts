@@ -18,7 +18,7 @@ import { SupervisedNeo4j } from '../db/neo4jSupervisor.js';
 import { MAX_OPERATION_NAME_LENGTH, PARSE_LIMITS } from '../config/limits.js';
 import { codeOfError, createErrorFormatter, ErrorCode, TooLongError } from '../errors/errors.js';
 import { seedGraph } from '../importer/seed.js';
-import { bookmarksFromClient, bookmarksToClientPlugin } from './bookmarks.js';
+import { bookmarkSecret, BookmarkSigner, bookmarksFromClient, bookmarksToClientPlugin, bookmarkWaitPlugin, verifiedBookmarks, type BookmarkContext } from './bookmarks.js';
 import { clientAddressResolver } from './clientAddress.js';
 import { admissionQueue } from './admission.js';
 import { createContextFactory, type AppContext } from './context.js';
@@ -205,9 +205,10 @@ async function createHttpServer(
   const schema = await createSchema();
   const keyring = new ApiKeyring(config.apiKeys);
   const createContext = createContextFactory(db, sequencer, keyring, { plannedReads: config.plannedReads });
+  const bookmarkSigner = new BookmarkSigner(await bookmarkSecret(db, config.bookmarkSecret));
   const formatError = createErrorFormatter({ exposeInternals: config.stackTraces });
 
-  const apollo = new ApolloServer<AppContext & ClientContext>({
+  const apollo = new ApolloServer<AppContext & ClientContext & BookmarkContext>({
     schema,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
@@ -224,7 +225,9 @@ async function createHttpServer(
       ApolloServerPluginCacheControlDisabled(),
       rateLimitPlugin(new RateLimits(config.reliability)),
       guardRailsPlugin(metrics.observeOperation),
-      bookmarksToClientPlugin(db, () => changeFeed.nudge()),
+      // After the rate limits and the guard rails (responseForOperation follows didResolveOperation), in its turn.
+      bookmarkWaitPlugin(db),
+      bookmarksToClientPlugin(db, bookmarkSigner, () => changeFeed.nudge()),
       requestMetricsPlugin(metrics, log),
     ],
   });
@@ -273,7 +276,7 @@ async function createHttpServer(
     requestDeadline(config.reliability.requestTimeoutMs),
     express.json({ limit: '1mb' }),
     refuseUnsafeRequests(),
-    bookmarksFromClient(db),
+    bookmarksFromClient(bookmarkSigner),
     // A body that is not JSON (a form post, say) reaches Apollo empty, for its CSRF check to refuse.
     (req, _res, next) => {
       req.body ??= {};
@@ -281,10 +284,10 @@ async function createHttpServer(
     },
     admission.inTurn(expressMiddleware(apollo, {
       // The rate limits need the client's IP, which only express knows, and the key the context found.
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const context = await createContext({ req });
         const keyName = context.access.presented ? context.access.caller?.name : undefined;
-        return { ...context, client: { ip: clientAddress(req), keyName } };
+        return { ...context, client: { ip: clientAddress(req), keyName }, bookmarks: verifiedBookmarks(res.locals) };
       },
     })),
   );
@@ -301,6 +304,8 @@ async function createHttpServer(
     formatError,
     onMeasured: metrics.observeOperation,
     metrics,
+    corsOrigins: config.corsOrigins,
+    clientAddress,
     log,
   });
   return { server, apollo, subscriptions };

@@ -25,3 +25,21 @@ export function crossOriginPolicy(allowedOrigins: readonly string[]): RequestHan
     }
   });
 }
+
+/**
+ * Whether a WebSocket upgrade may go on, by its Origin header. No Origin: not a browser, so no page can be riding on
+ * its user's network position; allowed. A browser page may connect from our own origin (the IDE and the Explorer),
+ * from an origin named in CORS_ORIGINS, or from any origin when the list holds `*` (subscriptions only read).
+ */
+export function originMayConnect(allowedOrigins: readonly string[]): (origin: string | undefined, host: string | undefined) => boolean {
+  const named = new Set(allowedOrigins.filter((origin) => origin !== '*'));
+  const anyone = allowedOrigins.includes('*');
+  return (origin, host) => {
+    if (origin === undefined || anyone || named.has(origin)) return true;
+    try {
+      return host !== undefined && new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  };
+}

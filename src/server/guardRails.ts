@@ -43,8 +43,7 @@ export function checkOperation(
   const operation = selectedOperation(document, operationName);
   // Execution rejects bad variables as BAD_USER_INPUT before any resolver runs; nothing to measure.
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
-  const fragments = fragmentsOf(document);
-  const { depth, aliases } = shapeOf(operation.selectionSet, fragments);
+  const { depth, aliases } = shapeOf(operation.selectionSet, fragmentsOf(document), new Map());
   const complexity = getComplexity({
     schema,
     query: document,
@@ -129,30 +128,71 @@ function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args
   return ASSUMED_LIST_SIZE;
 }
 
-/** Depth and alias count of a selection set, fragments expanded; introspection is exempt. */
-function shapeOf(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-): { depth: number; aliases: number } {
+type Shape = { depth: number; aliases: number };
+
+/**
+ * Depth and alias count of a selection set, fragments expanded; introspection is exempt. A fragment's shape does
+ * not depend on where it is spread, so each is measured once (`measured`): 26 fragments each spreading the previous
+ * twice would otherwise be walked 2^26 times.
+ */
+function shapeOf(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, measured: Map<string, Shape>): Shape {
   let depth = 0;
   let aliases = 0;
   for (const selection of selectionSet.selections) {
-    let inner: { depth: number; aliases: number } = { depth: 0, aliases: 0 };
+    let inner: Shape = { depth: 0, aliases: 0 };
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__')) continue;
-      if (selection.selectionSet) inner = shapeOf(selection.selectionSet, fragments);
+      if (selection.selectionSet) inner = shapeOf(selection.selectionSet, fragments, measured);
       inner = { depth: inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0) };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = shapeOf(selection.selectionSet, fragments);
+      inner = shapeOf(selection.selectionSet, fragments, measured);
     } else {
       // Validation has already rejected unknown fragments and fragment cycles.
-      const fragment = fragments.get(selection.name.value);
-      if (fragment) inner = shapeOf(fragment.selectionSet, fragments);
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (fragment) {
+        if (!measured.has(name)) measured.set(name, shapeOf(fragment.selectionSet, fragments, measured));
+        inner = measured.get(name)!;
+      }
     }
     depth = Math.max(depth, inner.depth);
     aliases += inner.aliases;
   }
   return { depth, aliases };
+}
+
+/**
+ * Selections of the document's largest operation with its fragments expanded, the count Apollo's
+ * maxRecursiveSelections caps over HTTP: each fragment is counted once and multiplied by its spreads, so the count
+ * costs one walk of the document however far it would expand. Runs before validation, so a fragment cycle counts
+ * as nothing here (validation refuses it next).
+ */
+export function recursiveSelections(document: DocumentNode): number {
+  const fragments = fragmentsOf(document);
+  const counted = new Map<string, number | null>();
+  const countFragment = (name: string): number => {
+    const known = counted.get(name);
+    if (known !== undefined) return known ?? 0;
+    const fragment = fragments.get(name);
+    if (!fragment) return 0;
+    counted.set(name, null);
+    const count = countSet(fragment.selectionSet);
+    counted.set(name, count);
+    return count;
+  };
+  const countSet = (selectionSet: SelectionSetNode): number => {
+    let count = 0;
+    for (const selection of selectionSet.selections) {
+      count += 1;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) count += countFragment(selection.name.value);
+      else if (selection.selectionSet) count += countSet(selection.selectionSet);
+      // Past any cap: stop adding, so a number never grows past what a double holds exactly.
+      if (count > Number.MAX_SAFE_INTEGER / 4) return count;
+    }
+    return count;
+  };
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return Math.max(0, ...operations.map((operation) => countSet(operation.selectionSet)));
 }
 
 function selectedOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {

@@ -45,6 +45,19 @@ export class Metrics {
   /** Open WebSockets and active subscriptions, counted by src/server/subscriptions.ts: what one replica holds. */
   readonly liveConnections = new Gauge({ name: 'graphql_ws_connections', help: 'Open graphql-ws sockets.', registers: [this.registry] });
   readonly liveSubscriptions = new Gauge({ name: 'graphql_subscriptions', help: 'Active subscriptions.', registers: [this.registry] });
+  readonly anonymousSubscriptions = new Gauge({ name: 'graphql_subscriptions_anonymous', help: 'Active subscriptions without an API key.', registers: [this.registry] });
+  /** Subscription work per event (src/server/subscriptionFanOut.ts): executions, and the results fanned out from them. */
+  readonly subscriptionExecutions = new Counter({
+    name: 'graphql_subscription_executions_total',
+    help: 'Executions of subscription documents, one per distinct subscription and event.',
+    registers: [this.registry],
+  });
+  readonly subscriptionDeliveries = new Counter({
+    name: 'graphql_subscription_deliveries_total',
+    help: 'Subscription results handed to subscribers, by caller (anonymous or keyed).',
+    labelNames: ['caller'] as const,
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -1,14 +1,13 @@
 import type http from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
-  createSourceEventStream,
-  execute,
   getOperationAST,
   GraphQLError,
+  Kind,
   parse,
+  print,
   validate,
-  type ExecutionArgs,
-  type ExecutionResult,
+  type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
@@ -16,12 +15,14 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Access, ApiKeyring } from '../access/access.js';
 import type { ChangeFeed, ChangeFeedContext } from '../change/changeFeed.js';
-import { SUBSCRIPTION_LIMITS } from '../config/limits.js';
+import { PARSE_LIMITS, SUBSCRIPTION_LIMITS } from '../config/limits.js';
 import { LimitExceededError } from '../errors/errors.js';
 import type { AppContext } from './context.js';
-import { checkOperation, type OperationMeasure } from './guardRails.js';
+import { originMayConnect } from './crossOrigin.js';
+import { checkOperation, recursiveSelections, type OperationMeasure } from './guardRails.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { SubscriptionFanOut } from './subscriptionFanOut.js';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -34,7 +35,11 @@ export interface SubscriptionServerOptions {
   /** Apollo's error formatter, so errors read the same over HTTP and WebSocket. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   onMeasured?: (measure: OperationMeasure) => void;
-  metrics: Pick<Metrics, 'liveConnections' | 'liveSubscriptions'>;
+  metrics: Pick<Metrics, 'liveConnections' | 'liveSubscriptions' | 'anonymousSubscriptions' | 'subscriptionExecutions' | 'subscriptionDeliveries'>;
+  /** CORS_ORIGINS: a browser page of another origin may open a socket only if listed. */
+  corsOrigins: readonly string[];
+  /** The client's address as the HTTP path sees it (TRUST_PROXY), so the per-address cap counts clients, not a balancer. */
+  clientAddress: (request: http.IncomingMessage) => string;
   log: Logger;
 }
 
@@ -45,7 +50,7 @@ export interface SubscriptionServer {
   close(): Promise<void>;
 }
 
-type Extra = { access: Access };
+type Extra = { access: Access; anonymous: Map<string, boolean> };
 type SubscriptionContext = AppContext & ChangeFeedContext;
 
 /** How long closing sockets get to finish the close handshake before they are cut. */
@@ -61,6 +66,19 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
   const { httpServer, path, schema, createContext, keyring, changeFeed, formatError, onMeasured, metrics, log } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const openByAddress = new Map<string, number>();
+  const mayConnect = originMayConnect(options.corsOrigins);
+  const fanOut = new SubscriptionFanOut({
+    budget: SUBSCRIPTION_LIMITS.executionsPerEvent,
+    queuedResults: SUBSCRIPTION_LIMITS.queuedChanges,
+    eventContext: async (subscribeContext) => {
+      const { access } = subscribeContext as SubscriptionContext;
+      return { ...(await createContext()), access, changeFeed };
+    },
+    metrics: {
+      executed: () => metrics.subscriptionExecutions.inc(),
+      delivered: (subscribers, anonymous) => metrics.subscriptionDeliveries.inc({ caller: anonymous ? 'anonymous' : 'keyed' }, subscribers),
+    },
+  });
 
   const onUpgrade = (request: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -68,7 +86,12 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const address = request.socket.remoteAddress ?? 'unknown';
+    // A page of another origin could otherwise subscribe with its visitor's network position (CSRF over WebSocket).
+    if (!mayConnect(request.headers.origin, request.headers.host)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const address = options.clientAddress(request);
     const open = openByAddress.get(address) ?? 0;
     if (open >= SUBSCRIPTION_LIMITS.connectionsPerAddress) {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -99,19 +122,26 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         const access = keyring.identify(typeof authorization === 'string' ? authorization : undefined);
         if (access.presented && !access.caller) return false;
         ctx.extra.access = access;
+        ctx.extra.anonymous = new Map();
         return true;
       },
-      async onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, id, payload) {
         // The subscription being started is already counted.
         const active = Object.keys(ctx.subscriptions).length;
         if (active > SUBSCRIPTION_LIMITS.perConnection) {
           return [new LimitExceededError('subscriptionsPerConnection', SUBSCRIPTION_LIMITS.perConnection, active)];
         }
+        // The limits of the HTTP path (app.ts), in its order: tokens while parsing, expanded selections before the
+        // other validation rules walk the document, then the guard rails.
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: PARSE_LIMITS.maxTokens });
         } catch (error) {
           return [coded((error as GraphQLError).message, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
+        }
+        const selections = recursiveSelections(document);
+        if (selections > PARSE_LIMITS.maxRecursiveSelections) {
+          return [new LimitExceededError('recursiveSelections', PARSE_LIMITS.maxRecursiveSelections, selections)];
         }
         const invalid = validate(schema, document);
         if (invalid.length > 0) return invalid.map((error) => coded(error.message, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED));
@@ -122,16 +152,29 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           const measure = checkOperation(schema, document, payload.variables ?? undefined, payload.operationName);
           if (measure) onMeasured?.(measure);
         } catch (error) {
-          return [error as GraphQLError];
+          if (error instanceof GraphQLError) return [error];
+          throw error;
         }
-        const contextValue: SubscriptionContext = { ...(await createContext()), access: ctx.extra.access ?? { presented: false }, changeFeed };
+        const access = ctx.extra.access ?? { presented: false };
+        const contextValue: SubscriptionContext = { ...(await createContext()), access, changeFeed };
         // onComplete follows every subscription that got this far, however it ends.
         metrics.liveSubscriptions.inc();
+        const anonymous = roleOf(access) === 'anonymous';
+        ctx.extra.anonymous?.set(id, anonymous);
+        if (anonymous) metrics.anonymousSubscriptions.inc();
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
-      subscribe: (args) => subscribeWithFreshContexts(args, createContext),
-      onComplete() {
+      subscribe: (args) => {
+        const { access } = args.contextValue as SubscriptionContext;
+        const key = replaysFromCursor(args.document, args.operationName, args.variableValues)
+          ? undefined
+          : JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? {}, roleOf(access)]);
+        return fanOut.subscribe(key, args, roleOf(access) === 'anonymous');
+      },
+      onComplete(ctx, id) {
         metrics.liveSubscriptions.dec();
+        if (ctx.extra.anonymous?.get(id)) metrics.anonymousSubscriptions.dec();
+        ctx.extra.anonymous?.delete(id);
       },
       onNext(_ctx, _id, _payload, _args, result) {
         return result.errors ? { ...result, errors: result.errors.map(format) } : undefined;
@@ -163,37 +206,26 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
   };
 }
 
+/** What a subscription's events may show depends on the caller's role only, so executions are shared by role. */
+function roleOf(access: Access): string {
+  return access.presented && access.caller ? access.caller.role : 'anonymous';
+}
+
 function coded(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
 
 /**
- * graphql-js's `subscribe`, except that each event executes with a new request context: its DataLoaders
- * cache one event's reads, never a stale object from an earlier event.
+ * True when the subscription's root field has a non-null `after`: it replays its own past events first, so it cannot
+ * join a stream that is already live.
  */
-async function subscribeWithFreshContexts(args: ExecutionArgs, createContext: () => Promise<AppContext>) {
-  const stream = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
-  const { access, changeFeed } = args.contextValue as SubscriptionContext;
-  const events = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-  const results: AsyncGenerator<ExecutionResult> = {
-    async next() {
-      const event = await events.next();
-      if (event.done) return { done: true, value: undefined };
-      const contextValue: SubscriptionContext = { ...(await createContext()), access, changeFeed };
-      return { done: false, value: await execute({ ...args, rootValue: event.value, contextValue }) };
-    },
-    async return() {
-      await events.return?.();
-      return { done: true, value: undefined };
-    },
-    async throw(error: unknown) {
-      await events.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-  return results;
+function replaysFromCursor(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): boolean {
+  const selections = getOperationAST(document, operationName)?.selectionSet.selections ?? [];
+  // Validation has let exactly one root field through; behind a fragment it is not worth finding: share nothing.
+  const root = selections.length === 1 && selections[0]!.kind === Kind.FIELD ? selections[0] : undefined;
+  if (!root) return true;
+  const after = root.arguments?.find((argument) => argument.name.value === 'after');
+  if (!after || after.value.kind === Kind.NULL) return false;
+  if (after.value.kind === Kind.VARIABLE) return variables?.[after.value.name.value] != null;
+  return true;
 }

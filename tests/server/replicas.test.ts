@@ -56,8 +56,22 @@ describe('two API replicas on one Neo4j', () => {
     const read = await post(b.baseUrl, '{ brand(name: "Wrep Bookmarked") { id } }', {}, { 'neo4j-bookmarks': bookmarks! });
     expect(read.status).toBe(200);
     expect(read.body.data.brand).toEqual({ id: 'brand:wrep-bookmarked' });
-    // B keeps the bookmark for its later reads, and hands it on with its own next write.
-    expect(await b.db.bookmarks()).toContain(bookmarks!.split(',')[0]);
+    // B keeps the bookmark for its later reads, and hands it on with its own next write (the token is `<mac>.<bookmark>`).
+    const [token] = bookmarks!.split(',');
+    expect(await b.db.bookmarks()).toContain(token!.slice(token!.indexOf('.') + 1));
+  });
+
+  it("honours on B a bookmark A signed, with no BOOKMARK_SECRET set: both read the deployment's secret from Neo4j", async () => {
+    expect(process.env.BOOKMARK_SECRET).toBeUndefined();
+    const written = await write(a.baseUrl, 'Wrep Signed');
+    const token = written.headers.get('neo4j-bookmarks')!.split(',')[0]!;
+    const read = await post(b.baseUrl, '{ brand(name: "Wrep Signed") { id } }', {}, { 'neo4j-bookmarks': token });
+    expect(read.status).toBe(200);
+    expect(read.body.data.brand).toEqual({ id: 'brand:wrep-signed' });
+    // The bare Neo4j bookmark inside it, without A's signature, is refused.
+    const bare = await post(b.baseUrl, '{ brand(name: "Wrep Signed") { id } }', {}, { 'neo4j-bookmarks': token.slice(token.indexOf('.') + 1) });
+    expect(bare.status).toBe(400);
+    expect(bare.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it("delivers A's writes to B's subscribers, within a second of the commit", async () => {
