@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { projectRoot } from '../src/config/config.js';
 import { toPlain } from '../src/db/database.js';
+import type { Neo4jConnection } from '../src/db/embeddedNeo4j.js';
 import type { Params } from './operations.js';
 
 /** One request of an operation variant; resolves when the whole answer is in, rejects on any error. */
@@ -81,8 +82,8 @@ export class GraphQLClient {
 export class RawCypher {
   readonly driver: Driver;
 
-  constructor(uri: string) {
-    this.driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+  constructor(connection: Neo4jConnection) {
+    this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), { disableLosslessIntegers: true });
   }
 
   /** Rows as plain values (ISO dates), for checking them. */
@@ -205,25 +206,30 @@ async function startServerProcess(name: string, script: string, env: Record<stri
 }
 
 /** Our API as `npm start` runs it (dist/src/server/main.js), production mode, against the bench's Neo4j. */
-export async function startOurApi(neo4jUri: string): Promise<ServerProcess> {
+/** The settings that point a server process at the bench's Neo4j. */
+function neo4jEnv(connection: Neo4jConnection): Record<string, string> {
+  return { NEO4J_URI: connection.uri, NEO4J_USERNAME: connection.username, NEO4J_PASSWORD: connection.password };
+}
+
+export async function startOurApi(connection: Neo4jConnection): Promise<ServerProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   return startServerProcess(
     'ours',
     'src/server/main.js',
     // Request logging off: the peer logs nothing per request either.
-    { NEO4J_URI: neo4jUri, PORT: String(port), SEED_ON_START: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    { ...neo4jEnv(connection), PORT: String(port), SEED_ON_START: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     async (client) => (await client.get('/ready')).status === 200,
     `${base}/graphql`,
   );
 }
 
-export async function startPeerApi(neo4jUri: string): Promise<ServerProcess> {
+export async function startPeerApi(connection: Neo4jConnection): Promise<ServerProcess> {
   const port = await freePort();
   return startServerProcess(
     'neo4jGraphql',
     'bench/peerServer.js',
-    { NEO4J_URI: neo4jUri, PORT: String(port), NODE_ENV: 'production' },
+    { ...neo4jEnv(connection), PORT: String(port), NODE_ENV: 'production' },
     async (client) => !!(await client.fetch('{ __typename }', {})).data,
     `http://127.0.0.1:${port}/`,
   );

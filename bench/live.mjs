@@ -23,7 +23,7 @@ const replicas = [];
 let stopping = false;
 function startReplica(name, env) {
   const child = spawn(process.execPath, [path.join(root, 'server', 'main.js')], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, PORT: '0', LOG_LEVEL: 'info', API_KEYS: `editor:${KEY}`, ...env },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', LOG_LEVEL: 'info', API_KEYS: `editor:${KEY}`, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   replicas.push(child);

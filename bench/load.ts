@@ -5,7 +5,7 @@ import { projectRoot } from '../src/config/config.js';
 import { Relation } from '../src/schemaTypes/enums.js';
 import { CypherLibrary } from '../src/db/cypherLibrary.js';
 import { Database } from '../src/db/database.js';
-import { startEmbeddedNeo4j, type RunningNeo4j } from '../src/db/embeddedNeo4j.js';
+import { startEmbeddedNeo4j, type Neo4jConnection, type RunningNeo4j } from '../src/db/embeddedNeo4j.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { importFiles } from '../src/importer/importer.js';
 import { WRITE_ORDER, idOf, type ImportRecord, type RecordType } from '../src/importer/records.js';
@@ -30,7 +30,7 @@ export async function startFreshNeo4j(dataDir: string, memory: Neo4jMemory, prog
   rmSync(dataDir, { recursive: true, force: true });
   const started = performance.now();
   const neo4jProcess = await startEmbeddedNeo4j({ dataDir, boltPort: 0, ...memory }, progress);
-  const db = new Database({ uri: neo4jProcess.uri });
+  const db = new Database({ uri: neo4jProcess.uri, username: neo4jProcess.username, password: neo4jProcess.password });
   await applyMigrations(db);
   progress(`Neo4j ready at ${neo4jProcess.uri} (${dataDir}) in ${seconds(performance.now() - started)}`);
   return {
@@ -84,9 +84,9 @@ const RELATIONS = new Set<string>(Object.values(Relation));
  * constraints and indexes. JSON.parse, then CREATE in UNWIND batches of the importer's size, in the
  * same dependency order; no validation, no upserts, no derived fields.
  */
-export async function loadWithPlainUnwind(uri: string, files: string[], progress: (line: string) => void, batchSize = 1_000): Promise<LoadResult> {
+export async function loadWithPlainUnwind(connection: Neo4jConnection, files: string[], progress: (line: string) => void, batchSize = 1_000): Promise<LoadResult> {
   const started = performance.now();
-  const driver = neo4j.driver(uri);
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password));
   const byType = new Map<RecordType, Array<Record<string, unknown>>>();
   let records = 0;
   try {

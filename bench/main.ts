@@ -93,16 +93,16 @@ async function main(): Promise<void> {
       return;
     }
 
-    const raw = new RawCypher(load.neo4j.uri);
+    const raw = new RawCypher(load.neo4j);
     cleanup.push(() => raw.close());
     const [landmarks] = (await raw.fetch(benchCypher.get('benchLandmarks'), {})) as Landmarks[];
     const wanted = args.operations?.split(',');
     const operations = benchOperations(landmarks!).filter((operation) => !wanted || wanted.includes(operation.name));
 
     log('starting our API and @neo4j/graphql, each in a child process');
-    const ours = await startOurApi(load.neo4j.uri);
+    const ours = await startOurApi(load.neo4j);
     cleanup.push(() => ours.stop());
-    const peer = await startPeerApi(load.neo4j.uri);
+    const peer = await startPeerApi(load.neo4j);
     cleanup.push(() => peer.stop());
     const oursClient = new GraphQLClient(ours.endpoint);
     const peerClient = new GraphQLClient(peer.endpoint);
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       const variant = operation.variants[0]!;
       rawDbHits.set(operation.name, await raw.dbHits(operation.raw.cypher, variant.raw));
       let hits = 0;
-      for (const statement of await ourStatements(load.neo4j.uri, operation.ours.query, variant.variables)) hits += await raw.dbHits(statement.text, statement.params);
+      for (const statement of await ourStatements(load.neo4j, operation.ours.query, variant.variables)) hits += await raw.dbHits(statement.text, statement.params);
       oursDbHits.set(operation.name, hits);
     }
 
@@ -193,7 +193,7 @@ async function loadBoth(dataSet: GeneratedDataSet, dataDir: string, memory: { he
     log('plain UNWIND load into an empty Neo4j, for comparison');
     const scratch = await startFreshNeo4j(path.join(dataDir, 'neo4j-plain'), memory, log);
     try {
-      plain = await loadWithPlainUnwind(scratch.uri, dataSet.files, log);
+      plain = await loadWithPlainUnwind(scratch, dataSet.files, log);
     } finally {
       await scratch.discard();
     }

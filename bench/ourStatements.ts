@@ -1,5 +1,6 @@
 import { execute, parse } from 'graphql';
 import { Database, type Row } from '../src/db/database.js';
+import type { Neo4jConnection } from '../src/db/embeddedNeo4j.js';
 import { ChangeSequencer } from '../src/editing/changeSequencer.js';
 import { createContextFactory } from '../src/server/context.js';
 import { createSchema } from '../src/server/schema.js';
@@ -25,8 +26,8 @@ class RecordingDatabase extends Database {
  * same schema, context and repositories as the server, against the bench's Neo4j. The bench PROFILEs
  * them beside the raw statement.
  */
-export async function ourStatements(uri: string, query: string, variables: Record<string, unknown>): Promise<SentStatement[]> {
-  const db = new RecordingDatabase({ uri });
+export async function ourStatements(connection: Neo4jConnection, query: string, variables: Record<string, unknown>): Promise<SentStatement[]> {
+  const db = new RecordingDatabase({ ...connection });
   try {
     const schema = await createSchema();
     const contextValue = await createContextFactory(db, new ChangeSequencer(db, { warn: () => {} }))();

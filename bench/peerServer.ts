@@ -96,7 +96,8 @@ export const peerTypeDefs = /* GraphQL */ `
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is required');
-  const driver = neo4j.driver(uri);
+  const username = process.env.NEO4J_USERNAME;
+  const driver = neo4j.driver(uri, username ? neo4j.auth.basic(username, process.env.NEO4J_PASSWORD ?? '') : undefined);
   const schema = await new Neo4jGraphQL({ typeDefs: peerTypeDefs, driver }).getSchema();
   const server = new ApolloServer({ schema });
   const { url } = await startStandaloneServer(server, {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { projectRoot } from '../src/config/config.js';
-import { boltPortOf, startEmbeddedNeo4j, type RunningNeo4j } from '../src/db/embeddedNeo4j.js';
+import { boltPortOf, EMBEDDED_NEO4J_USER, newEmbeddedPassword, startEmbeddedNeo4j, type RunningNeo4j } from '../src/db/embeddedNeo4j.js';
 import { forgedBookmarks, isResponsive, logFlood, RESPONSIVE, webSocketBomb, type Responsiveness } from './attacks.js';
 import { fuzzRequests, type FuzzRequest } from './fuzzRequests.js';
 import { measureKillAndRecover } from './killAndRecover.js';
@@ -232,12 +232,14 @@ async function squat(port: number): Promise<Server> {
 async function externalScenarios(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-soak-external-'));
   const port = await freePort();
-  const startNeo4j = () => startEmbeddedNeo4j({ dataDir, boltPort: port, pageCacheMb: 48, heapMb: 384 }, () => {});
+  // Chosen before either starts: the API is told it before the Neo4j it waits for exists, and the restart keeps it.
+  const password = newEmbeddedPassword();
+  const startNeo4j = () => startEmbeddedNeo4j({ dataDir, boltPort: port, pageCacheMb: 48, heapMb: 384 }, () => {}, password);
   let neo4j: RunningNeo4j | undefined;
   let server: ServerProcess | undefined;
   try {
     // Down at API start: the API waits (NEO4J_STARTUP_WAIT_S) and serves nothing until Neo4j answers.
-    const serverStarting = startServerProcess({ env: { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_STARTUP_WAIT_S: '300' } });
+    const serverStarting = startServerProcess({ env: { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_USERNAME: EMBEDDED_NEO4J_USER, NEO4J_PASSWORD: password, NEO4J_STARTUP_WAIT_S: '300' } });
     await sleep(5_000);
     const neo4jStartedAt = performance.now();
     neo4j = await startNeo4j();

@@ -1,5 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { startEmbeddedNeo4j } from '../src/db/embeddedNeo4j.js';
 import { runMixedLoad } from './mixedLoad.js';
 import { startServerProcess } from './serverProcess.js';
 
@@ -11,10 +14,20 @@ import { startServerProcess } from './serverProcess.js';
  * NEO4J_MIN_REPLAN_S, ...), so two runs compare a setting; PROFILE_SECONDS sets the length (40).
  */
 const seconds = Number(process.env.PROFILE_SECONDS ?? 40);
-const server = await startServerProcess({ env: { REQUEST_TIMEOUT_MS: '120000', NEO4J_READ_TIMEOUT_MS: '120000' } });
-const jvmPid = server.jvmPid()!;
-const boltUri = (JSON.parse(server.output.findLast((line) => line.includes('"msg":"embedded Neo4j ready"'))!) as { uri: string }).uri;
-const driver = neo4j.driver(boltUri);
+// The Neo4j is started here, not by the server, because only its starter holds the password that SHOW TRANSACTIONS needs.
+const neo4jDir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-profile-neo4j-'));
+const neo4jProcess = await startEmbeddedNeo4j({ dataDir: neo4jDir, boltPort: 0, pageCacheMb: 128, heapMb: 512 }, () => {});
+const server = await startServerProcess({
+  env: {
+    REQUEST_TIMEOUT_MS: '120000',
+    NEO4J_READ_TIMEOUT_MS: '120000',
+    NEO4J_URI: neo4jProcess.uri,
+    NEO4J_USERNAME: neo4jProcess.username,
+    NEO4J_PASSWORD: neo4jProcess.password,
+  },
+});
+const jvmPid = neo4jProcess.pid;
+const driver = neo4j.driver(neo4jProcess.uri, neo4j.auth.basic(neo4jProcess.username, neo4jProcess.password));
 
 /** CPU seconds of a process so far, from /proc/<pid>/stat (utime + stime, in clock ticks of 10 ms). */
 function cpuSeconds(pid: number, task = ''): number {
@@ -70,6 +83,8 @@ sampling = false;
 await sampler;
 await driver.close();
 await server.stop();
+await neo4jProcess.stop();
+rmSync(neo4jDir, { recursive: true, force: true });
 
 const perRequest = (seconds: number) => `${((seconds * 1000) / outcome.requests).toFixed(1)} ms`;
 console.log(

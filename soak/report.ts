@@ -5,6 +5,18 @@ export interface Row {
   pass: boolean;
 }
 
+/**
+ * Tool output with the addresses in it taken out: URLs, host names, IP addresses and home directories say
+ * which registry, mirror or machine ran the soak, and none of them belongs in a document of the project.
+ */
+export function withoutAddresses(output: string): string {
+  return output
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"`<>]+/gi, '<url>')
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<ip>')
+    .replace(/\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|io|dev|app|cloud|internal|local|lan|corp|example)\b(?::\d+)?/gi, '<host>')
+    .replace(/(?:\/root(?![^/\s])|\/home\/[^/\s]+|\/Users\/[^/\s]+)(?:\/\S*)?|~\/\S*/g, '<home>');
+}
+
 /** What engineers wrote under this heading of docs/reliability.md (how a figure was explained) survives a rerun. */
 const NOTES_HEADING = '\n## Notes\n';
 
@@ -35,12 +47,12 @@ ${table.join('\n')}
 ## npm audit --omit=dev
 
 \`\`\`
-${run.audit}
+${withoutAddresses(run.audit)}
 \`\`\`
 
 Triage: where the output above is an error, the advisories endpoint was not reachable from the machine
-that ran the soak (its registry mirror answers 405 to \`/-/npm/v1/security/advisories/bulk\`); run
-\`npm audit --omit=dev\` where registry.npmjs.org is reachable. The reliability work added two runtime
+that ran the soak (its registry mirror refuses the bulk advisories request); run
+\`npm audit --omit=dev\` where the public registry is reachable. The reliability work added two runtime
 dependencies, rate-limiter-flexible (no dependencies of its own) and p-limit (one, yocto-queue), and
 fast-check for tests and the soak only.
 ${notes}`;

@@ -7,6 +7,9 @@ import { startEmbeddedNeo4j } from '../src/db/embeddedNeo4j.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** The credentials of the run's embedded Neo4j, which refuses anyone without them. */
+    neo4jUsername: string;
+    neo4jPassword: string;
   }
 }
 
@@ -20,6 +23,8 @@ export default async function setup(project: TestProject) {
   );
   console.error(`embedded Neo4j for tests ready at ${neo4j.uri} in ${Math.round(performance.now() - started)} ms`);
   project.provide('neo4jUri', neo4j.uri);
+  project.provide('neo4jUsername', neo4j.username);
+  project.provide('neo4jPassword', neo4j.password);
   return async () => {
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });

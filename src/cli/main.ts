@@ -16,7 +16,7 @@ const EXIT = { done: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const embedded = config.externalNeo4j ? undefined : await startEmbeddedNeo4j(config.embeddedNeo4j, (line) => console.error(line));
-  const db = new Database(config.externalNeo4j ?? { uri: embedded!.uri });
+  const db = new Database(config.externalNeo4j ?? { uri: embedded!.uri, username: embedded!.username, password: embedded!.password });
   try {
     await applyMigrations(db);
     return await work(db);

@@ -99,6 +99,12 @@ export const CHANGE_LOG = {
   leftoverAfterMs: 5_000,
 } as const;
 
+/** How the importer reads its files: line by line, so no file is ever one string (V8 caps a string near 512 MB). */
+export const IMPORT_LIMITS = {
+  /** Bytes of one line; far above the longest record RECORD_LIMITS allow, and a longer line is refused unread. */
+  lineBytes: 4 * 1024 * 1024,
+} as const;
+
 /** Limits on every record (README "Data and import"); longer values are rejected, never cut. */
 export const RECORD_LIMITS = {
   /** Characters of a name, title, summary, alias, URL or spec value. */

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -27,8 +28,23 @@ export interface JvmExit {
   signal: NodeJS.Signals | null;
 }
 
-export interface RunningNeo4j {
+/** The Bolt user the launcher sets a password for (neo4j-launcher's EmbeddedNeo4j.USER). */
+export const EMBEDDED_NEO4J_USER = 'neo4j';
+
+/** A fresh random password for one embedded Neo4j: 32 random bytes, hex. */
+export function newEmbeddedPassword(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** Where a Neo4j listens and whom it lets in. */
+export interface Neo4jConnection {
   uri: string;
+  username: string;
+  /** Never logged: for the embedded Neo4j it lives in this object and on the JVM's stdin only. */
+  password: string;
+}
+
+export interface RunningNeo4j extends Neo4jConnection {
   pid: number;
   /** Settles when the JVM is gone, whether stopped or not. */
   exited: Promise<JvmExit>;
@@ -105,9 +121,14 @@ function runMavenPackage(progress: Progress): Promise<void> {
  * Starts Neo4j embedded in a child JVM and resolves once its Bolt connector accepts connections.
  * The JVM runs in a process group of its own, so a terminal's Ctrl-C or a group SIGTERM reaches
  * only this process, which stops it last. It still exits when our end of its stdin pipe closes,
- * so it dies with this process however this process ends.
+ * so it dies with this process however this process ends. Bolt asks for `password` (a new random
+ * one unless given), so only whoever holds the returned object can connect.
  */
-export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: Progress): Promise<RunningNeo4j> {
+export async function startEmbeddedNeo4j(
+  config: EmbeddedNeo4jConfig,
+  progress: Progress,
+  password: string = newEmbeddedPassword(),
+): Promise<RunningNeo4j> {
   await ensureLauncherBuilt(progress);
   mkdirSync(config.dataDir, { recursive: true });
   const port = await chooseBoltPort(config, progress);
@@ -135,10 +156,14 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: 
     ],
     { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
+  // On stdin, not in argv or the environment, which other users of the host can read through /proc.
+  jvm.stdin!.write(`${password}\n`);
   const exited = new Promise<JvmExit>((resolve) => jvm.once('exit', (code, signal) => resolve({ code, signal })));
   const uri = await waitForReady(jvm, config, port);
   return {
     uri,
+    username: EMBEDDED_NEO4J_USER,
+    password,
     pid: jvm.pid ?? -1,
     exited,
     stop: () => stopJvm(jvm, exited),

@@ -1,5 +1,12 @@
 import type { EmbeddedNeo4jConfig } from '../config/config.js';
-import { boltPortOf, EmbeddedNeo4jError, startEmbeddedNeo4j, type JvmExit, type RunningNeo4j } from './embeddedNeo4j.js';
+import {
+  boltPortOf,
+  EmbeddedNeo4jError,
+  startEmbeddedNeo4j,
+  type JvmExit,
+  type Neo4jConnection,
+  type RunningNeo4j,
+} from './embeddedNeo4j.js';
 
 /** Waits before restart attempts 1, 2, 3 ...; the last one repeats. */
 export const RESTART_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000] as const;
@@ -38,14 +45,23 @@ export class SupervisedNeo4j {
   private constructor(
     private readonly config: EmbeddedNeo4jConfig,
     private readonly options: SupervisorOptions,
-    readonly uri: string,
+    /** Where and as whom to connect; restarts keep the password, so drivers reconnect by themselves. */
+    readonly connection: Neo4jConnection,
   ) {}
+
+  get uri(): string {
+    return this.connection.uri;
+  }
 
   /** Starts Neo4j; a first start that fails is not retried: its error is the caller's to report. */
   static async start(config: EmbeddedNeo4jConfig, options: SupervisorOptions): Promise<SupervisedNeo4j> {
     const first = await startEmbeddedNeo4j(config, (line) => options.log.info({}, line));
     // Restarts reuse the port the first start bound, even when it was picked freely.
-    const supervised = new SupervisedNeo4j({ ...config, boltPort: boltPortOf(first.uri), boltPortFallback: false }, options, first.uri);
+    const supervised = new SupervisedNeo4j({ ...config, boltPort: boltPortOf(first.uri), boltPortFallback: false }, options, {
+      uri: first.uri,
+      username: first.username,
+      password: first.password,
+    });
     supervised.watch(first);
     return supervised;
   }
@@ -99,7 +115,7 @@ export class SupervisedNeo4j {
   private async restart(): Promise<void> {
     if (this.stopping) return;
     try {
-      const running = await startEmbeddedNeo4j(this.config, () => {});
+      const running = await startEmbeddedNeo4j(this.config, () => {}, this.connection.password);
       if (this.stopping) {
         await running.stop();
         return;

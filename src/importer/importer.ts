@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { QueryName } from '../db/queryNames.js';
+import { IMPORT_LIMITS } from '../config/limits.js';
 import type { Database } from '../db/database.js';
 import {
   ImportRecord,
@@ -15,7 +16,8 @@ import {
 
 export interface ImportProblem {
   file: string;
-  line: number;
+  /** Absent when the problem is the file itself (a symbolic link). */
+  line?: number;
   field?: string;
   message: string;
 }
@@ -30,7 +32,7 @@ export class ImportValidationError extends Error {
       `${problems.length} problem(s) in ${records} record(s); nothing was written:\n` +
         problems
           .slice(0, PROBLEMS_SHOWN)
-          .map((p) => `  ${p.file}:${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}`)
+          .map((p) => `  ${p.file}${p.line === undefined ? '' : `:${p.line}`}${p.field ? ` ${p.field}` : ''}: ${p.message}`)
           .join('\n') +
         (more > 0 ? `\n  ... and ${more} more` : ''),
     );
@@ -85,9 +87,12 @@ const WRITE_QUERY: Record<RecordType, QueryName> = {
   Spec: 'importSpecs',
 };
 
-/** JSON Lines files: a file, or every *.jsonl file of a directory in name order. */
+/**
+ * JSON Lines files: a file, or every *.jsonl file of a directory in name order. A symbolic link is listed as
+ * itself, never followed, so the import refuses it (parseFiles) instead of reading what it points to.
+ */
 export function listImportFiles(target: string): string[] {
-  if (!statSync(target).isDirectory()) return [target];
+  if (!lstatSync(target).isDirectory()) return [target];
   return readdirSync(target)
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
@@ -104,7 +109,7 @@ export function listImportFiles(target: string): string[] {
  * skips the records already committed.
  */
 export async function importFiles(db: Database, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  const { records, runId, fileNames } = parseFiles(files);
+  const { records, runId, fileNames } = await parseFiles(files);
   await checkReferences(db, records);
   const byType = countByType(records);
   const total = records.length;
@@ -191,51 +196,100 @@ interface ParsedFiles {
   fileNames: string[];
 }
 
-function parseFiles(files: string[]): ParsedFiles {
+/** The lines of a file as bytes, read in chunks: never the whole file, nor a line past IMPORT_LIMITS.lineBytes, in one piece. */
+async function* linesOf(file: string, onChunk: (chunk: Buffer) => void): AsyncGenerator<{ line: number; bytes: Buffer | 'too long' }> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let line = 0;
+  const take = (piece: Buffer) => {
+    pendingBytes += piece.length;
+    if (pendingBytes <= IMPORT_LIMITS.lineBytes) pending.push(piece);
+    else pending = [];
+  };
+  const finish = (): { line: number; bytes: Buffer | 'too long' } => {
+    const bytes = pendingBytes > IMPORT_LIMITS.lineBytes ? 'too long' : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    line += 1;
+    return { line, bytes };
+  };
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    onChunk(chunk);
+    let start = 0;
+    for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
+      take(chunk.subarray(start, end));
+      yield finish();
+      start = end + 1;
+    }
+    if (start < chunk.length) take(chunk.subarray(start));
+  }
+  if (pendingBytes > 0) yield finish();
+}
+
+/** Where a JSON text stopped parsing, without any of the text: a refused file may be one that must not be shown. */
+function jsonErrorWithoutContent(error: unknown): string {
+  const position = /position (\d+)/.exec((error as Error).message);
+  return position ? `not valid JSON (column ${Number(position[1]) + 1})` : 'not valid JSON';
+}
+
+async function parseFiles(files: string[]): Promise<ParsedFiles> {
   const problems: ImportProblem[] = [];
   const records: LocatedRecord[] = [];
   const definedAt = new Map<string, string>();
   const hash = createHash('sha256');
   const fileNames: string[] = [];
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const file of files) {
     const name = path.relative(process.cwd(), file) || file;
     fileNames.push(name);
-    const content = readFileSync(file, 'utf8');
-    hash.update(`${Buffer.byteLength(content)}\n`).update(content);
-    content
-      .split('\n')
-      .forEach((text, index) => {
-        const line = index + 1;
-        if (text.trim() === '') return;
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (error) {
-          problems.push({ file: name, line, message: `not valid JSON: ${(error as Error).message}` });
-          return;
+    const stat = lstatSync(file);
+    if (stat.isSymbolicLink()) {
+      problems.push({ file: name, message: 'is a symbolic link; import the file it points to by its own path' });
+      continue;
+    }
+    hash.update(`${stat.size}\n`);
+    for await (const { line, bytes } of linesOf(file, (chunk) => hash.update(chunk))) {
+      if (bytes === 'too long') {
+        problems.push({ file: name, line, message: `longer than ${IMPORT_LIMITS.lineBytes} bytes` });
+        continue;
+      }
+      let text: string;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        problems.push({ file: name, line, message: 'not valid UTF-8' });
+        continue;
+      }
+      if (text.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        problems.push({ file: name, line, message: jsonErrorWithoutContent(error) });
+        continue;
+      }
+      const parsed = ImportRecord.safeParse(json, { reportInput: true });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const missing = issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+          problems.push({ file: name, line, field: issue.path.join('.') || undefined, message: missing ? 'is required' : issue.message });
         }
-        const parsed = ImportRecord.safeParse(json, { reportInput: true });
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            const missing = issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
-            problems.push({ file: name, line, field: issue.path.join('.') || undefined, message: missing ? 'is required' : issue.message });
-          }
-          return;
-        }
-        const id = idOf(parsed.data);
-        const earlier = definedAt.get(id);
-        if (earlier) {
-          problems.push({
-            file: name,
-            line,
-            field: 'id' in parsed.data ? 'id' : undefined,
-            message: `duplicate ${'id' in parsed.data ? 'id' : 'claim'} "${id}", first defined at ${earlier}`,
-          });
-          return;
-        }
-        definedAt.set(id, `${name}:${line}`);
-        records.push({ file: name, line, record: parsed.data });
-      });
+        continue;
+      }
+      const id = idOf(parsed.data);
+      const earlier = definedAt.get(id);
+      if (earlier) {
+        problems.push({
+          file: name,
+          line,
+          field: 'id' in parsed.data ? 'id' : undefined,
+          message: `duplicate ${'id' in parsed.data ? 'id' : 'claim'} "${id}", first defined at ${earlier}`,
+        });
+        continue;
+      }
+      definedAt.set(id, `${name}:${line}`);
+      records.push({ file: name, line, record: parsed.data });
+    }
   }
   if (problems.length > 0) throw new ImportValidationError(problems);
   return { records, runId: `import:${hash.digest('hex')}`, fileNames };

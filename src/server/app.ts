@@ -75,7 +75,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     log.info({ uri: embedded.uri, pid: embedded.pid, ms: Math.round(performance.now() - started) }, 'embedded Neo4j ready');
   }
   const metrics = new Metrics();
-  const connection = { ...(config.externalNeo4j ?? { uri: embedded!.uri }), onQuery: metrics.observeQuery };
+  const connection = { ...(config.externalNeo4j ?? embedded!.connection), onQuery: metrics.observeQuery };
   const neo4jAvailable = () => embedded?.available ?? true;
   const db = new Database({ ...connection, readTimeoutMs: config.reliability.readTimeoutMs });
   try {

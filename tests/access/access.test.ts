@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyring } from '../../src/access/access.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { startApp } from '../../src/server/app.js';
-import { graphFingerprint } from '../helpers/database.js';
+import { graphFingerprint, neo4jEnv } from '../helpers/database.js';
 import { ADMIN_KEY, EDITOR_KEY, startEditingApp } from '../helpers/editing.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -114,7 +114,7 @@ describe('access control over HTTP', () => {
 it('never logs a key, even at debug level', async () => {
   const lines: string[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
-  const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false', WARM_UP: 'false', API_KEYS: `editor:${EDITOR_KEY},admin:${ADMIN_KEY}` });
+  const config = loadConfig({ ...neo4jEnv(), PORT: '0', SEED_ON_START: 'false', WARM_UP: 'false', API_KEYS: `editor:${EDITOR_KEY},admin:${ADMIN_KEY}` });
   const app = await startApp(config, log);
   try {
     const url = `${new URL(app.url).origin}/graphql`;

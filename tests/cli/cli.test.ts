@@ -10,7 +10,7 @@ import { applyMigrations } from '../../src/db/migrations.js';
 import { exportGraph } from '../../src/importer/exporter.js';
 import { importFiles } from '../../src/importer/importer.js';
 import { seedGraph } from '../../src/importer/seed.js';
-import { graphFingerprint, testDatabase } from '../helpers/database.js';
+import { graphFingerprint, neo4jEnv, testDatabase } from '../helpers/database.js';
 import { graphContent } from '../helpers/graphContent.js';
 
 // The built CLI (npm test builds first), on the run's Neo4j through NEO4J_URI.
@@ -35,7 +35,7 @@ function partnergraph(args: string[], whileRunning?: (child: ReturnType<typeof s
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {
       cwd: dir,
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+      env: { ...process.env, ...neo4jEnv() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

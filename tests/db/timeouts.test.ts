@@ -3,14 +3,14 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { Database } from '../../src/db/database.js';
 import { EmbeddedNeo4jError, chooseBoltPort, startEmbeddedNeo4j } from '../../src/db/embeddedNeo4j.js';
+import { neo4jConnection } from '../helpers/database.js';
 import { startTestApp } from '../helpers/testApp.js';
 
 
 it('stops a read past the Neo4j transaction timeout with TIMEOUT', async () => {
-  const db = new Database({ uri: inject('neo4jUri'), readTimeoutMs: 300 });
+  const db = new Database({ ...neo4jConnection(), readTimeoutMs: 300 });
   try {
     const started = performance.now();
     const slowCount = 'UNWIND range(1, 10000000000) AS n WITH n WHERE n < 0 RETURN count(n) AS found';

@@ -1,6 +1,5 @@
-import neo4j from 'neo4j-driver';
-import { inject } from 'vitest';
 import { toPlain, type Database } from '../../src/db/database.js';
+import { testDriver } from './database.js';
 
 /**
  * Every entity and spec node with its labels and properties, and every relationship between them with its
@@ -49,7 +48,7 @@ function canonicalJson(value: unknown): string {
  * export and import: a broken exporter must not be able to hide itself by breaking the restore.
  */
 export async function saveGraphForRestore(): Promise<{ restore(): Promise<void> }> {
-  const driver = neo4j.driver(inject('neo4jUri'));
+  const driver = testDriver();
   const nodes = await driver.executeQuery(
     'MATCH (n) WHERE NOT n:SchemaMigration RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties',
   );

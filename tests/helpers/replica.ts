@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { inject } from 'vitest';
 import { projectRoot } from '../../src/config/config.js';
+import { neo4jEnv } from './database.js';
 
 const server = path.join(projectRoot, 'dist', 'src', 'server', 'main.js');
 
@@ -16,7 +16,7 @@ export interface Replica {
 /** `npm start`'s server (built, in dist/) as its own process, on a free port, against the run's Neo4j with NEO4J_URI. */
 export function startReplica(env: Record<string, string>): Promise<Replica> {
   const child = spawn(process.execPath, [server], {
-    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, ...neo4jEnv(), PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,7 +1,7 @@
-import { inject } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { startApp, type RunningApp } from '../../src/server/app.js';
 import { createLogger, type Logger } from '../../src/server/logger.js';
+import { neo4jEnv } from './database.js';
 
 export interface GraphQLResponse<TData = any> {
   data?: TData;
@@ -22,7 +22,7 @@ export async function startTestApp(env: Record<string, string> = {}, log?: Logge
   // and the request deadline are the production ones times six: a loaded CI machine must not turn a slow
   // answer into a TIMEOUT in tests about something else (tests/db/timeouts.test.ts sets its own).
   const config = loadConfig({
-    NEO4J_URI: inject('neo4jUri'),
+    ...neo4jEnv(),
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WARM_UP: 'false',

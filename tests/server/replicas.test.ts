@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { neo4jEnv } from '../helpers/database.js';
 import { EDITOR_KEY, removeTestWrites } from '../helpers/editing.js';
 import { startReplica, type Replica } from '../helpers/replica.js';
 import { connectSubscriptions } from '../helpers/subscriptions.js';
@@ -14,7 +14,7 @@ let a: Replica;
 let b: TestApp;
 
 beforeAll(async () => {
-  b = await startTestApp({ API_KEYS, NEO4J_URI: inject('neo4jUri').replace(/^bolt:/, 'neo4j:') });
+  b = await startTestApp({ API_KEYS, NEO4J_URI: neo4jEnv().NEO4J_URI.replace(/^bolt:/, 'neo4j:') });
   a = await startReplica({ API_KEYS });
 });
 afterAll(async () => {

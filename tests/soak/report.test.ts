@@ -26,3 +26,20 @@ it('tabulates the rows, marks a failed one, and keeps the Notes of the previous 
   expect(reliabilityReport({ ...run, previous: '' })).toContain('| Fuzz | 3 answers >= 500 | **FAIL** | `npm run soak` |');
   expect(reliabilityReport({ ...run, previous: '' })).not.toContain('## Notes');
 });
+
+it('writes no network address or home path from the tool output it quotes', () => {
+  const audit = [
+    'npm warn audit 405 Method Not Allowed - POST https://mirror.example.internal:4873/-/npm/v1/security/advisories/bulk',
+    'npm error audit endpoint returned an error',
+    'npm error fetch failed at registry.example.com:443 and 10.1.2.3:8080',
+    'npm error A complete log of this run can be found in: /root/.npm/_logs/2026-12-02T00_47_41_849Z-debug-0.log',
+  ].join('\n');
+  const report = reliabilityReport({ ...run, audit, previous: '' });
+
+  expect(report).toContain('npm warn audit 405 Method Not Allowed - POST');
+  expect(report).toContain('npm error audit endpoint returned an error');
+  for (const leaked of ['https://', 'mirror.example.internal', 'registry.example.com', '10.1.2.3', '/root/', '/-/npm/v1']) {
+    expect(report).not.toContain(leaked);
+  }
+  expect(report).not.toMatch(/registry\.npmjs|npmjs\.org/);
+});
