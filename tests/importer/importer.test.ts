@@ -52,6 +52,7 @@ describe('seed import', () => {
       '0004_fulltext_search',
       '0005_change_log',
       '0006_change_sequence',
+      '0007_deployment_secret',
     ]);
   });
 });
