@@ -150,7 +150,6 @@ class EditTransaction {
     const givenId = (input as { id?: string | null }).id;
     const canonical = validateGiven(kind, givenId ? { ...given, id: givenId } : given, field);
     const id = givenId ?? (idFrom === null ? newLeakId() : derivedId(prefixOfKind(kind), canonical[idFrom], `${field}.${idFrom}`));
-    const intent = (input as { allowMixedScripts?: boolean | null }).allowMixedScripts ? { allowMixedScripts: true } : {};
 
     const created = await this.lock(id);
     const before = created ? null : await this.snapshot(id);
@@ -163,7 +162,7 @@ class EditTransaction {
       );
     }
     const stored = before ? recordFields(before.entity, fields) : kind === 'Device' ? { status: 'RUMORED' } : {};
-    const record = validate({ type: kind, ...stored, ...given, id, ...intent }, field);
+    const record = validate({ type: kind, ...stored, ...given, id }, field);
     await this.checkReferences(record, field);
     await this.run(writeQuery, { rows: [toRow(record)] });
     await this.refreshDevices(devicesToRefresh(record, before?.linkedDeviceIds ?? []));

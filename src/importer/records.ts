@@ -37,8 +37,8 @@ const text = canonicalised((raw) => canonicalText(raw, 'it'));
 const optionalText = text.nullish();
 /** Names and aliases; whether they may mix scripts is checked per record (mixedScriptProblems). */
 const nameText = canonicalised((raw) => canonicalName(raw, { allowMixedScripts: true, field: 'it' }));
-/** Set on a Brand, Chip or Device whose name or aliases mix scripts on purpose; not stored. */
-const allowMixedScripts = z.boolean().optional();
+/** Set on a Brand, Chip or Device whose name or aliases mix scripts on purpose; stored, so export keeps it. */
+const allowMixedScripts = z.boolean().nullish();
 
 /** A date, possibly partial: "2022-05-23", "2022-05" or "2022". */
 export const partialDate = z
@@ -181,9 +181,9 @@ export type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
 /** Each record type's fields in the order export writes them, which is the order the seed files use. */
 export const RECORD_FIELDS: { [T in RecordType]: ReadonlyArray<Exclude<keyof RecordOf<T>, 'type'>> } = {
   Source: ['id', 'title', 'publisher', 'author', 'url', 'publishedOn'],
-  Brand: ['id', 'name', 'aliases', 'roles', 'country'],
-  Chip: ['id', 'name', 'aliases', 'partNumber'],
-  Device: ['id', 'name', 'aliases', 'status', 'announcedOn'],
+  Brand: ['id', 'name', 'aliases', 'allowMixedScripts', 'roles', 'country'],
+  Chip: ['id', 'name', 'aliases', 'allowMixedScripts', 'partNumber'],
+  Device: ['id', 'name', 'aliases', 'allowMixedScripts', 'status', 'announcedOn'],
   Partnership: ['id', 'kind', 'summary', 'brands', 'announcedOn', 'startedOn', 'endedOn', 'confidence', 'reportedOn', 'sources'],
   Leak: ['id', 'summary', 'platform', 'tipster', 'devices', 'confidence', 'reportedOn', 'sources'],
   Relationship: ['relation', 'from', 'to', 'confidence', 'reportedOn', 'sources'],
