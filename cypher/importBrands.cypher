@@ -6,4 +6,5 @@ SET b:Brand,
     b.aliases = row.aliases,
     b.roles = row.roles,
     b.country = row.country,
-    b.lookupKeys = row.lookupKeys
+    b.lookupKeys = row.lookupKeys,
+    b.allowMixedScripts = row.allowMixedScripts

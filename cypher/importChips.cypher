@@ -5,4 +5,5 @@ SET c:Chip,
     c.name = row.name,
     c.aliases = row.aliases,
     c.partNumber = row.partNumber,
-    c.lookupKeys = row.lookupKeys
+    c.lookupKeys = row.lookupKeys,
+    c.allowMixedScripts = row.allowMixedScripts

@@ -7,4 +7,5 @@ SET d:Device,
     d.aliases = row.aliases,
     d.status = row.status,
     d.announcedOn = date(row.announcedOn),
-    d.announcedOnPrecision = row.announcedOnPrecision
+    d.announcedOnPrecision = row.announcedOnPrecision,
+    d.allowMixedScripts = row.allowMixedScripts

@@ -2,9 +2,14 @@ import type { Slice } from './api.js';
 
 const CSV_COLUMNS = ['element', 'id', 'type', 'label', 'source', 'target', 'confidence', 'reportedOn', 'reportedOnPrecision', 'sources'];
 
+/**
+ * A spreadsheet runs a cell starting with =, +, -, @, tab or carriage return as a formula ("CSV injection"):
+ * a leading single quote makes it text. Names and titles come from editors and imports, so no cell is trusted.
+ */
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const raw = value === null || value === undefined ? '' : String(value);
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One row per node, then one per edge; an edge's sources are "title (publisher, day)" joined by " | ". */

@@ -5,7 +5,8 @@ import { EntityType } from '../schemaTypes/enums.js';
 const CURSOR = 'Pass it as `after` to resume just after this event.';
 
 @ObjectType({
-  description: 'A committed change as anyone may see it: what changed, how and when. Who made it and the values are editor-only, in `changes` and `changeRecorded`.',
+  description:
+    'A committed change as anyone may see it: what changed, how and when. Who made it and the values are editor-only, in `changes` and `changeRecorded`. Without a key, an entity deleted since shows as a tombstone id, "erased:" and 16 hex digits, naming none of its text.',
 })
 export class GraphChange {
   @Field(() => ID, { description: 'The entity changed; for a claim or spec, the entity it starts from.' })
@@ -35,7 +36,7 @@ export class LeakRecorded {
   @Field()
   operation!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Without a key, a tombstone ("erased:...") once the leak has been deleted.' })
   leakId!: string;
 }
 
@@ -50,7 +51,7 @@ export class ClaimChanged {
   @Field()
   operation!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Without a key, a tombstone ("erased:...") once the claim has been removed; its `claim` is then null.' })
   claimId!: string;
 
   @Field(() => ID, { description: 'The entity the claim starts from.' })

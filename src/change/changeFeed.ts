@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { int } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { CHANGE_FEED, CHANGE_LOG, SUBSCRIPTION_LIMITS } from '../config/limits.js';
@@ -63,6 +64,17 @@ export class ChangeFeed {
    * exactly once. Without `after`, from the changes committed from now on. The stream ends when the feed
    * stops, and fails with LIMIT_EXCEEDED when its reader falls `queuedChanges` behind.
    */
+  /** Whether an entity with this id exists now. */
+  async entityExists(id: string): Promise<boolean> {
+    return (await this.db.read('existingEntityIds', { ids: [id] })).length > 0;
+  }
+
+  /** Whether the relationship claim `id` of `relation` from one entity to another exists now. */
+  async claimExists({ id, relation, from, to }: { id: string; relation: string; from: string; to: string }): Promise<boolean> {
+    const rows = await this.db.read('claimsBetween', { relation, from, to });
+    return rows.some((row) => (row.claim as { id: string }).id === id);
+  }
+
   subscribe(after: number | null, filter: ChangeFilter): AsyncIterableIterator<LoggedChange> {
     const listener = new Listener(this.options.queuedChanges);
     const changes = this.stream(listener, after, filter);
@@ -255,6 +267,21 @@ class Listener {
     if (this.failure) throw this.failure;
     return this.ended ? undefined : this.queue.shift();
   }
+}
+
+/**
+ * The key of tombstone ids, made at each start: a tombstone names no text and links to no id, and needs to
+ * match nothing outside this process.
+ */
+const TOMBSTONE_KEY = randomBytes(32);
+
+/**
+ * What anonymous events show instead of the id of an entity or claim erased since: `erased:` and 16 hex digits
+ * of a keyed hash. Leak, source and claim ids hold words of their summaries and titles, and erasing must
+ * take those words out of public view; the same id gives the same tombstone, so events still pair up.
+ */
+export function tombstoneId(id: string): string {
+  return `erased:${createHmac('sha256', TOMBSTONE_KEY).update(id).digest('hex').slice(0, 16)}`;
 }
 
 /** What `cursor` fields show and `after` takes: the change's sequence number, as text so it may change form. */

@@ -1,11 +1,11 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { authorize, Role } from '../access/access.js';
+import { authorize, Role, type Access } from '../access/access.js';
 import { EntityType, Relation } from '../schemaTypes/enums.js';
 import { Leak } from '../leak/leak.type.js';
 import type { RelationshipClaimRecord } from '../editing/graphEditor.js';
 import { RelationshipClaim } from '../editing/relationshipClaim.type.js';
 import type { AppContext } from '../server/context.js';
-import { cursorOf, seqOfCursor, type ChangeFeedContext, type ChangeFilter, type LoggedChange } from './changeFeed.js';
+import { cursorOf, seqOfCursor, tombstoneId, type ChangeFeed, type ChangeFeedContext, type ChangeFilter, type LoggedChange } from './changeFeed.js';
 import { ClaimChanged, GraphChange, LeakRecorded } from './changeEvent.type.js';
 import { Change } from './change.type.js';
 
@@ -52,8 +52,9 @@ export class ChangeSubscriptionResolver {
     description: `Every committed change, as public events. ${RESUME}`,
     subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor(args.after), touching(args)),
   })
-  graphChanged(@Root() change: LoggedChange, @Args() _args: GraphChangedArgs): GraphChange {
-    return { entityId: change.entityId, entityType: entityTypeOf(change.entityId)!, operation: change.operation, at: change.at, cursor: cursorOf(change.seq) };
+  async graphChanged(@Root() change: LoggedChange, @Args() _args: GraphChangedArgs, @Ctx() context: SubscriptionContext): Promise<GraphChange> {
+    const entityId = await publicEntityId(context, change.entityId);
+    return { entityId, entityType: entityTypeOf(change.entityId)!, operation: change.operation, at: change.at, cursor: cursorOf(change.seq) };
   }
 
   @Subscription(() => Change, {
@@ -72,17 +73,23 @@ export class ChangeSubscriptionResolver {
     description: `Each leak recorded (or created by upsertLeak), with the leak as it is now. ${RESUME}`,
     subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor(args.after), leakRecorded(args)),
   })
-  leakRecorded(@Root() change: LoggedChange, @Args() _args: LeakRecordedArgs): LeakRecorded {
-    return { cursor: cursorOf(change.seq), at: change.at, operation: change.operation, leakId: change.entityId };
+  async leakRecorded(@Root() change: LoggedChange, @Args() _args: LeakRecordedArgs, @Ctx() context: SubscriptionContext): Promise<LeakRecorded> {
+    return { cursor: cursorOf(change.seq), at: change.at, operation: change.operation, leakId: await publicEntityId(context, change.entityId) };
   }
 
   @Subscription(() => ClaimChanged, {
     description: `Each relationship claim written or removed, with the claim as the change left it. ${RESUME}`,
     subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor(args.after), claimChanged(args)),
   })
-  claimChanged(@Root() change: LoggedChange, @Args() _args: ClaimChangedArgs): ClaimChangedEvent {
+  async claimChanged(@Root() change: LoggedChange, @Args() _args: ClaimChangedArgs, @Ctx() context: SubscriptionContext): Promise<ClaimChangedEvent> {
     const claim = claimOf(change)!;
-    return { cursor: cursorOf(change.seq), at: change.at, operation: change.operation, claimId: claim.id, fromId: claim.from, toId: claim.to, after: change.after };
+    const event = { cursor: cursorOf(change.seq), at: change.at, operation: change.operation };
+    if (isAnonymous(context.access) && !(await context.changeFeed.claimExists(claim))) {
+      // Unlinked since: its sources, confidence and date are erased from public view, and its id names its sources.
+      const [fromId, toId] = await Promise.all([publicEntityId(context, claim.from), publicEntityId(context, claim.to)]);
+      return { ...event, claimId: tombstoneId(claim.id), fromId, toId, after: null };
+    }
+    return { ...event, claimId: claim.id, fromId: claim.from, toId: claim.to, after: change.after };
   }
 }
 
@@ -106,6 +113,19 @@ export class LeakRecordedResolver {
 }
 
 type ClaimChangedEvent = ClaimChanged & { after: string | null };
+
+/** A client without a recognised key; editors and admins see every id and value, as in the audit trail. */
+function isAnonymous(access: Access): boolean {
+  return !access.presented || access.caller === null;
+}
+
+/**
+ * The id an event shows: the entity's own, or for an anonymous client a tombstone once it has been deleted,
+ * so a deleted leak's summary words (leak ids derive from them) stay erased in replays too.
+ */
+async function publicEntityId({ access, changeFeed }: { access: Access; changeFeed: ChangeFeed }, id: string): Promise<string> {
+  return !isAnonymous(access) || (await changeFeed.entityExists(id)) ? id : tombstoneId(id);
+}
 type StoredClaim = Omit<RelationshipClaimRecord, '__typename' | 'fromId' | 'toId'> & { from: string; to: string };
 
 function entityTypeOf(id: string): EntityType | undefined {

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../access/access.js';
 import { Confidence, type DatePrecision, type Relation } from '../schemaTypes/enums.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
 import type { QueryName } from '../db/queryNames.js';
 import type { Database, Row } from '../db/database.js';
-import { BadUserInputError, NotFoundError } from '../errors/errors.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/errors.js';
 import { RECORD_LIMITS } from '../config/limits.js';
 import { toRow } from '../importer/importer.js';
 import {
@@ -14,6 +14,7 @@ import {
   RECORD_FIELDS,
   collapsePartialDate,
   idOf,
+  mixedScriptProblems,
   referencesOf,
   type EntityPrefix,
   type RecordOf,
@@ -49,15 +50,16 @@ type ClaimFields = Pick<LinkInput, 'relation' | 'from' | 'to' | 'confidence' | '
 
 /**
  * Per entity kind: the import query that writes it (so the API and the import write alike) and the input
- * field its id is derived from. The fields an input may set are those of the kind's import record.
+ * field its id is derived from (none for a leak). The fields an input may set are those of the kind's import record.
  */
-const ENTITY_KINDS: Record<EntityKind, { writeQuery: QueryName; idFrom: string }> = {
+const ENTITY_KINDS: Record<EntityKind, { writeQuery: QueryName; idFrom: string | null }> = {
   Brand: { writeQuery: 'importBrands', idFrom: 'name' },
   Chip: { writeQuery: 'importChips', idFrom: 'name' },
   Device: { writeQuery: 'importDevices', idFrom: 'name' },
   Source: { writeQuery: 'importSources', idFrom: 'title' },
   Partnership: { writeQuery: 'importPartnerships', idFrom: 'brands' },
-  Leak: { writeQuery: 'importLeaks', idFrom: 'summary' },
+  // A new leak's id is random (newLeakId): derived from the summary, it would quote unpublished text.
+  Leak: { writeQuery: 'importLeaks', idFrom: null },
 };
 
 function recordSchema(kind: EntityKind): ZodObject {
@@ -145,11 +147,20 @@ class EditTransaction {
         // null for a list keeps what is stored, like an omitted field; an empty list clears it.
         .filter(([name, value]) => value !== undefined && !(value === null && isListField(name))),
     );
-    const id = (input as { id?: string | null }).id ?? derivedId(prefixOfKind(kind), given[idFrom], `${field}.${idFrom}`);
-    validateGiven(kind, { ...given, id }, field);
+    const givenId = (input as { id?: string | null }).id;
+    const canonical = validateGiven(kind, givenId ? { ...given, id: givenId } : given, field);
+    const id = givenId ?? (idFrom === null ? newLeakId() : derivedId(prefixOfKind(kind), canonical[idFrom], `${field}.${idFrom}`));
 
     const created = await this.lock(id);
     const before = created ? null : await this.snapshot(id);
+    if (!givenId && idFrom !== null && before && typeof canonical[idFrom] === 'string' && before.entity[idFrom] !== canonical[idFrom]) {
+      // "LEICA!!" derives brand:leica like "Leica" does: without an explicit id that would rename Leica.
+      throw new ConflictError(
+        `${field}.${idFrom} "${canonical[idFrom]}" derives the id ${id}, which ${JSON.stringify(before.entity[idFrom])} has; give input.id to update that entity, or a distinct ${idFrom}`,
+        `${field}.${idFrom}`,
+        id,
+      );
+    }
     const stored = before ? recordFields(before.entity, fields) : kind === 'Device' ? { status: 'RUMORED' } : {};
     const record = validate({ type: kind, ...stored, ...given, id }, field);
     await this.checkReferences(record, field);
@@ -319,6 +330,15 @@ function isListField(name: string): boolean {
   return ['aliases', 'roles', 'brands', 'devices', 'sources'].includes(name);
 }
 
+/**
+ * A new leak's id: 16 random hex digits. Ids derived from the summary put a tipster's words into every event,
+ * cursor and audit entry that names the leak, where deleting the leak cannot take them back. Ids given or
+ * made before stay valid.
+ */
+function newLeakId(): string {
+  return `leak:${randomBytes(8).toString('hex')}`;
+}
+
 /** `prefix:slug` of the field an id derives from; a partnership's from its sorted brand slugs. */
 function derivedId(prefix: EntityPrefix, value: unknown, field: string): string {
   const text = Array.isArray(value)
@@ -346,6 +366,8 @@ function recordFields(entity: Snapshot, fields: string[]): Record<string, unknow
 function validate(candidate: Record<string, unknown>, field: string): ImportRecord {
   const parsed = ImportRecord.safeParse(candidate);
   if (!parsed.success) throw inputError(parsed.error, field);
+  const [mixed] = mixedScriptProblems(parsed.data);
+  if (mixed) throw new BadUserInputError(`${field}.${mixed.field} ${mixed.message}`, `${field}.${mixed.field}`);
   rejectRepeatedIds(parsed.data, field);
   return parsed.data;
 }
@@ -363,12 +385,15 @@ function rejectRepeatedIds(record: ImportRecord, field: string): void {
 }
 
 /**
- * Checks the fields an upsert gives before any statement runs, so malformed input never reaches Neo4j.
+ * Checks the fields an upsert gives before any statement runs, so malformed input never reaches Neo4j, and
+ * returns them canonical (src/model/canonical.ts) for deriving the id.
  * Required fields it leaves out may be stored already: `validate` checks the merged record.
  */
-function validateGiven(kind: EntityKind, given: Record<string, unknown>, field: string): void {
+function validateGiven(kind: EntityKind, given: Record<string, unknown>, field: string): Record<string, unknown> {
   const parsed = recordSchema(kind).partial().safeParse({ type: kind, ...given });
   if (!parsed.success) throw inputError(parsed.error, field);
+  const canonical = parsed.data as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(given).map((name) => [name, canonical[name]]));
 }
 
 function inputError(error: ZodError, field: string): BadUserInputError {

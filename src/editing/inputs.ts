@@ -9,6 +9,10 @@ import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '
  */
 
 const PARTIAL_DATE = { nullable: true, description: 'YYYY-MM-DD, YYYY-MM or YYYY; the precision is kept.' };
+const MIXED_SCRIPTS = {
+  nullable: true,
+  description: 'A name or alias mixing scripts (Latin with Cyrillic or Greek, say) is refused as a likely look-alike unless this is true. CJK with one alphabet is always allowed.',
+};
 const DERIVED_ID = (from: string, example: string) => ({
   nullable: true,
   description: `Derived from ${from} unless given, such as "${example}". Writes are idempotent by id.`,
@@ -24,6 +28,9 @@ export class BrandInput {
 
   @Field(() => [String], { nullable: true })
   aliases?: string[] | null;
+
+  @Field(() => Boolean, MIXED_SCRIPTS)
+  allowMixedScripts?: boolean | null;
 
   @Field(() => [BrandRole], { nullable: true })
   roles?: BrandRole[] | null;
@@ -43,6 +50,9 @@ export class ChipInput {
   @Field(() => [String], { nullable: true })
   aliases?: string[] | null;
 
+  @Field(() => Boolean, MIXED_SCRIPTS)
+  allowMixedScripts?: boolean | null;
+
   @Field(() => String, { nullable: true })
   partNumber?: string | null;
 }
@@ -57,6 +67,9 @@ export class DeviceInput {
 
   @Field(() => [String], { nullable: true })
   aliases?: string[] | null;
+
+  @Field(() => Boolean, MIXED_SCRIPTS)
+  allowMixedScripts?: boolean | null;
 
   @Field(() => DeviceStatus, { nullable: true, description: 'RUMORED for a new device unless given.' })
   status?: DeviceStatus | null;
@@ -125,7 +138,10 @@ export class PartnershipInput extends ProvenanceInput {
 
 @InputType()
 export class LeakInput extends ProvenanceInput {
-  @Field(() => ID, DERIVED_ID('the summary', 'leak:an-alleged-image-of-the-xiaomi-12s'))
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Random for a new leak unless given, such as "leak:3f9c2a7d1b6e4f08"; never derived from the summary, which may not be public. Give the id to update a leak or to retry a write idempotently.',
+  })
   id?: string | null;
 
   @Field()

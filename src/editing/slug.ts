@@ -1,12 +1,13 @@
+import { lookupKey } from '../model/canonical.js';
+
 /**
  * The readable slug of a name, as entity ids use it (`device:xiaomi-12s-pro`): lower-case ASCII letters,
  * digits, dots and dashes, accents dropped, cut at a word boundary so ids derived from long titles stay short.
  */
 export function slugOf(text: string, maxLength = 60): string {
-  const slug = text
+  const slug = lookupKey(text)
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+    .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9.]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
   if (slug.length <= maxLength) return slug;

@@ -1,6 +1,7 @@
 import { int } from 'neo4j-driver';
 import type { Database, Row } from '../db/database.js';
 import { NotFoundError } from '../errors/errors.js';
+import { lookupKey } from '../model/canonical.js';
 import { entityAsOf } from '../belief/belief.js';
 import { viewedAs, type AsOf } from '../schemaTypes/asOf.js';
 import type { QueryName } from '../db/queryNames.js';
@@ -76,10 +77,10 @@ export class EntityRepository {
 }
 
 /**
- * Parameters of an exact lookup by lower-cased name, alias or model number: the key, and the quoted
+ * Parameters of an exact lookup by canonical lower-cased name (lookupKey, as the importer stores the keys), alias or model number: the key, and the quoted
  * term the keyword full-text index takes (a phrase, so Lucene syntax in names stays literal).
  */
 export function lookupKeyQuery(name: string): { key: string; luceneQuery: string } {
-  const key = name.trim().toLowerCase();
+  const key = lookupKey(name);
   return { key, luceneQuery: `"${key.replace(/["\\]/g, '\\$&')}"` };
 }

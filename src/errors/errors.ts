@@ -9,6 +9,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -57,6 +58,13 @@ export function checkRange(value: number, min: number, max: number, field: strin
 export class NotFoundError extends PartnergraphError {
   constructor(message: string, id?: string) {
     super(ErrorCode.NOT_FOUND, message, { ...(id ? { id } : {}) });
+  }
+}
+
+/** A write that would overwrite something else: an id derived from a name that another entity's name already gave. */
+export class ConflictError extends PartnergraphError {
+  constructor(message: string, field: string, id: string) {
+    super(ErrorCode.CONFLICT, message, { field, id });
   }
 }
 

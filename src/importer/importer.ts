@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { QueryName } from '../db/queryNames.js';
 import { IMPORT_LIMITS } from '../config/limits.js';
 import type { Database } from '../db/database.js';
+import { lookupKey } from '../model/canonical.js';
 import {
   ImportRecord,
   WRITE_ORDER,
   expandPartialDate,
   idOf,
+  mixedScriptProblems,
   referencesOf,
   type RecordOf,
   type RecordType,
@@ -276,6 +278,11 @@ async function parseFiles(files: string[]): Promise<ParsedFiles> {
         }
         continue;
       }
+      const mixed = mixedScriptProblems(parsed.data);
+      if (mixed.length > 0) {
+        problems.push(...mixed.map(({ field, message }) => ({ file: name, line, field, message })));
+        continue;
+      }
       const id = idOf(parsed.data);
       const earlier = definedAt.get(id);
       if (earlier) {
@@ -349,7 +356,7 @@ function withDate(row: Record<string, unknown>, field: string, value: string | n
 }
 
 function lookupKeys(...values: Array<string | null | undefined>): string[] {
-  return [...new Set(values.filter((value): value is string => !!value).map((value) => value.toLowerCase()))];
+  return [...new Set(values.filter((value): value is string => !!value).map(lookupKey))];
 }
 
 /** The parameter row the record's write query expects. */

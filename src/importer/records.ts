@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../schemaTypes/enums.js';
 import { endpointsOf, type EntityLabel } from '../relationships/table.js';
 import { RECORD_LIMITS } from '../config/limits.js';
+import { canonicalName, canonicalText, isNotFutureDate, latestReportDate, mixedScriptsMessage, mixedScriptsOf } from '../model/canonical.js';
 
 /**
  * The record format shared by seed files and bulk import: JSON Lines, one entity or claim per line,
@@ -17,8 +18,27 @@ const slug = '[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?';
 const entityId = (prefix: EntityPrefix) =>
   z.string().max(MAX_ID).regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
 
-const text = z.string().trim().min(1).max(MAX_TEXT);
+/** Runs a canonicaliser of src/model/canonical.ts, its error becoming the field's validation issue. */
+const canonicalised = (canonicalise: (raw: string) => string) =>
+  z
+    .string()
+    .max(MAX_TEXT)
+    .transform((raw, ctx) => {
+      try {
+        return canonicalise(raw);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^input /, '') });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.string().min(1, 'must not be empty'));
+
+const text = canonicalised((raw) => canonicalText(raw, 'it'));
 const optionalText = text.nullish();
+/** Names and aliases; whether they may mix scripts is checked per record (mixedScriptProblems). */
+const nameText = canonicalised((raw) => canonicalName(raw, { allowMixedScripts: true, field: 'it' }));
+/** Set on a Brand, Chip or Device whose name or aliases mix scripts on purpose; stored, so export keeps it. */
+const allowMixedScripts = z.boolean().nullish();
 
 /** A date, possibly partial: "2022-05-23", "2022-05" or "2022". */
 export const partialDate = z
@@ -30,9 +50,12 @@ export const partialDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
   }, 'is not a calendar date');
 
+/** When something was reported or published: no later than tomorrow (UTC). */
+const reportedDate = partialDate.refine((value) => isNotFutureDate(value), { error: () => `must not be after ${latestReportDate()} (tomorrow, UTC)` });
+
 const provenance = {
   confidence: z.enum(Confidence),
-  reportedOn: partialDate,
+  reportedOn: reportedDate,
   sources: z.array(entityId('source')).min(1, 'needs at least one source').max(MAX_LIST),
 };
 
@@ -43,14 +66,15 @@ const SourceRecord = z.strictObject({
   publisher: optionalText,
   author: optionalText,
   url: z.url({ protocol: /^https?$/ }).max(MAX_TEXT).nullish(),
-  publishedOn: partialDate.nullish(),
+  publishedOn: reportedDate.nullish(),
 });
 
 const BrandRecord = z.strictObject({
   type: z.literal('Brand'),
   id: entityId('brand'),
-  name: text,
-  aliases: z.array(text).max(MAX_LIST).default([]),
+  name: nameText,
+  aliases: z.array(nameText).max(MAX_LIST).default([]),
+  allowMixedScripts,
   roles: z.array(z.enum(BrandRole)).max(MAX_LIST).default([]),
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"').nullish(),
 });
@@ -58,16 +82,18 @@ const BrandRecord = z.strictObject({
 const ChipRecord = z.strictObject({
   type: z.literal('Chip'),
   id: entityId('chip'),
-  name: text,
-  aliases: z.array(text).max(MAX_LIST).default([]),
+  name: nameText,
+  aliases: z.array(nameText).max(MAX_LIST).default([]),
+  allowMixedScripts,
   partNumber: optionalText,
 });
 
 const DeviceRecord = z.strictObject({
   type: z.literal('Device'),
   id: entityId('device'),
-  name: text,
-  aliases: z.array(text).max(MAX_LIST).default([]),
+  name: nameText,
+  aliases: z.array(nameText).max(MAX_LIST).default([]),
+  allowMixedScripts,
   status: z.enum(DeviceStatus),
   announcedOn: partialDate.nullish(),
 });
@@ -155,9 +181,9 @@ export type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
 /** Each record type's fields in the order export writes them, which is the order the seed files use. */
 export const RECORD_FIELDS: { [T in RecordType]: ReadonlyArray<Exclude<keyof RecordOf<T>, 'type'>> } = {
   Source: ['id', 'title', 'publisher', 'author', 'url', 'publishedOn'],
-  Brand: ['id', 'name', 'aliases', 'roles', 'country'],
-  Chip: ['id', 'name', 'aliases', 'partNumber'],
-  Device: ['id', 'name', 'aliases', 'status', 'announcedOn'],
+  Brand: ['id', 'name', 'aliases', 'allowMixedScripts', 'roles', 'country'],
+  Chip: ['id', 'name', 'aliases', 'allowMixedScripts', 'partNumber'],
+  Device: ['id', 'name', 'aliases', 'allowMixedScripts', 'status', 'announcedOn'],
   Partnership: ['id', 'kind', 'summary', 'brands', 'announcedOn', 'startedOn', 'endedOn', 'confidence', 'reportedOn', 'sources'],
   Leak: ['id', 'summary', 'platform', 'tipster', 'devices', 'confidence', 'reportedOn', 'sources'],
   Relationship: ['relation', 'from', 'to', 'confidence', 'reportedOn', 'sources'],
@@ -201,6 +227,19 @@ export function idOf(record: ImportRecord): string {
     default:
       return record.id;
   }
+}
+
+/**
+ * The names and aliases of a Brand, Chip or Device that mix scripts (see src/model/canonical.ts) when the
+ * record does not say `allowMixedScripts: true`, each with its field path.
+ */
+export function mixedScriptProblems(record: ImportRecord): Array<{ field: string; message: string }> {
+  if (!('name' in record) || !('aliases' in record) || record.allowMixedScripts) return [];
+  const named = [{ field: 'name', value: record.name }, ...record.aliases.map((value, index) => ({ field: `aliases.${index}`, value }))];
+  return named.flatMap(({ field, value }) => {
+    const scripts = mixedScriptsOf(value);
+    return scripts.length > 0 ? [{ field, message: mixedScriptsMessage(scripts) }] : [];
+  });
 }
 
 /** A partial date "2022-04" is stored as 2022-04-01 with precision MONTH. */

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors/errors.js';
+import { lookupKey } from '../model/canonical.js';
 
 /** Shorter words would match too much by edit distance ("12" ~ "1s"). */
 const MIN_FUZZY_LENGTH = 4;
@@ -9,7 +10,7 @@ const MIN_FUZZY_LENGTH = 4;
  * ("Laica" finds "Leica"). Words are letters and digits only, so Lucene syntax in the text stays inert.
  */
 export function toLuceneQuery(text: string): string {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = lookupKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length === 0) throw new BadUserInputError('query must contain a letter or a digit', 'query');
   return words
     .map((word) => {

@@ -112,7 +112,7 @@ it('lists the changes of one recordLeak in the order they were written', async (
     .filter((node: { operation: string }) => node.operation === 'recordLeak');
   expect(written.map((node: { entityId: string }) => node.entityId)).toEqual([
     'source:wtest-audit-leak-source',
-    'leak:wtest-audit-leak',
+    leak.data.recordLeak.id,
     'device:wtest-audit-phone',
     'device:wtest-audit-phone',
   ]);

@@ -11,11 +11,15 @@ export function startEditingApp(): Promise<TestApp> {
 }
 
 /**
- * Removes what editing tests wrote: entities whose id contains `marker`, their specs, and the audit trail,
+ * Removes what editing tests wrote: entities whose id contains `marker` (or, for leaks, whose random id does not
+ * but whose summary does), their specs, and the audit trail,
  * so the seed data other test files assert stays as it was.
  */
 export async function removeTestWrites(db: Database, marker: string): Promise<void> {
-  await db.driver.executeQuery('MATCH (n) WHERE (n:Entity OR n:Spec) AND n.id CONTAINS $marker DETACH DELETE n', { marker });
+  await db.driver.executeQuery(
+    'MATCH (n) WHERE (n:Entity OR n:Spec) AND (n.id CONTAINS $marker OR (n:Leak AND toLower(n.summary) CONTAINS $marker)) DETACH DELETE n',
+    { marker },
+  );
   await db.driver.executeQuery('MATCH (c) WHERE c:Change OR c:PendingChange DELETE c');
 }
 
