@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { QueryName } from '../db/queryNames.js';
 import { IMPORT_LIMITS } from '../config/limits.js';
 import type { Database } from '../db/database.js';
+import { pino } from 'pino';
+import { ChangeSequencer } from '../editing/changeSequencer.js';
 import { lookupKey } from '../model/canonical.js';
+import { importCaller, writeAudited } from './importAudit.js';
 import {
   ImportRecord,
   WRITE_ORDER,
@@ -109,6 +112,10 @@ export function listImportFiles(target: string): string[] {
  * Each batch commits together with a checkpoint, an (:ImportRun) node keyed by a hash of the files' contents
  * and counting the records done; the run's last transaction deletes it. Running an interrupted import again
  * skips the records already committed.
+ *
+ * Each batch also appends, in its transaction, an audit entry per record whose stored values it changed (see
+ * importAudit.ts), filed under `import:<files>`; once the writes stop, they are numbered into the change log, so
+ * graphChanged subscribers receive them like a mutation's.
  */
 export async function importFiles(db: Database, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const { records, runId, fileNames } = await parseFiles(files);
@@ -122,47 +129,57 @@ export async function importFiles(db: Database, files: string[], options: Import
   if (resumedAt > 0) options.onResume?.(resumedAt, total);
   const batchSize = options.batchSize ?? 1_000;
   const progress = { runId, records: total, files: fileNames };
-  const stopIfAborted = (done: number) => {
-    if (options.signal?.aborted) throw new ImportInterruptedError(done, total);
-  };
-  let written = resumedAt;
-  options.onProgress?.(written, total);
-  let typeStart = 0;
-  for (const type of WRITE_ORDER) {
-    const plans = new PlansForAGrowingType(db);
-    const ofType = records.filter((located) => located.record.type === type);
-    const typeEnd = typeStart + ofType.length;
-    for (let start = Math.max(typeStart, written); start < typeEnd; start += batchSize) {
-      stopIfAborted(written);
-      const batch = ofType.slice(start - typeStart, Math.min(start + batchSize, typeEnd) - typeStart).map(({ record }) => toRow(record));
-      await db.writeTransaction(async (run) => {
-        await run(WRITE_QUERY[type], { rows: batch });
-        await run('recordImportProgress', { ...progress, recordsDone: written + batch.length });
-      });
-      written += batch.length;
-      await plans.wrote(written - typeStart);
-      options.onProgress?.(written, total);
-    }
-    typeStart = typeEnd;
+  const caller = importCaller(fileNames);
+  try {
+    await writeRecords();
+  } finally {
+    // Subscribers get what committed, also when the import stopped part-way; a failed numbering is left to the next run.
+    await new ChangeSequencer(db, pino({ name: 'import' }, process.stderr)).sequence();
   }
-
-  // Derived device fields depend on every claim, so they are refreshed after all records, always in full
-  // (refreshing is idempotent); the last transaction also drops the checkpoint.
-  const deviceIds = [...new Set(records.flatMap(({ record }) => devicesWhoseSummaryMayChange(record)))];
-  let refreshed = 0;
-  do {
-    stopIfAborted(written);
-    const batch = deviceIds.slice(refreshed, refreshed + batchSize);
-    refreshed += batch.length;
-    const last = refreshed >= deviceIds.length;
-    await db.writeTransaction(async (run) => {
-      if (batch.length > 0) await run('refreshDeviceIdentity', { deviceIds: batch });
-      if (last) await run('forgetImportRun', { runId });
-    });
-  } while (refreshed < deviceIds.length);
   // The API's statements, too, are planned again on the graph the import leaves behind.
   await replanAll(db);
   return { records: total, byType, dryRun: false, resumedAt };
+
+  async function writeRecords(): Promise<void> {
+    const stopIfAborted = (done: number) => {
+      if (options.signal?.aborted) throw new ImportInterruptedError(done, total);
+    };
+    let written = resumedAt;
+    options.onProgress?.(written, total);
+    let typeStart = 0;
+    for (const type of WRITE_ORDER) {
+      const plans = new PlansForAGrowingType(db);
+      const ofType = records.filter((located) => located.record.type === type);
+      const typeEnd = typeStart + ofType.length;
+      for (let start = Math.max(typeStart, written); start < typeEnd; start += batchSize) {
+        stopIfAborted(written);
+        const batch = ofType.slice(start - typeStart, Math.min(start + batchSize, typeEnd) - typeStart).map(({ record }) => record);
+        await db.writeTransaction(async (run) => {
+          await writeAudited(run, WRITE_QUERY[type], batch, batch.map(toRow), caller);
+          await run('recordImportProgress', { ...progress, recordsDone: written + batch.length });
+        });
+        written += batch.length;
+        await plans.wrote(written - typeStart);
+        options.onProgress?.(written, total);
+      }
+      typeStart = typeEnd;
+    }
+
+    // Derived device fields depend on every claim, so they are refreshed after all records, always in full
+    // (refreshing is idempotent); the last transaction also drops the checkpoint.
+    const deviceIds = [...new Set(records.flatMap(({ record }) => devicesWhoseSummaryMayChange(record)))];
+    let refreshed = 0;
+    do {
+      stopIfAborted(written);
+      const batch = deviceIds.slice(refreshed, refreshed + batchSize);
+      refreshed += batch.length;
+      const last = refreshed >= deviceIds.length;
+      await db.writeTransaction(async (run) => {
+        if (batch.length > 0) await run('refreshDeviceIdentity', { deviceIds: batch });
+        if (last) await run('forgetImportRun', { runId });
+      });
+    } while (refreshed < deviceIds.length);
+  }
 }
 
 /**
