@@ -55,6 +55,11 @@ export interface ImportOptions {
   onResume?: (recordsDone: number, total: number) => void;
   /** Stops the import once the batch in flight has committed; running the same import again resumes there. */
   signal?: AbortSignal;
+  /**
+   * Audit entries and change events for what the import changes (importAudit.ts); default true. The seed goes
+   * without: it is the starting content every deployment ships with, not an edit anyone made.
+   */
+  audit?: boolean;
 }
 
 export interface ImportSummary {
@@ -130,11 +135,12 @@ export async function importFiles(db: Database, files: string[], options: Import
   const batchSize = options.batchSize ?? 1_000;
   const progress = { runId, records: total, files: fileNames };
   const caller = importCaller(fileNames);
+  const audit = options.audit ?? true;
   try {
     await writeRecords();
   } finally {
     // Subscribers get what committed, also when the import stopped part-way; a failed numbering is left to the next run.
-    await new ChangeSequencer(db, pino({ name: 'import' }, process.stderr)).sequence();
+    if (audit) await new ChangeSequencer(db, pino({ name: 'import' }, process.stderr)).sequence();
   }
   // The API's statements, too, are planned again on the graph the import leaves behind.
   await replanAll(db);
@@ -155,7 +161,8 @@ export async function importFiles(db: Database, files: string[], options: Import
         stopIfAborted(written);
         const batch = ofType.slice(start - typeStart, Math.min(start + batchSize, typeEnd) - typeStart).map(({ record }) => record);
         await db.writeTransaction(async (run) => {
-          await writeAudited(run, WRITE_QUERY[type], batch, batch.map(toRow), caller);
+          if (audit) await writeAudited(run, WRITE_QUERY[type], batch, batch.map(toRow), caller);
+          else await run(WRITE_QUERY[type], { rows: batch.map(toRow) });
           await run('recordImportProgress', { ...progress, recordsDone: written + batch.length });
         });
         written += batch.length;
