@@ -71,5 +71,5 @@ describe('an import', () => {
     } finally {
       await client.dispose();
     }
-  });
+  }, 90_000);
 });
