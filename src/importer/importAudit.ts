@@ -14,32 +14,29 @@ export function importCaller(fileNames: string[]): { name: string; role: string 
 export const IMPORT_OPERATION = 'import';
 
 /**
- * Writes one import batch with its audit entries, in the caller's transaction: the batch's records are read before
- * and after the write, and each one whose stored values differ gets an entry, appended as (:PendingChange) like a
- * mutation's (cypher/recordChanges.cypher), so a record that changes nothing adds none. Returns how many it wrote.
+ * Writes one import batch in the caller's transaction and, when `caller` is given, its audit entries: the write
+ * statement itself compares each record's stored values before and after its SET and returns those that changed
+ * (see cypher/importBrands.cypher), and each gets an entry, appended as (:PendingChange) like a mutation's
+ * (cypher/recordChanges.cypher), so a record that changes nothing adds none. Without a caller nothing is compared.
+ * Returns how many entries it wrote.
  */
-export async function writeAudited(run: Run, writeQuery: QueryName, records: ImportRecord[], rows: Row[], caller: { name: string; role: string }): Promise<number> {
-  const read = snapshotReader(records);
-  const before = await read(run);
-  await run(writeQuery, { rows });
-  const after = await read(run);
+export async function writeBatch(run: Run, writeQuery: QueryName, records: ImportRecord[], rows: Row[], caller: { name: string; role: string } | null): Promise<number> {
+  const changed = await run(writeQuery, { rows, audit: caller !== null });
+  if (caller === null || changed.length === 0) return 0;
+  const recordsById = new Map(records.map((record) => [idOf(record), record]));
   const batchId = randomUUID();
-  const changes = [];
-  for (const record of records) {
-    const id = idOf(record);
-    const [old, now] = [before.get(id) ?? null, after.get(id) ?? null];
-    if (sameValues(old, now)) continue;
-    const { entityId, relatedIds } = subjectOf(record);
-    changes.push({
+  const changes = changed.map((row, index) => {
+    const { entityId, relatedIds } = subjectOf(recordsById.get(String(row.id))!);
+    return {
       // Entries of one batch share its transaction's time; the number keeps them in record order.
-      id: `change:${batchId}.${String(changes.length + 1).padStart(6, '0')}`,
+      id: `change:${batchId}.${String(index + 1).padStart(6, '0')}`,
       entityId,
       relatedIds,
-      before: old && JSON.stringify(old),
-      after: now && JSON.stringify(now),
-    });
-  }
-  if (changes.length > 0) await run('recordChanges', { changes, actor: caller.name, role: caller.role, operation: IMPORT_OPERATION });
+      before: snapshotJson(row.before),
+      after: snapshotJson(row.after),
+    };
+  });
+  await run('recordChanges', { changes, actor: caller.name, role: caller.role, operation: IMPORT_OPERATION });
   return changes.length;
 }
 
@@ -59,24 +56,8 @@ function subjectOf(record: ImportRecord): { entityId: string; relatedIds: string
   }
 }
 
-/** Reads the stored snapshots of a batch's records (all of one type), keyed by record id, without null values. */
-function snapshotReader(records: ImportRecord[]): (run: Run) => Promise<Map<string, Row>> {
-  const type = records[0]?.type;
-  const ids = records.map(idOf);
-  const [query, params]: [QueryName, Row] =
-    type === 'Relationship'
-      ? ['importedClaimSnapshots', { claims: records.map((record) => record.type === 'Relationship' && { id: idOf(record), relation: record.relation, from: record.from, to: record.to }) }]
-      : type === 'Spec'
-        ? ['importedSpecSnapshots', { ids }]
-        : ['importedEntitySnapshots', { ids }];
-  return async (run) => {
-    const rows = await run(query, params);
-    return new Map(rows.map((row) => [String(row.id), Object.fromEntries(Object.entries(row.snapshot as Row).filter(([, value]) => value !== null))]));
-  };
-}
-
-/** Whether two snapshots hold the same values, whatever the order of their keys. */
-function sameValues(a: Row | null, b: Row | null): boolean {
-  const canonical = (value: Row | null) => JSON.stringify(value && Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)));
-  return canonical(a) === canonical(b);
+/** A snapshot as the audit trail stores it: JSON without null values, or null for a record that did not exist. */
+function snapshotJson(snapshot: unknown): string | null {
+  if (snapshot === null || snapshot === undefined) return null;
+  return JSON.stringify(Object.fromEntries(Object.entries(snapshot as Row).filter(([, value]) => value !== null)));
 }

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { pino } from 'pino';
 import { ChangeSequencer } from '../editing/changeSequencer.js';
 import { lookupKey } from '../model/canonical.js';
-import { importCaller, writeAudited } from './importAudit.js';
+import { importCaller, writeBatch } from './importAudit.js';
 import {
   ImportRecord,
   WRITE_ORDER,
@@ -161,8 +161,7 @@ export async function importFiles(db: Database, files: string[], options: Import
         stopIfAborted(written);
         const batch = ofType.slice(start - typeStart, Math.min(start + batchSize, typeEnd) - typeStart).map(({ record }) => record);
         await db.writeTransaction(async (run) => {
-          if (audit) await writeAudited(run, WRITE_QUERY[type], batch, batch.map(toRow), caller);
-          else await run(WRITE_QUERY[type], { rows: batch.map(toRow) });
+          await writeBatch(run, WRITE_QUERY[type], batch, batch.map(toRow), audit ? caller : null);
           await run('recordImportProgress', { ...progress, recordsDone: written + batch.length });
         });
         written += batch.length;
