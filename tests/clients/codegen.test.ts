@@ -34,9 +34,11 @@ describe('GraphQL Code Generator over the README examples', () => {
         generates: { [output]: { plugins: ['typescript', 'typescript-operations'] } },
       }),
     );
+    // Under NODE_ENV=test (vitest sets it) codegen prints nothing, not even its errors.
+    const { NODE_ENV: _testEnv, ...env } = process.env;
     let failure = '';
     try {
-      await run(process.execPath, [codegenBin, '--config', path.join(workDir, 'codegen.json')], { cwd: root, timeout: 120_000 });
+      await run(process.execPath, [codegenBin, '--config', path.join(workDir, 'codegen.json')], { cwd: root, timeout: 120_000, env });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; message: string };
       failure = `${failed.stderr ?? ''}${failed.stdout ?? ''}` || failed.message;
