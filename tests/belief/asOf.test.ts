@@ -79,8 +79,9 @@ describe('asOf over the seed data', () => {
     expect(on20.leaks).toEqual([{ confidence: 'SPECULATED', summary: expect.stringContaining('first imaging flagship') }]);
     expect(on20.cameraBrands).toEqual([{ name: 'Leica' }]);
     expect((await app.graphql(ultra, { asOf: '2022-04-30' })).data.device).toBeNull();
-    expect((await app.graphql('{ node(id: "device:xiaomi-12s", asOf: "2022-03-31") { id } }')).data.node).toBeNull();
-    expect((await app.graphql('{ node(id: "device:xiaomi-12s", asOf: "2022-04-01") { id } }')).data.node).toEqual({ id: 'device:xiaomi-12s' });
+    // node(id:) takes the past view by its snapshot id, and answers with it.
+    expect((await app.graphql('{ node(id: "device:xiaomi-12s@2022-03-31") { id } }')).data.node).toBeNull();
+    expect((await app.graphql('{ node(id: "device:xiaomi-12s@2022-04-01") { id } }')).data.node).toEqual({ id: 'device:xiaomi-12s@2022-04-01' });
   });
 
   it('filters the top-level lists by day', async () => {
@@ -113,5 +114,68 @@ describe('asOf over the seed data', () => {
     } finally {
       await app.db.driver.executeQuery("MATCH ()-[r:USES_CHIP {id: 'test-denial'}]->() DELETE r");
     }
+  });
+
+  describe('snapshot ids (issue 21, item 1)', () => {
+    const LEICA_VIEW = `
+      id
+      partners { id }
+      partnerships { id brands { id } }
+      partnersConnection(first: 1, after: $after) {
+        edges { cursor confidence node { id } sources { id } }
+        pageInfo { hasNextPage endCursor }
+      }`;
+    const BY_NAME = `query($asOf: Date, $after: String) { brand(name: "Leica", asOf: $asOf) { ${LEICA_VIEW} } }`;
+    const BY_NODE = `query($id: ID!, $after: String) { node(id: $id) { ... on Brand { ${LEICA_VIEW} } } }`;
+
+    /** Every `id` anywhere in an answer. */
+    const idsIn = (value: unknown): string[] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, inner]) => (key === 'id' && typeof inner === 'string' ? [inner] : idsIn(inner)))
+        : [];
+
+    it("gives every object of a past view that day's snapshot id, and leaves today's ids alone", async () => {
+      const past = await app.graphql(BY_NAME, { asOf: '2022-05-20' });
+      expect(past.errors).toBeUndefined();
+      expect(past.data.brand.id).toBe('brand:leica@2022-05-20');
+      const pastIds = idsIn(past.data);
+      expect(pastIds.length).toBeGreaterThan(5);
+      for (const id of pastIds) expect(id).toMatch(/^[a-z]+:[^@]+@2022-05-20$/);
+
+      const today = await app.graphql(BY_NAME, {});
+      expect(today.data.brand.id).toBe('brand:leica');
+      for (const id of idsIn(today.data)) expect(id).not.toContain('@');
+    });
+
+    it('answers node(id:) with a snapshot id as the past view itself, a second page included', async () => {
+      const byName = await app.graphql(BY_NAME, { asOf: '2022-05-20' });
+      const byNode = await app.graphql(BY_NODE, { id: 'brand:leica@2022-05-20' });
+      expect(byNode).toEqual({ data: { node: byName.data.brand } });
+
+      // The page after the first, asked through the snapshot (as Relay refetches it), is still the past's.
+      const after = byName.data.brand.partnersConnection.pageInfo.endCursor;
+      expect(byName.data.brand.partnersConnection.pageInfo.hasNextPage).toBe(true);
+      const nextByName = await app.graphql(BY_NAME, { asOf: '2022-05-20', after });
+      const nextByNode = await app.graphql(BY_NODE, { id: 'brand:leica@2022-05-20', after });
+      expect(nextByNode.data.node.partnersConnection).toEqual(nextByName.data.brand.partnersConnection);
+
+      // Paged to its end through the snapshot, the connection lists the past's partners, without Xiaomi.
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = (await app.graphql(BY_NODE, { id: 'brand:leica@2022-05-20', after: cursor })).data.node.partnersConnection;
+        paged.push(...page.edges.map((edge: any) => edge.node.id));
+        cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (cursor);
+      expect(paged.sort()).toEqual(byName.data.brand.partners.map((partner: any) => partner.id).sort());
+      expect(paged).not.toContain('brand:xiaomi@2022-05-20');
+    });
+
+    it('refuses a malformed snapshot id with BAD_USER_INPUT', async () => {
+      for (const id of ['brand:leica@2022-02-30', 'brand:leica@20220520', 'brand:leica@', '@2022-05-20']) {
+        const { errors } = await app.graphql('query($id: ID!) { node(id: $id) { id } }', { id });
+        expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      }
+    });
   });
 });
