@@ -11,7 +11,7 @@ import { PageArgs, isCalendarDay } from './pagination.js';
  *
  * A record viewed as of a day answers with a snapshot id of its own, `<id>@<day>` such as
  * `brand:leica@2022-05-20`, so that normalised client caches (Apollo, urql, Relay), which key records by
- * id, keep each day's view apart from today's. Today's ids have no `@`: no entity or claim id contains one.
+ * id, keep each day's view apart from today's. Today's ids never end in `@` and a day (see SNAPSHOT_SEPARATOR).
  */
 export type AsOf = string | null;
 
@@ -46,7 +46,11 @@ export function viewedAs<TRecord extends object>(record: TRecord, asOf: AsOf): T
   return asOf === null ? record : { ...record, asOf };
 }
 
-/** Between an id and its day in a snapshot id. */
+/**
+ * Between an id and its day in a snapshot id. Entity ids have no `@`; claim ids have one before their
+ * sources (`CAMERA_BY:device:x->brand:y@source:z`), which always begin with a letter, where a day begins
+ * with a digit.
+ */
 const SNAPSHOT_SEPARATOR = '@';
 
 /** The id a record viewed as of `asOf` answers with: `id` itself today, `<id>@<day>` in a past view. */
@@ -60,16 +64,23 @@ export interface ViewedId {
   asOf: AsOf;
 }
 
-/** Takes a snapshot id apart (a plain id names today's view); a malformed one is BAD_USER_INPUT. */
+/** Takes a snapshot id apart (any other id names today's view); a malformed one is BAD_USER_INPUT. */
 export function parseSnapshotId(text: string, field = 'id'): ViewedId {
-  const separator = text.lastIndexOf(SNAPSHOT_SEPARATOR);
-  if (separator === -1) return { id: text, asOf: null };
-  const id = text.slice(0, separator);
-  const day = text.slice(separator + 1);
-  if (id === '' || id.includes(SNAPSHOT_SEPARATOR) || !isCalendarDay(day)) {
-    throw new BadUserInputError(`${field} "${text}" is neither an id nor a snapshot id such as "brand:leica@2022-05-20"`, field);
+  const day = snapshotDayOf(text);
+  if (day === null) return { id: text, asOf: null };
+  const id = text.slice(0, -(day.length + SNAPSHOT_SEPARATOR.length));
+  if (id === '' || snapshotDayOf(id) !== null || !isCalendarDay(day)) {
+    throw new BadUserInputError(`${field} "${text}" is not a snapshot id such as "brand:leica@2022-05-20"`, field);
   }
   return { id, asOf: day };
+}
+
+/** What follows the last `@` when it is (or tries to be) a day: it begins with a digit, or is empty. */
+function snapshotDayOf(text: string): string | null {
+  const separator = text.lastIndexOf(SNAPSHOT_SEPARATOR);
+  if (separator === -1) return null;
+  const tail = text.slice(separator + SNAPSHOT_SEPARATOR.length);
+  return tail === '' || /^\d/.test(tail) ? tail : null;
 }
 
 /**
