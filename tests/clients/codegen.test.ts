@@ -43,7 +43,7 @@ describe('GraphQL Code Generator over the README examples', () => {
       const failed = error as { stdout?: string; stderr?: string; message: string };
       failure = `${failed.stderr ?? ''}${failed.stdout ?? ''}` || failed.message;
     }
-    // Today: "This anonymous operation must be the only defined operation" for 10 of the 11 (issue 21, item 6).
+    // Anonymous operations fail with "This anonymous operation must be the only defined operation" (issue 21, item 6).
     expect(failure.match(/Error \d+: .*$/m)?.[0] ?? failure).toBe('');
     expect(existsSync(output)).toBe(true);
     const generated = readFileSync(output, 'utf8');

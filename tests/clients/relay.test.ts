@@ -48,7 +48,7 @@ describe('relay-compiler on a project with @refetchable and @connection fragment
   it('compiles against the checked-in schema', async () => {
     const result = await compile();
     compiledDirs.push(result.dir);
-    // Today it fails: Relay needs Query.node(id: ID!) and ours also takes asOf (issue 21, item 2).
+    // Relay needs Query.node(id: ID!) without further arguments for @refetchable (issue 21, item 2).
     expect(result.output.replace(/\u001b\[[0-9;]*m/g, '').match(/Error: .*$/m)?.[0]).toBeUndefined();
     expect(result.code).toBe(0);
   });
@@ -59,7 +59,7 @@ describe("Relay's runtime store", () => {
   let artifacts: string;
   beforeAll(async () => {
     app = await startTestApp();
-    // Queries only, without @refetchable, so the compiler accepts today's schema.
+    // Queries only: the store test needs no fragments, and a compiler error in them is the test above's to report.
     const result = await compile(['LeicaTimeTravel.ts', 'TwelveS.ts']);
     compiledDirs.push(result.dir);
     if (result.code !== 0) throw new Error(`relay-compiler failed on the query-only project:\n${result.output}`);
