@@ -55,7 +55,7 @@ it('fetches one claim by the claimId its edge carries, with the same provenance'
   const before = await app.graphql(`query($id: ID!) { claim(id: $id, asOf: "2000-01-01") { confidence } }`, { id: edge.claimId });
   expect(before).toEqual({ data: { claim: null } });
   // Its snapshot id names the same view as asOf does.
-  expect(await app.graphql(`query($id: ID!) { claim(id: $id) { confidence } }`, { id: `${edge.claimId}@2000-01-01` })).toEqual({ data: { claim: null } });
+  expect(await app.graphql(`{ claim(id: "${edge.claimId}@2000-01-01") { confidence } }`)).toEqual({ data: { claim: null } });
 });
 
 it('fetches a partnership or a leak as a claim, and answers null for anything else', async () => {
