@@ -10,6 +10,16 @@ import { toPlain } from '../src/db/database.js';
 import type { Neo4jConnection } from '../src/db/embeddedNeo4j.js';
 import type { Params } from './operations.js';
 
+/** Where one statement's time goes: Neo4j's figures from the result summary, and the wall time around it in Node. */
+export interface StatementTiming {
+  /** Until the first record was ready to stream. */
+  resultAvailableAfterMs: number;
+  /** From then until the last record was consumed by the client. */
+  resultConsumedAfterMs: number;
+  /** From sending the statement to having every record decoded, in the process that sent it. */
+  driverMs: number;
+}
+
 /** One request of an operation variant; resolves when the whole answer is in, rejects on any error. */
 export type Call = () => Promise<void>;
 
@@ -104,6 +114,25 @@ export class RawCypher {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
       return (await session.run(cypher, params)).records;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One statement timed as our API sends it (`asOurApi`: parameters as given, records turned into plain values
+   * as src/db/database.ts does) or as the raw contestant does: Neo4j's own split from the result summary, and
+   * the wall time in this process from sending it to having its records decoded (what our API's
+   * neo4j_query_duration_seconds measures).
+   */
+  async timed(cypher: string, params: Params, asOurApi: boolean): Promise<StatementTiming> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const started = performance.now();
+      const { records, summary } = await session.run(cypher, asOurApi ? params : cypherParams(params));
+      if (asOurApi) for (const record of records) toPlain(record.toObject());
+      const driverMs = performance.now() - started;
+      return { resultAvailableAfterMs: Number(summary.resultAvailableAfter), resultConsumedAfterMs: Number(summary.resultConsumedAfter), driverMs };
     } finally {
       await session.close();
     }

@@ -6,10 +6,13 @@ import { parseArgs } from 'node:util';
 import { GraphQLClient, RawCypher, ourCypherTotals, startOurApi, startPeerApi, type Call, type ContestantName, type ServerProcess } from './contestants.js';
 import { generateDataSet, recordsPerUnitScale, type GeneratedDataSet } from './generator.js';
 import { benchCypher, benchDir, loadWithImporter, loadWithPlainUnwind, round, seconds, startFreshNeo4j, type BenchNeo4j, type LoadResult } from './load.js';
+import { clockTicksPerSecond, cpuPerRequest, readCpuTicks, type CpuPerRequest, type CpuSample } from './cpu.js';
 import { measure, type Measurement } from './measure.js';
 import { ourStatements } from './ourStatements.js';
 import { benchOperations, type Landmarks, type Operation } from './operations.js';
-import { printTable, type OperationResult } from './report.js';
+import { printTable } from './report.js';
+import { measureSplit, type ServerSplit } from './serverSplit.js';
+import { median, rotate, roundRatios } from './stats.js';
 
 const USAGE = `npm run bench -- [options]
 
@@ -23,6 +26,9 @@ against our API, hand-written Cypher and @neo4j/graphql, side by side.
   --seconds <s>          timed run per operation, concurrency and contestant (default 10)
   --warmup <s>           unmeasured warm-up before each timed run (default 2)
   --concurrency <list>   comma-separated concurrencies (default 1,8,32)
+  --rounds <n>           passes over the whole suite; each round runs the contestants back to back,
+                         in an order rotated by one per round; figures are medians of rounds (default 3)
+  --split-samples <n>    requests per operation, one at a time, for the server-side split (default 20)
   --operations <list>    only these operations (default: all)
   --import-only          generate and load only: importer vs plain UNWIND throughput
   --skip-plain           do not time the plain UNWIND load
@@ -40,6 +46,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '1,8,32' },
+    rounds: { type: 'string', default: '3' },
+    'split-samples': { type: 'string', default: '20' },
     operations: { type: 'string' },
     'import-only': { type: 'boolean', default: false },
     'skip-plain': { type: 'boolean', default: false },
@@ -73,6 +81,8 @@ async function main(): Promise<void> {
   const seed = Math.trunc(positive('seed', args.seed));
   const timedSeconds = positive('seconds', args.seconds);
   const warmupSeconds = Number(args.warmup);
+  const rounds = Math.trunc(positive('rounds', args.rounds));
+  const splitSamples = Math.trunc(positive('split-samples', args['split-samples']));
   const concurrencies = args.concurrency!.split(',').map((value) => Math.trunc(positive('concurrency', value)));
   const memory = { heapMb: positive('heap-mb', args['heap-mb']), pageCacheMb: positive('page-cache-mb', args['page-cache-mb']) };
   const dataDir = path.resolve(args['data-dir']!);
@@ -114,54 +124,92 @@ async function main(): Promise<void> {
     const roundTrips = await checkAnswers(operations, oursClient, peerClient, raw);
     const rawDbHits = new Map<string, number>();
     const oursDbHits = new Map<string, number>();
+    const splits = new Map<string, { ours: ServerSplit; rawCypher: ServerSplit }>();
     for (const operation of operations) {
-      const variant = operation.variants[0]!;
-      rawDbHits.set(operation.name, await raw.dbHits(operation.raw.cypher, variant.raw));
+      const sent = await Promise.all(operation.variants.map((variant) => ourStatements(load.neo4j, operation.ours.query, variant.variables)));
+      rawDbHits.set(operation.name, await raw.dbHits(operation.raw.cypher, operation.variants[0]!.raw));
       let hits = 0;
-      for (const statement of await ourStatements(load.neo4j, operation.ours.query, variant.variables)) hits += await raw.dbHits(statement.text, statement.params);
+      for (const statement of sent[0]!) hits += await raw.dbHits(statement.text, statement.params);
       oursDbHits.set(operation.name, hits);
+      const oursRequests = sent.map((statements) => statements.map((statement) => () => raw.timed(statement.text, statement.params, true)));
+      const rawRequests = operation.variants.map((variant) => [() => raw.timed(operation.raw.cypher, variant.raw, false)]);
+      splits.set(operation.name, { ours: await measureSplit(oursRequests, splitSamples), rawCypher: await measureSplit(rawRequests, splitSamples) });
     }
 
-    const results: OperationResult[] = [];
-    const runs = operations.length * concurrencies.length;
+    const cells = new Map<string, Cell>();
+    const cellOf = (operation: Operation, concurrency: number): Cell => {
+      const key = `${operation.name}@${concurrency}`;
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = { operation, concurrency, rounds: { ours: [], rawCypher: [], neo4jGraphql: [] }, oursCypherMsPerRequest: [] }));
+      return cell;
+    };
+    const apiPid: Record<ContestantName, number | null> = { ours: ours.pid, rawCypher: null, neo4jGraphql: peer.pid };
+    const sampleCpu = (name: ContestantName): CpuSample => {
+      const pid = apiPid[name];
+      return { jvm: readCpuTicks(load.neo4j.pid), api: pid === null ? null : readCpuTicks(pid), loadGenerator: readCpuTicks('self') };
+    };
+    const ticksPerSecond = clockTicksPerSecond();
+    const runs = rounds * operations.length * concurrencies.length;
     let run = 0;
-    for (const operation of operations) {
-      const calls: Partial<Record<ContestantName, Call[]>> = {
-        ours: operation.variants.map((variant) => oursClient.prepare(operation.ours.query, variant.variables)),
-        rawCypher: operation.variants.map((variant) => raw.prepare(operation.raw.cypher, variant.raw)),
-      };
-      if ('query' in operation.peer) {
-        const { query } = operation.peer;
-        calls.neo4jGraphql = operation.variants.map((variant) => peerClient.prepare(query, variant.variables));
-      }
-      for (const concurrency of concurrencies) {
-        run += 1;
-        const contestants: OperationResult['contestants'] = { ours: null, rawCypher: null, neo4jGraphql: null };
-        let oursCypherMsPerRequest = 0;
-        for (const name of CONTESTANTS) {
-          const contestantCalls = calls[name];
-          if (!contestantCalls) continue;
-          const before = name === 'ours' ? await ourCypherTotals(oursClient) : null;
-          const measured = await measure(contestantCalls, concurrency, timedSeconds, warmupSeconds);
-          contestants[name] = measured;
-          if (before) {
-            const after = await ourCypherTotals(oursClient);
-            oursCypherMsPerRequest = round(((after.seconds - before.seconds) * 1000) / (measured.requests + measured.warmupRequests + measured.errors));
-          }
+    // Rounds outermost: each round passes over the whole suite, so rounds sample the shared machine minutes apart.
+    for (let roundIndex = 0; roundIndex < rounds; roundIndex += 1) {
+      for (const operation of operations) {
+        const calls: Partial<Record<ContestantName, Call[]>> = {
+          ours: operation.variants.map((variant) => oursClient.prepare(operation.ours.query, variant.variables)),
+          rawCypher: operation.variants.map((variant) => raw.prepare(operation.raw.cypher, variant.raw)),
+        };
+        if ('query' in operation.peer) {
+          const { query } = operation.peer;
+          calls.neo4jGraphql = operation.variants.map((variant) => peerClient.prepare(query, variant.variables));
         }
-        const line = CONTESTANTS.map((name) => `${name} ${summary(contestants[name])}`).join(' | ');
-        log(`[${run}/${runs}] ${operation.name} c=${concurrency}: ${line}`);
-        results.push({
-          name: operation.name,
-          description: operation.description,
-          concurrency,
-          roundTrips: roundTrips.get(operation.name)!,
-          profile: { oursCypherMsPerRequest, oursDbHits: oursDbHits.get(operation.name)!, rawDbHits: rawDbHits.get(operation.name)! },
-          contestants,
-          ...('unsupported' in operation.peer ? { neo4jGraphqlUnsupported: operation.peer.unsupported } : {}),
-        });
+        for (const concurrency of concurrencies) {
+          run += 1;
+          const cell = cellOf(operation, concurrency);
+          const line: string[] = [];
+          for (const name of rotate(CONTESTANTS, roundIndex)) {
+            const contestantCalls = calls[name];
+            if (!contestantCalls) continue;
+            const cypherBefore = name === 'ours' ? await ourCypherTotals(oursClient) : null;
+            let cpuBefore: CpuSample | null = null;
+            let cpuAfter: CpuSample | null = null;
+            const measured = await measure(contestantCalls, concurrency, timedSeconds, warmupSeconds, {
+              opened: () => (cpuBefore = sampleCpu(name)),
+              closed: () => (cpuAfter = sampleCpu(name)),
+            });
+            const cpu = cpuPerRequest(cpuBefore!, cpuAfter!, measured.requests + measured.errors, ticksPerSecond);
+            cell.rounds[name].push({ ...measured, cpu });
+            if (cypherBefore) {
+              const cypherAfter = await ourCypherTotals(oursClient);
+              cell.oursCypherMsPerRequest.push(((cypherAfter.seconds - cypherBefore.seconds) * 1000) / (measured.requests + measured.warmupRequests + measured.errors));
+            }
+            line.push(`${name} ${summary(measured, cpu)}`);
+          }
+          log(`[${run}/${runs}] round ${roundIndex + 1}/${rounds} ${operation.name} c=${concurrency}: ${line.join(' | ')}`);
+        }
       }
     }
+
+    const results = [...cells.values()].map((cell) => {
+      const { contestants, ratios, ratioSpreads } = summarizeRounds(cell.rounds);
+      const split = splits.get(cell.operation.name)!;
+      return {
+        name: cell.operation.name,
+        description: cell.operation.description,
+        concurrency: cell.concurrency,
+        roundTrips: roundTrips.get(cell.operation.name)!,
+        profile: {
+          oursCypherMsPerRequest: round(median(cell.oursCypherMsPerRequest)),
+          oursDbHits: oursDbHits.get(cell.operation.name)!,
+          rawDbHits: rawDbHits.get(cell.operation.name)!,
+          oursSplit: split.ours,
+          rawSplit: split.rawCypher,
+        },
+        contestants,
+        ratios,
+        ratioSpreads,
+        ...('unsupported' in cell.operation.peer ? { neo4jGraphqlUnsupported: cell.operation.peer.unsupported } : {}),
+      };
+    });
 
     const peakRssMb = ours.peakRssMb();
     const peerPeakRssMb = peer.peakRssMb();
@@ -170,14 +218,18 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       scale: scaleReport,
       load: load.rates,
-      settings: { seconds: timedSeconds, warmupSeconds, concurrencies, variantsPerOperation: Object.fromEntries(operations.map((o) => [o.name, o.variants.map((v) => v.label)])) },
+      settings: {
+        seconds: timedSeconds,
+        warmupSeconds,
+        concurrencies,
+        rounds,
+        splitSamples,
+        contestantOrder: 'rotated by one each round',
+        variantsPerOperation: Object.fromEntries(operations.map((o) => [o.name, o.variants.map((v) => v.label)])),
+      },
       peakRssMb,
       peerPeakRssMb,
-      operations: results.map(({ contestants, ...rest }) => ({
-        ...rest,
-        contestants: Object.fromEntries(Object.entries(contestants).map(([name, m]) => [name, m && pick(m)])),
-        ratios: ratios(contestants),
-      })),
+      operations: results,
     };
     writeResults(`${stamp()}.json`, report, true);
     printImport(load.rates);
@@ -264,21 +316,61 @@ function firstDifference(expected: string, actual: string): string {
   return `  ours: …${expected.slice(from, index + 150)}…\n  them: …${actual.slice(from, index + 150)}…`;
 }
 
-function pick({ p50Ms, p95Ms, p99Ms, rps, requests, errors }: Measurement) {
-  return { p50Ms, p95Ms, p99Ms, rps, requests, errors };
+interface RoundResult extends Measurement {
+  cpu: CpuPerRequest;
 }
 
-function ratios({ ours, rawCypher, neo4jGraphql }: OperationResult['contestants']) {
+interface Cell {
+  operation: Operation;
+  concurrency: number;
+  /** Per contestant, one result per round, in round order (empty for a contestant that cannot ask the operation). */
+  rounds: Record<ContestantName, RoundResult[]>;
+  oursCypherMsPerRequest: number[];
+}
+
+const CPU_FIELDS = ['jvmMsPerRequest', 'apiMsPerRequest', 'loadGeneratorMsPerRequest'] as const;
+
+/** Medians over rounds per contestant, and the median and spread of each per-round ratio. */
+function summarizeRounds(rounds: Cell['rounds']) {
+  const figures = (results: RoundResult[]) => {
+    if (results.length === 0) return null;
+    const middle = (of: (result: RoundResult) => number) => round(median(results.map(of)));
+    const cpu = Object.fromEntries(
+      CPU_FIELDS.map((field) => {
+        const values = results.map((result) => result.cpu[field]).filter((value): value is number => value !== null);
+        return [field, values.length ? round(median(values), 3) : null];
+      }),
+    ) as unknown as CpuPerRequest;
+    return {
+      p50Ms: middle((r) => r.p50Ms),
+      p95Ms: middle((r) => r.p95Ms),
+      p99Ms: middle((r) => r.p99Ms),
+      rps: middle((r) => r.rps),
+      requests: results.reduce((sum, r) => sum + r.requests, 0),
+      errors: results.reduce((sum, r) => sum + r.errors, 0),
+      cpu,
+      rounds: results.map(({ p50Ms, p95Ms, p99Ms, rps, requests, errors, cpu: roundCpu }) => ({ p50Ms, p95Ms, p99Ms, rps, requests, errors, cpu: roundCpu })),
+    };
+  };
+  const contestants = Object.fromEntries(CONTESTANTS.map((name) => [name, figures(rounds[name])])) as Record<ContestantName, ReturnType<typeof figures>>;
+  const ratio = (numerator: RoundResult[], denominator: RoundResult[], of: (result: RoundResult) => number) => {
+    if (numerator.length === 0 || denominator.length === 0) return { median: null, spread: null };
+    const { median: middle, spread: range } = roundRatios(numerator.map(of), denominator.map(of));
+    return { median: round(middle), spread: range && { min: round(range.min), max: round(range.max) } };
+  };
+  const toRawP50 = ratio(rounds.ours, rounds.rawCypher, (r) => r.p50Ms);
+  const toPeerP50 = ratio(rounds.ours, rounds.neo4jGraphql, (r) => r.p50Ms);
+  const toPeerRps = ratio(rounds.ours, rounds.neo4jGraphql, (r) => r.rps);
   return {
-    oursToRawP50: ours && rawCypher ? round(ours.p50Ms / rawCypher.p50Ms) : null,
-    oursToPeerP50: ours && neo4jGraphql ? round(ours.p50Ms / neo4jGraphql.p50Ms) : null,
-    oursToPeerRps: ours && neo4jGraphql ? round(ours.rps / neo4jGraphql.rps) : null,
+    contestants,
+    ratios: { oursToRawP50: toRawP50.median, oursToPeerP50: toPeerP50.median, oursToPeerRps: toPeerRps.median },
+    ratioSpreads: { oursToRawP50: toRawP50.spread, oursToPeerP50: toPeerP50.spread, oursToPeerRps: toPeerRps.spread },
   };
 }
 
-function summary(measurement: Measurement | null): string {
-  if (!measurement) return 'n/a';
-  return `p50 ${measurement.p50Ms} ms, ${measurement.rps} rps${measurement.errors ? `, ${measurement.errors} errors` : ''}`;
+function summary(measurement: Measurement, cpu: CpuPerRequest): string {
+  const cpuText = CPU_FIELDS.map((field) => cpu[field]).map((value) => (value === null ? '-' : value.toFixed(2))).join('+');
+  return `p50 ${measurement.p50Ms} ms, ${measurement.rps} rps, CPU ${cpuText} ms/req${measurement.errors ? `, ${measurement.errors} errors` : ''}`;
 }
 
 function describeMachine(memory: { heapMb: number; pageCacheMb: number }): string {

@@ -11,16 +11,26 @@ export interface Measurement {
   errors: number;
 }
 
+/** Called right before the timed window opens and right after its last request is answered (e.g. to sample CPU). */
+export interface WindowHooks {
+  opened(): void;
+  closed(): void;
+}
+
 /**
  * Runs `calls` (cycled: one per operation variant) from `concurrency` workers for `seconds`, after an
  * unmeasured warm-up of `warmupSeconds`. Each worker sends its next request as soon as the previous
  * answer is in (a closed loop), so throughput is what the contestant sustains at that concurrency.
+ * The warm-up's requests are all answered before the window opens, and the window closes when the
+ * last of its own is, so everything done between `opened` and `closed` is for the counted requests.
  */
-export async function measure(calls: Call[], concurrency: number, seconds: number, warmupSeconds: number): Promise<Measurement> {
+export async function measure(calls: Call[], concurrency: number, seconds: number, warmupSeconds: number, hooks?: WindowHooks): Promise<Measurement> {
   const warmup = warmupSeconds > 0 ? await run(calls, concurrency, warmupSeconds * 1000) : { latencies: [], errors: [] };
+  hooks?.opened();
   const started = performance.now();
   const { latencies, errors } = await run(calls, concurrency, seconds * 1000);
   const elapsedSeconds = (performance.now() - started) / 1000;
+  hooks?.closed();
   latencies.sort((a, b) => a - b);
   return {
     p50Ms: percentile(latencies, 0.5),

@@ -8,7 +8,7 @@ import { projectRoot } from '../../src/config/config.js';
 const out = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-smoke-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-/** The built bench (npm test builds first), at a tiny scale, one short pass per operation and contestant. */
+/** The built bench (npm test builds first), at a tiny scale, two short rounds per operation and contestant. */
 function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'bench', 'main.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -24,7 +24,7 @@ const OPERATIONS = ['devicePage', 'brandPage', 'partnerHistory', 'graphSlice', '
 describe('npm run bench (smoke, tiny scale, no timing assertions)', () => {
   it('generates, loads, checks that every contestant gives the same answers, and writes the results', async () => {
     const { code, output } = await runBench([
-      '--scale', '0.002', '--seconds', '0.2', '--warmup', '0', '--concurrency', '1', '--skip-plain',
+      '--scale', '0.002', '--seconds', '0.2', '--warmup', '0', '--concurrency', '1', '--rounds', '2', '--split-samples', '2', '--skip-plain',
       '--heap-mb', '512', '--page-cache-mb', '64',
       '--out', path.join(out, 'results'), '--data-dir', path.join(out, 'data'),
     ]);
@@ -52,8 +52,22 @@ describe('npm run bench (smoke, tiny scale, no timing assertions)', () => {
       } else {
         expect(operation.contestants.neo4jGraphql).toMatchObject({ p50Ms: expect.any(Number), errors: 0 });
         expect(operation.ratios.oursToPeerRps).toEqual(expect.any(Number));
+        expect(operation.contestants.neo4jGraphql.rounds).toHaveLength(2);
+        expect(operation.contestants.neo4jGraphql.cpu.apiMsPerRequest).toEqual(expect.any(Number));
       }
       expect(operation.ratios.oursToRawP50).toEqual(expect.any(Number));
+      expect(operation.ratioSpreads.oursToRawP50).toEqual({ min: expect.any(Number), max: expect.any(Number) });
+      expect(operation.ratioSpreads.oursToRawP50.min).toBeLessThanOrEqual(operation.ratioSpreads.oursToRawP50.max);
+      expect(operation.contestants.ours.rounds).toHaveLength(2);
+      expect(operation.contestants.rawCypher.rounds).toHaveLength(2);
+      expect(operation.contestants.ours.cpu).toEqual({ jvmMsPerRequest: expect.any(Number), apiMsPerRequest: expect.any(Number), loadGeneratorMsPerRequest: expect.any(Number) });
+      expect(operation.contestants.rawCypher.cpu).toMatchObject({ jvmMsPerRequest: expect.any(Number), apiMsPerRequest: null });
+      for (const split of [operation.profile.oursSplit, operation.profile.rawSplit]) {
+        expect(split).toEqual({ samples: 2, resultAvailableAfterMs: expect.any(Number), resultConsumedAfterMs: expect.any(Number), driverMs: expect.any(Number) });
+        expect(split.driverMs).toBeGreaterThan(0);
+      }
     }
+    expect(report.settings).toMatchObject({ rounds: 2, splitSamples: 2 });
+    expect(output).toContain('CPU per request');
   }, 300_000);
 });
