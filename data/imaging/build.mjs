@@ -79,7 +79,9 @@ const sourcesById = new Map(research.sources.map((source) => [source.id, source]
 const brandsById = new Map(research.brands.map((brand) => [brand.id, brand]));
 const chipsById = new Map(research.chips.map((chip) => [chip.id, chip]));
 const devicesById = new Map(research.devices.map((device) => [device.id, device]));
-const nameOf = (id) => (brandsById.get(id) ?? chipsById.get(id) ?? devicesById.get(id))?.name ?? id;
+/** Research names carry a status note ("Xiaomi 12 Ultra (cancelled)"); the record's status says it instead. */
+const STATUS_IN_NAME = / \((cancelled|rumoured|reported)\)$/;
+const nameOf = (id) => ((brandsById.get(id) ?? chipsById.get(id) ?? devicesById.get(id))?.name ?? id).replace(STATUS_IN_NAME, '');
 
 /** A claim is reported when its earliest source was published (the research `date` is the fact's date). */
 function reportedOnOf(claim) {
@@ -126,6 +128,8 @@ const earliestReported = (claims, predicate) =>
     .filter((c) => c.predicate === predicate && c.date && CONFIDENCE_RANK[c.confidence] <= CONFIDENCE_RANK.REPORTED)
     .sort((a, b) => a.date.localeCompare(b.date) || CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence])[0];
 const partnershipOfPair = new Map();
+/** The research claims a Partnership record is made of. */
+const partnershipRecordClaims = new Set();
 for (const [key, claims] of [...partnershipClaims].sort(([a], [b]) => a.localeCompare(b))) {
   const announcement = earliestReported(claims, 'PARTNERS_WITH');
   const start = earliestReported(claims, 'PARTNERSHIP_STARTED');
@@ -146,6 +150,7 @@ for (const [key, claims] of [...partnershipClaims].sort(([a], [b]) => a.localeCo
     sources: [...new Set(chosen.flatMap((c) => c.sources).map(sourceId))].sort(),
   });
   refer(...brands, ...chosen.flatMap((c) => c.sources.map(sourceId)));
+  chosen.forEach((c) => partnershipRecordClaims.add(c));
   partnershipOfPair.set(key, id);
 }
 
@@ -206,17 +211,26 @@ function spec(claim, { key, value }) {
   if (['chip', 'device'].includes(prefixOf(claim.object ?? ''))) refer(claim.object);
 }
 
+/** Research claims that became at least one record of imaging.jsonl (the rest: valid-time.jsonl or not-imported.jsonl). */
+let researchClaimsImported = 0;
+const recordCount = () => out.Relationship.length + out.Spec.length + out.Leak.length;
 for (const claim of research.claims) {
+  const before = recordCount();
+  convert(claim);
+  if (recordCount() > before || partnershipRecordClaims.has(claim)) researchClaimsImported += 1;
+}
+
+function convert(claim) {
   const subject = prefixOf(claim.subject);
   const object = typeof claim.object === 'string' && claim.object.includes(':') ? prefixOf(claim.object) : null;
   const { predicate } = claim;
 
   if (subject === 'brand' && object === 'brand') {
     const partnership = partnershipOfPair.get(pairKey(claim.subject, claim.object));
-    if (partnership && partnershipEvent(claim, partnership)) continue;
+    if (partnership && partnershipEvent(claim, partnership)) return;
     if (PARTNERSHIP_PREDICATES.has(predicate)) throw new Error(`partnership claim without a partnership: ${JSON.stringify(claim)}`);
     skip(claim, 'a note on a brand pair: the model has no claim type for it');
-    continue;
+    return;
   }
   if (subject === 'device' && LIFECYCLE_EVENT[predicate]) {
     validTime.push({
@@ -307,7 +321,7 @@ const entities = [
   ...research.chips.filter((c) => referenced.has(c.id)).map((c) => ({ type: 'Chip', id: c.id, name: c.name, aliases: [], partNumber: c.partNumber })),
   ...research.devices
     .filter((d) => referenced.has(d.id))
-    .map((d) => ({ type: 'Device', id: d.id, name: d.name, aliases: [], status: statusOf(d), announcedOn: d.announcedOn })),
+    .map((d) => ({ type: 'Device', id: d.id, name: d.name.replace(STATUS_IN_NAME, ''), aliases: [], status: statusOf(d), announcedOn: d.announcedOn })),
 ];
 
 const records = [...entities, ...out.Partnership, ...out.Leak, ...out.Relationship, ...out.Spec];
@@ -340,6 +354,8 @@ console.log(
       specs: count('Spec'),
       validTimeEvents: validTime.length,
       notImported: notImported.length,
+      researchClaims: research.claims.length,
+      researchClaimsImported,
       devicesLeftOut: orphans,
     },
     null,
