@@ -176,7 +176,6 @@ function partnershipEvent(claim, partnership) {
     summary: claim.summary,
     researchPredicate: claim.predicate,
   });
-  refer(...provenanceOf(claim).sources);
   return true;
 }
 
@@ -303,6 +302,9 @@ function statusOf(device) {
   return device.announcedOn || confirmedAbout(device.id) ? 'ANNOUNCED' : 'RUMORED';
 }
 const cameraBrands = new Set(out.Relationship.filter((r) => r.relation === 'CAMERA_BY' && r.confidence !== 'DENIED').map((r) => r.to));
+
+// valid-time.jsonl cites sources by the ids of imaging.jsonl, so every source it cites is written there too.
+validTime.forEach((event) => refer(...event.sources));
 
 const entities = [
   ...research.sources

@@ -90,6 +90,16 @@ describe('imaging dataset (data/imaging/imaging.jsonl)', () => {
     expect(citedWithoutMetadata).toEqual([]);
   });
 
+  it('has valid-time.jsonl cite only sources that imaging.jsonl defines', () => {
+    const events = readFileSync(path.join(datasetDir, 'valid-time.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { sources: string[] });
+    const sourceIds = new Set(ofType('Source').map((source) => source.id));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.flatMap((event) => event.sources).filter((id) => !sourceIds.has(id))).toEqual([]);
+  });
+
   it('passes the importer validation against an empty graph', async () => {
     const summary = await importFiles(db, [datasetFile], { dryRun: true });
     expect(summary.records).toBe(records.length);
