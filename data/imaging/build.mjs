@@ -111,8 +111,9 @@ for (const claim of research.claims) {
 }
 
 // Partnerships: one record per brand pair with a PARTNERS_WITH or PARTNERSHIP_STARTED claim. The record
-// holds the best announcement and the best start; every partnership claim (also the contradicting ones) is
-// kept as its own event in valid-time.jsonl.
+// holds the earliest announcement, start and end that are at least REPORTED, cites their sources and is as
+// sure as the least sure of them; every partnership claim (the contradicting ones too) is also kept as its
+// own event in valid-time.jsonl, since a record holds one date of each kind and no provenance per date.
 const partnershipClaims = new Map();
 const pairKey = (a, b) => [a, b].sort().join('|');
 for (const claim of research.claims) {
@@ -133,10 +134,11 @@ const partnershipRecordClaims = new Set();
 for (const [key, claims] of [...partnershipClaims].sort(([a], [b]) => a.localeCompare(b))) {
   const announcement = earliestReported(claims, 'PARTNERS_WITH');
   const start = earliestReported(claims, 'PARTNERSHIP_STARTED');
+  const end = earliestReported(claims, 'PARTNERSHIP_ENDED');
   if (!announcement && !start) continue;
   const brands = key.split('|');
   const id = `partnership:${brands.map(slugOf).join('-')}`;
-  const chosen = [announcement, start].filter(Boolean);
+  const chosen = [announcement, start, end].filter(Boolean);
   out.Partnership.push({
     type: 'Partnership',
     id,
@@ -145,6 +147,7 @@ for (const [key, claims] of [...partnershipClaims].sort(([a], [b]) => a.localeCo
     brands,
     announcedOn: announcement?.date ?? null,
     startedOn: start?.date ?? null,
+    endedOn: end?.date ?? null,
     confidence: chosen.map((c) => c.confidence).reduce(weaker),
     reportedOn: chosen.map(reportedOnOf).sort()[0],
     sources: [...new Set(chosen.flatMap((c) => c.sources).map(sourceId))].sort(),
