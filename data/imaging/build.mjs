@@ -182,7 +182,7 @@ function partnershipEvent(claim, partnership) {
   return true;
 }
 
-let leakNumber = new Map();
+const leakNumber = new Map();
 function leak(claim, devices) {
   const base = `leak:${slugOf(devices[0])}-${claim.date ?? 'undated'}`;
   const n = (leakNumber.get(base) ?? 0) + 1;
