@@ -245,7 +245,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       ours: {
         query: `query GraphSlice($id: ID!) {
           graph(id: $id, depth: ${GRAPH_DEPTH}, limit: ${GRAPH_LIMIT}) {
-            nodes { id type label } edges { id type source target confidence reportedOn } truncated
+            nodes { id: entityId type label } edges { id: claimId type source target confidence reportedOn } truncated
           }
         }`,
         canonical: (data) => graphSlice(data.graph),

@@ -98,9 +98,29 @@ async function request<TData>(query: string, variables: Record<string, unknown>)
   return body.data as TData;
 }
 
+/**
+ * The Explorer keeps entity ids ("brand:leica") and sends the day as asOf. In a past view the API answers
+ * with snapshot ids ("brand:leica@2022-05-20", docs/clients.md), which this turns back into entity ids.
+ */
+function entityIdOf(id: string): string {
+  return id.replace(/@\d{4}-\d{2}-\d{2}$/, '');
+}
+
+/** The id node(id:) takes for the entity as of `asOf`: its snapshot id in a past view. */
+function snapshotIdOf(id: string, asOf: string | null): string {
+  return asOf ? `${id}@${asOf}` : id;
+}
+
+function withEntityIds<TElement extends { id: string; source?: string; target?: string }>(element: TElement): TElement {
+  const ids = { id: entityIdOf(element.id) } as Partial<TElement>;
+  if (element.source !== undefined) Object.assign(ids, { source: entityIdOf(element.source), target: entityIdOf(element.target!) });
+  return { ...element, ...ids };
+}
+
 const SOURCE = 'id title publisher author url publishedOn';
-const EDGE = `id type source target confidence reportedOn reportedOnPrecision sources { ${SOURCE} }`;
-const SLICE = `nodes { id type label } edges { ${EDGE} } truncated`;
+// A drawing's nodes and edges have ids of their own; the Explorer draws and looks up by the entity's and claim's.
+const EDGE = `id: claimId type source target confidence reportedOn reportedOnPrecision sources { ${SOURCE} }`;
+const SLICE = `nodes { id: entityId type label } edges { ${EDGE} } truncated`;
 
 export interface ViewFilters {
   asOf: string | null;
@@ -127,8 +147,8 @@ export function mergeSlices(slices: Slice[]): Slice {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
   for (const slice of slices) {
-    for (const node of slice.nodes) nodes.set(node.id, node);
-    for (const edge of slice.edges) edges.set(edge.id, edge);
+    for (const node of slice.nodes.map(withEntityIds)) nodes.set(node.id, node);
+    for (const edge of slice.edges.map(withEntityIds)) edges.set(edge.id, edge);
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: slices.some((slice) => slice.truncated) };
 }
@@ -143,7 +163,7 @@ export async function searchEntities(text: string, asOf: string | null): Promise
     { text, asOf },
   );
   return data.search.map(({ node }) => ({
-    id: node.id,
+    id: entityIdOf(node.id),
     type: node.__typename,
     label: node.name ?? node.title ?? node.summary ?? (node.brands as Array<{ name: string }> | undefined)?.map((brand) => brand.name).join(' × ') ?? node.id,
   }));
@@ -151,7 +171,7 @@ export async function searchEntities(text: string, asOf: string | null): Promise
 
 export async function fetchFacts(id: string, asOf: string | null): Promise<Facts | null> {
   const data = await request<{ node: Facts | null }>(
-    `query ExplorerFacts($id: ID!, $asOf: Date) { node(id: $id, asOf: $asOf) { __typename id
+    `query ExplorerFacts($id: ID!) { node(id: $id) { __typename id
       ... on Brand { name country roles aliases partnerCount }
       ... on Device { name status announcedOn announcedOnPrecision modelNumber codename firstReportedOn }
       ... on Chip { name partNumber }
@@ -159,9 +179,9 @@ export async function fetchFacts(id: string, asOf: string | null): Promise<Facts
       ... on Leak { summary platform tipster confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
       ... on Source { title publisher author url publishedOn }
     } }`,
-    { id, asOf },
+    { id: snapshotIdOf(id, asOf) },
   );
-  return data.node;
+  return data.node && { ...data.node, id: entityIdOf(data.node.id) };
 }
 
 export async function fetchPartnerHistory(brand: string, asOf: string | null): Promise<PartnershipEvent[]> {
@@ -170,13 +190,13 @@ export async function fetchPartnerHistory(brand: string, asOf: string | null): P
       id kind confidence reportedOn reportedOnPrecision announcedOn startedOn startedOnPrecision endedOn brands { id name } } }`,
     { brand, asOf },
   );
-  return data.partnerHistory;
+  return data.partnerHistory.map((event) => ({ ...withEntityIds(event), brands: event.brands.map(withEntityIds) }));
 }
 
 export async function fetchPaths(from: string, to: string, asOf: string | null): Promise<Path[]> {
   const data = await request<{ paths: Path[] }>(
-    `query ExplorerPaths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf) { length nodes { id type label } edges { ${EDGE} } } }`,
+    `query ExplorerPaths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf) { length nodes { id: entityId type label } edges { ${EDGE} } } }`,
     { from, to, asOf },
   );
-  return data.paths;
+  return data.paths.map((path) => ({ ...path, nodes: path.nodes.map(withEntityIds), edges: path.edges.map(withEntityIds) }));
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { AsOfArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { AsOfArgs, viewedIds } from '../schemaTypes/asOf.js';
 import { entityAsOf } from '../belief/belief.js';
 import { Claim } from '../schemaTypes/claim.js';
 import type { AppContext } from '../server/context.js';
@@ -12,12 +12,13 @@ export class ClaimResolver {
   @Query(() => Claim, {
     nullable: true,
     description:
-      'One claim with its provenance: a relationship claim by the id its GraphEdge carries, or a partnership or leak by its id. ' +
-      'Null when there is none, or when it was not reported yet on asOf.',
+      'One claim with its provenance: a relationship claim by the claimId its GraphEdge carries, or a partnership or leak by its id. ' +
+      'Takes snapshot ids ("<id>@2022-05-20") for the view of that day, as asOf does. ' +
+      'Null when there is none, or when it was not reported yet on that day.',
   })
-  async claim(@Arg('id', () => ID) id: string, @Args() { asOf }: AsOfArgs, @Ctx() { graph, loaders }: AppContext) {
-    const day = asOfDay(asOf);
-    const edge = await graph.edgeById(id);
+  async claim(@Arg('id', () => ID) idArgument: string, @Args() { asOf }: AsOfArgs, @Ctx() { graph, loaders }: AppContext) {
+    const { ids: { id }, asOf: day } = viewedIds({ id: idArgument }, asOf);
+    const edge = await graph.edgeById(id, day);
     if (edge) return day === null || edge.reportedOn <= day ? edge : null;
     const entity = await loaders.entities.load(id);
     return entity && ENTITY_CLAIM_TYPES.has(entity.__typename) ? entityAsOf(entity, day) : null;

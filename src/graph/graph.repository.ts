@@ -1,11 +1,36 @@
 import { int } from 'neo4j-driver';
 import { isKnownOn } from '../belief/belief.js';
-import { type AsOf } from '../schemaTypes/asOf.js';
+import { snapshotId, type AsOf } from '../schemaTypes/asOf.js';
 import type { Confidence, RelationshipType } from '../schemaTypes/enums.js';
 import type { EntityRecord } from '../schemaTypes/node.js';
 import type { Database } from '../db/database.js';
 import { BadUserInputError, NotFoundError } from '../errors/errors.js';
-import type { GraphEdge, GraphSlice, Path } from './graph.type.js';
+import type { GraphEdge, GraphNode, GraphSlice, Path } from './graph.type.js';
+
+/** A node or edge as the graph queries return it: ids of the entity and the claim, today's. */
+type NodeRow = Omit<GraphNode, 'entityId'>;
+type EdgeRow = Omit<GraphEdge, 'claimId'>;
+
+/**
+ * Drawing nodes and edges get ids of their own ("graphNode:brand:leica", "graphEdge:<claim id>"), since the
+ * entity and the claim they show already use theirs under other types; entityId, claimId, source and
+ * target refer to those. Viewed as of a past day, every id is that day's snapshot id.
+ */
+function graphNodeOf(row: NodeRow, asOf: AsOf): GraphNode {
+  return { ...row, id: snapshotId(`graphNode:${row.id}`, asOf), entityId: snapshotId(row.id, asOf) };
+}
+
+function graphEdgeOf(row: EdgeRow, asOf: AsOf): GraphEdge {
+  return {
+    ...row,
+    id: snapshotId(`graphEdge:${row.id}`, asOf),
+    claimId: snapshotId(row.id, asOf),
+    source: snapshotId(row.source, asOf),
+    target: snapshotId(row.target, asOf),
+    // Its sources are viewed as of the same day (ClaimSourcesResolver).
+    ...(asOf ? { asOf } : {}),
+  };
+}
 
 export interface SliceRequest {
   id: string;
@@ -33,7 +58,11 @@ export class GraphRepository {
     if (!row || !isKnownOn(row.root as EntityRecord, request.asOf)) {
       throw new NotFoundError(`No entity with id "${request.id}"${request.asOf ? ` was known on ${request.asOf}` : ''}`, request.id);
     }
-    return { nodes: row.nodes, edges: row.edges, truncated: row.truncated } as GraphSlice;
+    return {
+      nodes: (row.nodes as NodeRow[]).map((node) => graphNodeOf(node, request.asOf)),
+      edges: (row.edges as EdgeRow[]).map((edge) => graphEdgeOf(edge, request.asOf)),
+      truncated: row.truncated as boolean,
+    };
   }
 
   async shortestPaths(request: PathsRequest): Promise<Path[]> {
@@ -46,12 +75,16 @@ export class GraphRepository {
     for (const [field, exists] of [['from', row?.fromExists], ['to', row?.toExists]] as const) {
       if (!exists) throw new NotFoundError(`No entity with id "${request[field]}"`, request[field]);
     }
-    return (row!.paths as Array<Omit<Path, 'length'>>).map((path) => ({ ...path, length: path.edges.length }));
+    return (row!.paths as Array<{ nodes: NodeRow[]; edges: EdgeRow[] }>).map((path) => ({
+      length: path.edges.length,
+      nodes: path.nodes.map((node) => graphNodeOf(node, request.asOf)),
+      edges: path.edges.map((edge) => graphEdgeOf(edge, request.asOf)),
+    }));
   }
 
-  /** The relationship claim with this id, as an edge, or null. */
-  async edgeById(id: string): Promise<GraphEdge | null> {
+  /** The relationship claim with this id, as an edge viewed as of `asOf`, or null. */
+  async edgeById(id: string, asOf: AsOf): Promise<GraphEdge | null> {
     const [row] = await this.db.read('relationshipClaimById', { id });
-    return row ? { ...(row.claim as GraphEdge), __typename: 'GraphEdge' } : null;
+    return row ? { ...graphEdgeOf(row.claim as EdgeRow, asOf), __typename: 'GraphEdge' } : null;
   }
 }

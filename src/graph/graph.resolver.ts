@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
-import { AsOfArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { AsOfArgs, viewedIds } from '../schemaTypes/asOf.js';
 import { Confidence, RelationshipType } from '../schemaTypes/enums.js';
 import { confidencesAtLeast } from '../belief/belief.js';
 import { ANALYST_LIMITS } from '../config/limits.js';
@@ -9,9 +9,12 @@ import { GraphSlice, Path } from './graph.type.js';
 
 const { graph: GRAPH, paths: PATHS } = ANALYST_LIMITS;
 
+/** Id arguments beside asOf take snapshot ids too: the snapshot's day applies as asOf does, and must agree with it. */
+const VIEWED_ID = (what: string) => ({ description: `${what}: an entity id, or a snapshot id such as "brand:leica@2022-05-20" for that day's view.` });
+
 @ArgsType()
 class GraphArgs extends AsOfArgs {
-  @Field(() => ID)
+  @Field(() => ID, VIEWED_ID('The entity in the middle'))
   id!: string;
 
   @Field(() => Int, { defaultValue: GRAPH.depth.default, description: `Hops from the entity, 1 to ${GRAPH.depth.max}.` })
@@ -32,10 +35,10 @@ class GraphArgs extends AsOfArgs {
 
 @ArgsType()
 class PathsArgs extends AsOfArgs {
-  @Field(() => ID)
+  @Field(() => ID, VIEWED_ID('Where paths start'))
   from!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, VIEWED_ID('Where paths end'))
   to!: string;
 
   @Field(() => Int, { defaultValue: PATHS.maxHops.default, description: `Longest path considered, 1 to ${PATHS.maxHops.max} edges.` })
@@ -51,12 +54,13 @@ export class GraphResolver {
   graph(@Args() { id, depth, relationshipTypes, minConfidence, limit, asOf }: GraphArgs, @Ctx() { graph }: AppContext) {
     checkRange(depth, 1, GRAPH.depth.max, 'depth');
     checkRange(limit, 1, GRAPH.limit.max, 'limit');
+    const view = viewedIds({ id }, asOf);
     return graph.slice({
-      id,
+      id: view.ids.id,
       depth,
       relationshipTypes: relationshipTypes?.length ? relationshipTypes : Object.values(RelationshipType),
       confidences: confidencesAtLeast(minConfidence),
-      asOf: asOfDay(asOf),
+      asOf: view.asOf,
       limit,
     });
   }
@@ -67,6 +71,7 @@ export class GraphResolver {
   paths(@Args() { from, to, maxHops, first, asOf }: PathsArgs, @Ctx() { graph }: AppContext) {
     checkRange(maxHops, 1, PATHS.maxHops.max, 'maxHops');
     checkRange(first, 1, PATHS.first.max, 'first');
-    return graph.shortestPaths({ from, to, maxHops, first, asOf: asOfDay(asOf) });
+    const view = viewedIds({ from, to }, asOf);
+    return graph.shortestPaths({ ...view.ids, maxHops, first, asOf: view.asOf });
   }
 }

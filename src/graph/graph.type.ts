@@ -4,8 +4,19 @@ import { EntityType, RelationshipType } from '../schemaTypes/enums.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An entity as a node of a drawing.' })
 export class GraphNode {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'Its own id, "graphNode:" and the entityId, such as "graphNode:brand:leica": never the id of the entity under another type, ' +
+      'so a normalised cache keeps the drawing apart from the entity.',
+  })
   id!: string;
+
+  @Field(() => ID, {
+    description:
+      'The id of the entity it shows, as node(id:) takes it: "brand:leica", or in a view as of a past day its snapshot id ("brand:leica@2022-05-20"). ' +
+      "Edges' source and target are entityIds.",
+  })
+  entityId!: string;
 
   @Field(() => EntityType)
   type!: EntityType;
@@ -22,16 +33,21 @@ export class GraphNode {
 export class GraphEdge extends Claim {
   __typename?: 'GraphEdge';
 
-  @Field(() => ID, { description: 'The claim id.' })
+  @Field(() => ID, { description: 'Its own id, "graphEdge:" and the claimId, such as "graphEdge:CAMERA_BY:…": never the id of the claim under another type.' })
   id!: string;
+
+  @Field(() => ID, {
+    description: 'The id of the relationship claim it shows, as claim(id:) takes it; in a view as of a past day, its snapshot id ("<claim id>@2022-05-20").',
+  })
+  claimId!: string;
 
   @Field(() => RelationshipType)
   type!: RelationshipType;
 
-  @Field(() => ID, { description: 'The id of the node it starts at.' })
+  @Field(() => ID, { description: 'The entityId of the node it starts at.' })
   source!: string;
 
-  @Field(() => ID, { description: 'The id of the node it ends at.' })
+  @Field(() => ID, { description: 'The entityId of the node it ends at.' })
   target!: string;
 }
 

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Claim } from '../schemaTypes/claim.js';
 import { createClaimConnectionType, createConnectionType } from '../schemaTypes/connectionTypes.js';
 import { createOrderEnum } from '../schemaTypes/pagination.js';
@@ -8,7 +8,7 @@ import { Node } from '../schemaTypes/node.js';
 export class Leak extends Claim {
   __typename!: 'Leak';
 
-  @Field(() => ID)
+  /** A GraphQL field through Node, which answers it (snapshot ids as of a past day). */
   id!: string;
 
   @Field()

@@ -1,5 +1,5 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Claim } from '../schemaTypes/claim.js';
 import { createClaimConnectionType } from '../schemaTypes/connectionTypes.js';
 import { DatePrecision, PartnershipKind } from '../schemaTypes/enums.js';
@@ -13,7 +13,7 @@ import { Node } from '../schemaTypes/node.js';
 export class Partnership extends Claim {
   __typename!: 'Partnership';
 
-  @Field(() => ID)
+  /** A GraphQL field through Node, which answers it (snapshot ids as of a past day). */
   id!: string;
 
   @Field(() => PartnershipKind)

@@ -122,6 +122,8 @@ export class RelationshipLoader {
       reportedOn: claim.reportedOn,
       reportedOnPrecision: claim.reportedOnPrecision,
       sourceIds: claim.sourceIds,
+      // The edge's sources are viewed as of the parent's day, as its node is.
+      ...(parent.asOf ? { asOf: parent.asOf } : {}),
     }));
     return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
   }

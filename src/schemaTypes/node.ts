@@ -12,7 +12,11 @@ export interface EntityRecord {
   resolveType: (value: EntityRecord) => value.__typename,
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'Its id, such as "brand:leica". Read as of a past day (asOf), a snapshot id such as "brand:leica@2022-05-20", ' +
+      'so a normalised cache keeps each day apart; node(id:) takes either.',
+  })
   id!: string;
 
   /** The day this record is viewed as of (see asOf.ts); not a GraphQL field. */

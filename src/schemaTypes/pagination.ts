@@ -91,7 +91,7 @@ function isSortKeyOfKind(key: SortKey, kind: SortKeyKind): boolean {
 }
 
 /** A YYYY-MM-DD day that exists in the calendar, as Neo4j's date() parses it. */
-function isCalendarDay(text: string): boolean {
+export function isCalendarDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const parsed = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;

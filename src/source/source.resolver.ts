@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ListArgs, asOfDay } from '../schemaTypes/asOf.js';
+import { ListArgs, asOfDay, viewedAs } from '../schemaTypes/asOf.js';
 import { Claim } from '../schemaTypes/claim.js';
 import { selectsTotalCount } from '../schemaTypes/selection.js';
 import type { AppContext } from '../server/context.js';
@@ -27,7 +27,7 @@ export class SourceResolver {
   }
 }
 
-/** `sources` of every claim type (relationship edges, specs, leaks, partnerships), batched per request. */
+/** `sources` of every claim type (relationship edges, specs, leaks, partnerships), batched per request, viewed as of the claim's day. */
 @Resolver(() => Claim)
 export class ClaimSourcesResolver {
   @FieldResolver(() => [Source], { description: 'The sources that assert this claim.' })
@@ -35,6 +35,6 @@ export class ClaimSourcesResolver {
     const sources = await loaders.entities.loadMany(claim.sourceIds);
     const failure = sources.find((source) => source instanceof Error);
     if (failure) throw failure;
-    return sources.filter((source) => source !== null);
+    return sources.filter((source) => source !== null).map((source) => viewedAs(source, claim.asOf ?? null));
   }
 }

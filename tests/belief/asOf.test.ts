@@ -39,7 +39,8 @@ describe('asOf over the seed data', () => {
     expect(on23.partners.map((b: any) => b.name).sort()).toEqual(['Huawei', 'Panasonic', 'Sharp', 'Xiaomi']);
     expect(on23.partnerCount).toBe(4);
     // The partnership exists from the 23rd, but the devices it covers were only claimed on the 25th.
-    expect(on23.devices.find((p: any) => p.id === 'partnership:leica-xiaomi').devices).toEqual([]);
+    // (Ids in a past view are that day's snapshot ids.)
+    expect(on23.devices.find((p: any) => p.id === 'partnership:leica-xiaomi@2022-05-23').devices).toEqual([]);
     const today = (await app.graphql(LEICA)).data.brand;
     expect(today.devices.find((p: any) => p.id === 'partnership:leica-xiaomi').devices).toHaveLength(3);
   });
@@ -66,7 +67,7 @@ describe('asOf over the seed data', () => {
       brand: { name: 'Xiaomi' },
       chip: null,
       cameraBrands: [],
-      leaks: [{ id: 'leak:xiaomi-12s-series-imei-database' }],
+      leaks: [{ id: 'leak:xiaomi-12s-series-imei-database@2022-05-20' }],
     });
     expect(data.device.specs.map((s: any) => s.key).sort()).toEqual(['identity.modelNumber', 'identity.shortModelNumber']);
     const today = (await app.graphql(XIAOMI_12S)).data.device;
@@ -79,8 +80,9 @@ describe('asOf over the seed data', () => {
     expect(on20.leaks).toEqual([{ confidence: 'SPECULATED', summary: expect.stringContaining('first imaging flagship') }]);
     expect(on20.cameraBrands).toEqual([{ name: 'Leica' }]);
     expect((await app.graphql(ultra, { asOf: '2022-04-30' })).data.device).toBeNull();
-    expect((await app.graphql('{ node(id: "device:xiaomi-12s", asOf: "2022-03-31") { id } }')).data.node).toBeNull();
-    expect((await app.graphql('{ node(id: "device:xiaomi-12s", asOf: "2022-04-01") { id } }')).data.node).toEqual({ id: 'device:xiaomi-12s' });
+    // node(id:) takes the past view by its snapshot id, and answers with it.
+    expect((await app.graphql('{ node(id: "device:xiaomi-12s@2022-03-31") { id } }')).data.node).toBeNull();
+    expect((await app.graphql('{ node(id: "device:xiaomi-12s@2022-04-01") { id } }')).data.node).toEqual({ id: 'device:xiaomi-12s@2022-04-01' });
   });
 
   it('filters the top-level lists by day', async () => {
@@ -93,7 +95,7 @@ describe('asOf over the seed data', () => {
     const on20 = (await app.graphql(lists, { asOf: '2022-05-20' })).data;
     expect(on20.devices.totalCount).toBe(3);
     expect(on20.leaks.totalCount).toBe(2);
-    expect(on20.sources.edges.map((e: any) => e.node.id)).toEqual(['source:partnergraph-editors']);
+    expect(on20.sources.edges.map((e: any) => e.node.id)).toEqual(['source:partnergraph-editors@2022-05-20']);
     expect(on20.brands.totalCount).toBe(6);
     const on31March = (await app.graphql(lists, { asOf: '2022-03-31' })).data;
     expect(on31March.devices.totalCount).toBe(0);
@@ -113,5 +115,68 @@ describe('asOf over the seed data', () => {
     } finally {
       await app.db.driver.executeQuery("MATCH ()-[r:USES_CHIP {id: 'test-denial'}]->() DELETE r");
     }
+  });
+
+  describe('snapshot ids (issue 21, item 1)', () => {
+    const LEICA_VIEW = `
+      id
+      partners { id }
+      partnerships { id brands { id } }
+      partnersConnection(first: 1, after: $after) {
+        edges { cursor confidence node { id } sources { id } }
+        pageInfo { hasNextPage endCursor }
+      }`;
+    const BY_NAME = `query($asOf: Date, $after: String) { brand(name: "Leica", asOf: $asOf) { ${LEICA_VIEW} } }`;
+    const BY_NODE = `query($id: ID!, $after: String) { node(id: $id) { ... on Brand { ${LEICA_VIEW} } } }`;
+
+    /** Every `id` anywhere in an answer. */
+    const idsIn = (value: unknown): string[] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, inner]) => (key === 'id' && typeof inner === 'string' ? [inner] : idsIn(inner)))
+        : [];
+
+    it("gives every object of a past view that day's snapshot id, and leaves today's ids alone", async () => {
+      const past = await app.graphql(BY_NAME, { asOf: '2022-05-20' });
+      expect(past.errors).toBeUndefined();
+      expect(past.data.brand.id).toBe('brand:leica@2022-05-20');
+      const pastIds = idsIn(past.data);
+      expect(pastIds.length).toBeGreaterThan(5);
+      for (const id of pastIds) expect(id).toMatch(/^[a-z]+:[^@]+@2022-05-20$/);
+
+      const today = await app.graphql(BY_NAME, {});
+      expect(today.data.brand.id).toBe('brand:leica');
+      for (const id of idsIn(today.data)) expect(id).not.toContain('@');
+    });
+
+    it('answers node(id:) with a snapshot id as the past view itself, a second page included', async () => {
+      const byName = await app.graphql(BY_NAME, { asOf: '2022-05-20' });
+      const byNode = await app.graphql(BY_NODE, { id: 'brand:leica@2022-05-20' });
+      expect(byNode).toEqual({ data: { node: byName.data.brand } });
+
+      // The page after the first, asked through the snapshot (as Relay refetches it), is still the past's.
+      const after = byName.data.brand.partnersConnection.pageInfo.endCursor;
+      expect(byName.data.brand.partnersConnection.pageInfo.hasNextPage).toBe(true);
+      const nextByName = await app.graphql(BY_NAME, { asOf: '2022-05-20', after });
+      const nextByNode = await app.graphql(BY_NODE, { id: 'brand:leica@2022-05-20', after });
+      expect(nextByNode.data.node.partnersConnection).toEqual(nextByName.data.brand.partnersConnection);
+
+      // Paged to its end through the snapshot, the connection lists the past's partners, without Xiaomi.
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = (await app.graphql(BY_NODE, { id: 'brand:leica@2022-05-20', after: cursor })).data.node.partnersConnection;
+        paged.push(...page.edges.map((edge: any) => edge.node.id));
+        cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (cursor);
+      expect(paged.sort()).toEqual(byName.data.brand.partners.map((partner: any) => partner.id).sort());
+      expect(paged).not.toContain('brand:xiaomi@2022-05-20');
+    });
+
+    it('refuses a malformed snapshot id with BAD_USER_INPUT', async () => {
+      for (const id of ['brand:leica@2022-02-30', 'brand:leica@20220520', 'brand:leica@', '@2022-05-20']) {
+        const { errors } = await app.graphql('query($id: ID!) { node(id: $id) { id } }', { id });
+        expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      }
+    });
   });
 });

@@ -153,7 +153,7 @@ describe('links and verdicts', () => {
     );
     expect(device.data.now.chip).toBeNull();
     expect(await chipClaims()).toEqual(['RUMORED', 'DENIED']);
-    expect(device.data.then.chip).toEqual({ id: 'chip:wtest-tensor-x' });
+    expect(device.data.then.chip).toEqual({ id: 'chip:wtest-tensor-x@2024-01-20' });
   });
 
   it('confirms with another source, and refuses a verdict citing the sources of an existing claim', async () => {

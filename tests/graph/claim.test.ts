@@ -42,18 +42,20 @@ it('gives path edges their sources too, batched the same way', async () => {
   for (const path of data.paths) for (const edge of path.edges) expect(edge.sources.length).toBeGreaterThan(0);
 });
 
-it('fetches one claim by the id its edge carries, with the same provenance', async () => {
-  const { data: slice } = await counted(`{ graph(id: "device:xiaomi-12s") { edges { ${PROVENANCE} type source target } } }`, {});
+it('fetches one claim by the claimId its edge carries, with the same provenance', async () => {
+  const { data: slice } = await counted(`{ graph(id: "device:xiaomi-12s") { edges { ${PROVENANCE} claimId type source target } } }`, {});
   const edge = slice.graph.edges.find((candidate: any) => candidate.type === 'CAMERA_BY');
   const { data } = await counted(
     `query($id: ID!) { claim(id: $id) { __typename confidence reportedOn reportedOnPrecision sources { id title publishedOn }
-      ... on GraphEdge { id type source target } } }`,
-    { id: edge.id },
+      ... on GraphEdge { id claimId type source target } } }`,
+    { id: edge.claimId },
   );
   expect(data.claim).toEqual({ __typename: 'GraphEdge', ...edge });
 
-  const before = await app.graphql(`query($id: ID!) { claim(id: $id, asOf: "2000-01-01") { confidence } }`, { id: edge.id });
+  const before = await app.graphql(`query($id: ID!) { claim(id: $id, asOf: "2000-01-01") { confidence } }`, { id: edge.claimId });
   expect(before).toEqual({ data: { claim: null } });
+  // Its snapshot id names the same view as asOf does.
+  expect(await app.graphql(`{ claim(id: "${edge.claimId}@2000-01-01") { confidence } }`)).toEqual({ data: { claim: null } });
 });
 
 it('fetches a partnership or a leak as a claim, and answers null for anything else', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { GraphQLObjectType } from 'graphql';
 import { expect, it } from 'vitest';
 import { createSchema, printSchemaFile, schemaFile } from '../../src/server/schema.js';
 
@@ -12,10 +13,19 @@ it('keeps the contract every client codes against', async () => {
   const query = schema.getQueryType()!.getFields();
   const signature = (field: string) =>
     `${field}(${query[field]!.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(', ')}): ${String(query[field]!.type)}`;
-  expect(signature('node')).toBe('node(asOf: Date, id: ID!): Node');
+  // Relay refetches through node(id: ID!) alone; a past view is named by its snapshot id (issue 21, item 1).
+  expect(signature('node')).toBe('node(id: ID!): Node');
   expect(signature('brand')).toBe('brand(asOf: Date, name: String!): Brand');
   expect(signature('device')).toBe('device(asOf: Date, name: String!): Device');
   expect(signature('chip')).toBe('chip(asOf: Date, name: String!): Chip');
   expect(String(schema.getType('Date'))).toBe('Date');
   expect(schema.getType('Node')).toBeDefined();
+});
+
+it("gives a drawing's nodes and edges ids of their own, beside the ids of what they show (issue 21, item 2)", async () => {
+  const schema = await createSchema();
+  const fieldsOf = (type: string) =>
+    Object.fromEntries(Object.values((schema.getType(type) as GraphQLObjectType).getFields()).map((field) => [field.name, String(field.type)]));
+  expect(fieldsOf('GraphNode')).toMatchObject({ id: 'ID!', entityId: 'ID!' });
+  expect(fieldsOf('GraphEdge')).toMatchObject({ id: 'ID!', claimId: 'ID!', source: 'ID!', target: 'ID!' });
 });
