@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { Database } from '../src/db/database.js';
 import { importFiles } from '../src/importer/importer.js';
+import { clockTicksPerSecond, readCpuTicks } from './cpu.js';
 import { generateDataSet, recordsPerUnitScale } from './generator.js';
 import { benchDir, round, startFreshNeo4j } from './load.js';
 
@@ -58,12 +59,19 @@ async function main(): Promise<void> {
   const neo4jProcess = await startFreshNeo4j(path.join(dataDir, 'neo4j'), { heapMb: 1024, pageCacheMb: 512 }, log);
   const times = new StatementTimes();
   const db = new Database({ uri: neo4jProcess.uri, username: neo4jProcess.username, password: neo4jProcess.password, onQuery: times.observe });
-  const runs: Record<string, { seconds: number; statements: ReturnType<StatementTimes['take']> }> = {};
+  const runs: Record<string, { seconds: number; jvmCpuSeconds: number; nodeCpuSeconds: number; statements: ReturnType<StatementTimes['take']> }> = {};
+  const ticksPerSecond = clockTicksPerSecond();
   const timed = async (name: string, audit: boolean) => {
     const started = performance.now();
+    const [jvmBefore, nodeBefore] = [readCpuTicks(neo4jProcess.pid), readCpuTicks('self')];
     await importFiles(db, dataSet.files, { audit });
-    runs[name] = { seconds: round((performance.now() - started) / 1000, 1), statements: times.take() };
-    log(`${name}: ${runs[name].seconds} s`);
+    runs[name] = {
+      seconds: round((performance.now() - started) / 1000, 1),
+      jvmCpuSeconds: round((readCpuTicks(neo4jProcess.pid) - jvmBefore) / ticksPerSecond, 1),
+      nodeCpuSeconds: round((readCpuTicks('self') - nodeBefore) / ticksPerSecond, 1),
+      statements: times.take(),
+    };
+    log(`${name}: ${runs[name].seconds} s, CPU ${runs[name].jvmCpuSeconds} s JVM + ${runs[name].nodeCpuSeconds} s node`);
   };
   try {
     await timed('auditedFresh', true);

@@ -119,8 +119,8 @@ export function listImportFiles(target: string): string[] {
  * skips the records already committed.
  *
  * Each batch also appends, in its transaction, an audit entry per record whose stored values it changed (see
- * importAudit.ts), filed under `import:<files>`; once the writes stop, they are numbered into the change log, so
- * graphChanged subscribers receive them like a mutation's.
+ * importAudit.ts), filed under `import:<files>`; once the batch has committed, they are numbered into the change
+ * log while the next batch is written, so graphChanged subscribers receive them like a mutation's.
  */
 export async function importFiles(db: Database, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const { records, runId, fileNames } = await parseFiles(files);
@@ -136,11 +136,15 @@ export async function importFiles(db: Database, files: string[], options: Import
   const progress = { runId, records: total, files: fileNames };
   const caller = importCaller(fileNames);
   const audit = options.audit ?? true;
+  // Numbers each batch's entries once it has committed, while the next batch is written: numbering them all at the
+  // end sorted every entry still pending once per 500 numbered, which cost an audited 30,000-record import 9 s.
+  const sequencer = audit ? new ChangeSequencer(db, pino({ name: 'import' }, process.stderr)) : null;
+  let entriesWritten = 0;
   try {
     await writeRecords();
   } finally {
     // Subscribers get what committed, also when the import stopped part-way; a failed numbering is left to the next run.
-    if (audit) await new ChangeSequencer(db, pino({ name: 'import' }, process.stderr)).sequence();
+    if (entriesWritten > 0) await sequencer?.sequence();
   }
   // The API's statements, too, are planned again on the graph the import leaves behind.
   await replanAll(db);
@@ -160,11 +164,15 @@ export async function importFiles(db: Database, files: string[], options: Import
       for (let start = Math.max(typeStart, written); start < typeEnd; start += batchSize) {
         stopIfAborted(written);
         const batch = ofType.slice(start - typeStart, Math.min(start + batchSize, typeEnd) - typeStart).map(({ record }) => record);
-        await db.writeTransaction(async (run) => {
-          await writeBatch(run, WRITE_QUERY[type], batch, batch.map(toRow), audit ? caller : null);
+        const entries = await db.writeTransaction(async (run) => {
+          const recorded = await writeBatch(run, WRITE_QUERY[type], batch, batch.map(toRow), audit ? caller : null);
           await run('recordImportProgress', { ...progress, recordsDone: written + batch.length });
+          return recorded;
         });
         written += batch.length;
+        entriesWritten += entries;
+        // Not awaited: it never rejects, and requests made while a run is under way share the next run.
+        if (entries > 0) void sequencer?.sequence();
         await plans.wrote(written - typeStart);
         options.onProgress?.(written, total);
       }
