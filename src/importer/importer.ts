@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { QueryName } from '../db/queryNames.js';
-import { IMPORT_LIMITS } from '../config/limits.js';
+import { CHANGE_LOG, IMPORT_LIMITS } from '../config/limits.js';
 import type { Database } from '../db/database.js';
 import { pino } from 'pino';
 import { ChangeSequencer } from '../editing/changeSequencer.js';
@@ -140,6 +140,7 @@ export async function importFiles(db: Database, files: string[], options: Import
   // end sorted every entry still pending once per 500 numbered, which cost an audited 30,000-record import 9 s.
   const sequencer = audit ? new ChangeSequencer(db, pino({ name: 'import' }, process.stderr)) : null;
   let entriesWritten = 0;
+  let unnumbered = 0;
   try {
     await writeRecords();
   } finally {
@@ -171,8 +172,14 @@ export async function importFiles(db: Database, files: string[], options: Import
         });
         written += batch.length;
         entriesWritten += entries;
-        // Not awaited: it never rejects, and requests made while a run is under way share the next run.
-        if (entries > 0) void sequencer?.sequence();
+        unnumbered += entries;
+        // A numbering run per sequencer batch of entries, not per import batch: with --batch-size 1, a run (and its
+        // plan, dropped by each replanning) per record slowed the import several times over. Not awaited: it never
+        // rejects, and requests made while a run is under way share the next run.
+        if (unnumbered >= CHANGE_LOG.sequenceBatch) {
+          unnumbered = 0;
+          void sequencer?.sequence();
+        }
         await plans.wrote(written - typeStart);
         options.onProgress?.(written, total);
       }
