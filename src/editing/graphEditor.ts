@@ -164,7 +164,8 @@ class EditTransaction {
     const stored = before ? recordFields(before.entity, fields) : kind === 'Device' ? { status: 'RUMORED' } : {};
     const record = validate({ type: kind, ...stored, ...given, id }, field);
     await this.checkReferences(record, field);
-    await this.run(writeQuery, { rows: [toRow(record)] });
+    // The editor records its own audit entries from its snapshots (recordChanges), so the import's are off.
+    await this.run(writeQuery, { rows: [toRow(record)], audit: false });
     await this.refreshDevices(devicesToRefresh(record, before?.linkedDeviceIds ?? []));
     const { entity } = await this.snapshot(id);
     // Writing what is already stored changes nothing, so the audit trail gets no entry for it.
@@ -200,7 +201,7 @@ class EditTransaction {
     const id = idOf(record);
     const existing = await this.claimsBetween(record.relation, record.from, record.to);
     const row = toRow(record);
-    await this.run('importRelationshipClaims', { rows: [row] });
+    await this.run('importRelationshipClaims', { rows: [row], audit: false });
     await this.refreshDevices([record.from, record.to]);
     const after = claimRecord(record, row);
     const before = existing.find((old) => old.id === id) ?? null;
@@ -267,7 +268,7 @@ class EditTransaction {
     const record = validate({ type: 'Spec', ...spec }, field) as RecordOf<'Spec'>;
     await this.checkReferences(record, field);
     const row = toRow(record);
-    await this.run('importSpecs', { rows: [row] });
+    await this.run('importSpecs', { rows: [row], audit: false });
     await this.refreshDevices([record.device]);
     const { type: _type, ...after } = { ...record, id: idOf(record) };
     this.recordChange(record.device, [idOf(record)], null, after);

@@ -5,7 +5,7 @@ import { importFiles, listImportFiles, type ImportOptions, type ImportSummary } 
 
 export const seedDir = path.join(projectRoot, 'seed');
 
-/** Loads seed/*.jsonl through the bulk importer; loading twice changes nothing. */
+/** Loads seed/*.jsonl through the bulk importer, without audit entries (see ImportOptions.audit); loading twice changes nothing. */
 export function seedGraph(db: Database, options: Pick<ImportOptions, 'onProgress'> = {}): Promise<ImportSummary> {
-  return importFiles(db, listImportFiles(seedDir), options);
+  return importFiles(db, listImportFiles(seedDir), { ...options, audit: false });
 }
