@@ -321,7 +321,8 @@ const entities = [
       name: b.name,
       aliases: b.aliases,
       roles: [...new Set([...b.roles.map((role) => ROLE_MAP[role]).filter(Boolean), ...(cameraBrands.has(b.id) ? ['OPTICS_PARTNER'] : [])])].sort(),
-      country: b.country,
+      // The model takes one ISO 3166-1 alpha-2 code; a joint venture's pair ("SE/JP" for Sony Ericsson) has none.
+      country: /^[A-Z]{2}$/.test(b.country ?? '') ? b.country : null,
     })),
   ...research.chips.filter((c) => referenced.has(c.id)).map((c) => ({ type: 'Chip', id: c.id, name: c.name, aliases: [], partNumber: c.partNumber })),
   ...research.devices
