@@ -6,8 +6,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { projectRoot } from '../src/config/config.js';
-import { toPlain } from '../src/db/database.js';
-import type { Neo4jConnection } from '../src/db/embeddedNeo4j.js';
+import { toPlain } from '../src/store/neo4j/database.js';
+import type { Neo4jConnection } from '../src/store/neo4j/embeddedNeo4j.js';
 import type { Params } from './operations.js';
 
 /** Where one statement's time goes: Neo4j's figures from the result summary, and the wall time around it in Node. */
@@ -121,7 +121,7 @@ export class RawCypher {
 
   /**
    * One statement timed as our API sends it (`asOurApi`: parameters as given, records turned into plain values
-   * as src/db/database.ts does) or as the raw contestant does: Neo4j's own split from the result summary, and
+   * as src/store/neo4j/database.ts does) or as the raw contestant does: Neo4j's own split from the result summary, and
    * the wall time in this process from sending it to having its records decoded (what our API's
    * neo4j_query_duration_seconds measures).
    */

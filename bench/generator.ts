@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RecordType } from '../src/importer/records.js';
+import type { RecordType } from '../src/model/records.js';
 import { Random, Zipf } from './random.js';
 
 /**

@@ -1,6 +1,6 @@
-import { CypherLibrary } from '../src/db/cypherLibrary.js';
+import { CypherLibrary } from '../src/store/neo4j/cypherLibrary.js';
 import { DEVICE_LIST_PAGE_SIZE, PAGE_QUERIES } from '../src/server/pageQueries.js';
-import { toLuceneQuery } from '../src/search/searchQuery.js';
+import { toLuceneQuery } from '../src/store/reads/searchQuery.js';
 import { benchCypher } from './load.js';
 
 /**

@@ -1,9 +1,9 @@
 import { execute, parse } from 'graphql';
-import { Database, type Row } from '../src/db/database.js';
-import type { Neo4jConnection } from '../src/db/embeddedNeo4j.js';
-import { ChangeSequencer } from '../src/editing/changeSequencer.js';
-import { createContextFactory } from '../src/server/context.js';
-import { createSchema } from '../src/server/schema.js';
+import { Database, type Row } from '../src/store/neo4j/database.js';
+import type { Neo4jConnection } from '../src/store/neo4j/embeddedNeo4j.js';
+import { ChangeSequencer } from '../src/store/changes/changeSequencer.js';
+import { createContextFactory } from '../src/api/context.js';
+import { createSchema } from '../src/api/schema.js';
 
 export interface SentStatement {
   label: string;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { projectRoot } from '../src/config/config.js';
-import { boltPortOf, EMBEDDED_NEO4J_USER, newEmbeddedPassword, startEmbeddedNeo4j, type RunningNeo4j } from '../src/db/embeddedNeo4j.js';
+import { boltPortOf, EMBEDDED_NEO4J_USER, newEmbeddedPassword, startEmbeddedNeo4j, type RunningNeo4j } from '../src/store/neo4j/embeddedNeo4j.js';
 import { forgedBookmarks, isResponsive, logFlood, RESPONSIVE, webSocketBomb, type Responsiveness } from './attacks.js';
 import { fuzzRequests, type FuzzRequest } from './fuzzRequests.js';
 import { measureKillAndRecover } from './killAndRecover.js';

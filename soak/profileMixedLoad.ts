@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { startEmbeddedNeo4j } from '../src/db/embeddedNeo4j.js';
+import { startEmbeddedNeo4j } from '../src/store/neo4j/embeddedNeo4j.js';
 import { runMixedLoad } from './mixedLoad.js';
 import { startServerProcess } from './serverProcess.js';
 

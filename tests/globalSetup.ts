@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedNeo4j } from '../src/db/embeddedNeo4j.js';
+import { startEmbeddedNeo4j } from '../src/store/neo4j/embeddedNeo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

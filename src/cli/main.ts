@@ -2,12 +2,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { Database } from '../db/database.js';
-import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../db/embeddedNeo4j.js';
-import { applyMigrations } from '../db/migrations.js';
-import { exportGraph } from '../importer/exporter.js';
-import { importFiles, ImportInterruptedError, ImportValidationError, listImportFiles, type ImportSummary } from '../importer/importer.js';
-import { seedGraph } from '../importer/seed.js';
+import { Database } from '../store/neo4j/database.js';
+import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../store/neo4j/embeddedNeo4j.js';
+import { applyMigrations } from '../store/neo4j/migrations.js';
+import { exportGraph } from '../store/records/exporter.js';
+import { importFiles, ImportInterruptedError, ImportValidationError, listImportFiles, type ImportSummary } from '../store/records/importer.js';
+import { seedGraph } from '../store/records/seed.js';
 import { HELP, parseCommandLine, UsageError, type Command } from './commandLine.js';
 import { formatDuration, progressDisplay } from './progress.js';
 
@@ -62,7 +62,7 @@ async function run(command: Command): Promise<number> {
       return EXIT.done;
     case 'emit-schema': {
       // Loaded only here: the GraphQL schema's modules would slow every other command's start.
-      const { createSchema, emitSchemaFile } = await import('../server/schema.js');
+      const { createSchema, emitSchemaFile } = await import('../api/schema.js');
       console.log(`wrote ${emitSchemaFile(await createSchema())}`);
       return EXIT.done;
     }

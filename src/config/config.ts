@@ -35,7 +35,7 @@ export interface EmbeddedNeo4jConfig {
 /**
  * Neo4j's own default is 10 s. Edits into a graph of this size move its statistics enough to replan every cached
  * query at each chance, which on a 2-core host took CPU from the answers (docs/reliability.md). An import, which
- * grows the graph far more, drops the cached plans itself (src/importer/importer.ts).
+ * grows the graph far more, drops the cached plans itself (src/store/records/importer.ts).
  */
 export const DEFAULT_MIN_REPLAN_SECONDS = 600;
 

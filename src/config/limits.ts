@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from '../schemaTypes/pagination.js';
+import { MAX_PAGE_SIZE } from '../model/keyset.js';
 
 /**
  * Hard caps on the analyst queries' size arguments. The guard rails reject requests over them before
@@ -40,7 +40,7 @@ export const ARGUMENT_CAPS: Record<string, Record<string, number>> = {
 export const DEFAULT_ARGUMENT_CAPS: Record<string, number> = { first: MAX_PAGE_SIZE, last: MAX_PAGE_SIZE };
 
 /**
- * Live updates (src/server/subscriptions.ts, src/change/changeFeed.ts). A subscription costs one small queue and
+ * Live updates (src/server/subscriptions.ts, src/store/changes/changeFeed.ts). A subscription costs one small queue and
  * a filter test per change; the per-connection and per-address caps stop one client from holding thousands.
  */
 export const SUBSCRIPTION_LIMITS = {
@@ -88,7 +88,7 @@ export const CHANGE_FEED = {
   holeTimeoutMs: 5_000,
 } as const;
 
-/** How committed audit entries get their number in the change log (src/editing/changeSequencer.ts). */
+/** How committed audit entries get their number in the change log (src/store/changes/changeSequencer.ts). */
 export const CHANGE_LOG = {
   /** Entries numbered per statement; a full batch is followed by the next at once. */
   sequenceBatch: 500,

@@ -4,7 +4,7 @@ import { HeaderMap } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { Neo4jError } from 'neo4j-driver';
 import { BOOKMARK_LIMITS } from '../config/limits.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '../store/neo4j/database.js';
 import { ErrorCode, ServiceUnavailableError } from '../errors/errors.js';
 
 /** Carries bookmarks both ways: in a mutation's response, and back in any later request, to any replica. */

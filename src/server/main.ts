@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { EmbeddedNeo4jError } from '../db/embeddedNeo4j.js';
+import { EmbeddedNeo4jError } from '../store/neo4j/embeddedNeo4j.js';
 import { Neo4jUnreachableError, startApp, type RunningApp } from './app.js';
 import { EXPLORER_PATH } from './explorerPage.js';
 import { createLogger, type Logger } from './logger.js';

@@ -13,11 +13,11 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { Access, ApiKeyring } from '../access/access.js';
-import type { ChangeFeed, ChangeFeedContext } from '../change/changeFeed.js';
+import type { Access, ApiKeyring } from '../model/access.js';
+import type { ChangeFeed, ChangeFeedContext } from '../store/changes/changeFeed.js';
 import { PARSE_LIMITS, SUBSCRIPTION_LIMITS } from '../config/limits.js';
 import { LimitExceededError } from '../errors/errors.js';
-import type { AppContext } from './context.js';
+import type { AppContext } from '../api/context.js';
 import { originMayConnect } from './crossOrigin.js';
 import { checkOperation, recursiveSelections, type OperationMeasure } from './guardRails.js';
 import type { Logger } from './logger.js';

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataSet } from '../../bench/generator.js';
-import type { Database } from '../../src/db/database.js';
-import { importFiles } from '../../src/importer/importer.js';
+import type { Database } from '../../src/store/neo4j/database.js';
+import { importFiles } from '../../src/store/records/importer.js';
 import { testDatabase } from '../helpers/database.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-generator-'));

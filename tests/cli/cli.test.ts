@@ -5,11 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HELP } from '../../src/cli/commandLine.js';
 import { projectRoot } from '../../src/config/config.js';
-import type { Database } from '../../src/db/database.js';
-import { applyMigrations } from '../../src/db/migrations.js';
-import { exportGraph } from '../../src/importer/exporter.js';
-import { importFiles } from '../../src/importer/importer.js';
-import { seedGraph } from '../../src/importer/seed.js';
+import type { Database } from '../../src/store/neo4j/database.js';
+import { applyMigrations } from '../../src/store/neo4j/migrations.js';
+import { exportGraph } from '../../src/store/records/exporter.js';
+import { importFiles } from '../../src/store/records/importer.js';
+import { seedGraph } from '../../src/store/records/seed.js';
 import { graphFingerprint, neo4jEnv, testDatabase } from '../helpers/database.js';
 import { graphContent } from '../helpers/graphContent.js';
 

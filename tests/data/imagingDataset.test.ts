@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/config.js';
-import { Database } from '../../src/db/database.js';
-import { startEmbeddedNeo4j, type RunningNeo4j } from '../../src/db/embeddedNeo4j.js';
-import { applyMigrations } from '../../src/db/migrations.js';
-import { importFiles } from '../../src/importer/importer.js';
+import { Database } from '../../src/store/neo4j/database.js';
+import { startEmbeddedNeo4j, type RunningNeo4j } from '../../src/store/neo4j/embeddedNeo4j.js';
+import { applyMigrations } from '../../src/store/neo4j/migrations.js';
+import { importFiles } from '../../src/store/records/importer.js';
 import { graphFingerprint } from '../helpers/database.js';
 
 /**

@@ -1,6 +1,6 @@
 import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
-import { Database } from '../../src/db/database.js';
+import { Database } from '../../src/store/neo4j/database.js';
 
 /** Where the run's embedded Neo4j listens, and the credentials it asks for. */
 export function neo4jConnection(): { uri: string; username: string; password: string } {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import type { Database } from '../../src/store/neo4j/database.js';
 import { startTestApp, type TestApp } from './testApp.js';
 
 export const EDITOR_KEY = 'editor-key-for-tests-0001-5d9b3f7a1c';

@@ -1,4 +1,4 @@
-import { toPlain, type Database } from '../../src/db/database.js';
+import { toPlain, type Database } from '../../src/store/neo4j/database.js';
 import { testDriver } from './database.js';
 
 /**

@@ -20,7 +20,7 @@ export interface TestApp extends RunningApp {
 export async function startTestApp(env: Record<string, string> = {}, log?: Logger): Promise<TestApp> {
   // Warm-up plans the common shapes before serving; the tests that cover it turn it on. The read timeout
   // and the request deadline are the production ones times six: a loaded CI machine must not turn a slow
-  // answer into a TIMEOUT in tests about something else (tests/db/timeouts.test.ts sets its own).
+  // answer into a TIMEOUT in tests about something else (tests/store/neo4j/timeouts.test.ts sets its own).
   const config = loadConfig({
     ...neo4jEnv(),
     PORT: '0',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemaFile } from '../../src/server/schema.js';
+import { schemaFile } from '../../src/api/schema.js';
 import { assertSecurityHeaders } from '../helpers/securityHeaders.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 

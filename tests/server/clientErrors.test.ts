@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createErrorFormatter, errorCodeOf } from '../../src/errors/errors.js';
-import { createSchema } from '../../src/server/schema.js';
+import { createSchema } from '../../src/api/schema.js';
 import { captureLog, type CapturedLog } from '../helpers/logLines.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 

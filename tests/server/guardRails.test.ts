@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYST_LIMITS, OPERATION_LIMITS } from '../../src/config/limits.js';
 import { LimitExceededError } from '../../src/errors/errors.js';
 import { checkOperation } from '../../src/server/guardRails.js';
-import { createSchema } from '../../src/server/schema.js';
+import { createSchema } from '../../src/api/schema.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/testApp.js';
 
 let schema: GraphQLSchema;

@@ -1,0 +1,25 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../context.js';
+import { parseSnapshotId, snapshotId } from '../types/asOf.js';
+import { entityAsOf } from '../../model/claim.js';
+import { Node } from '../types/node.js';
+
+@Resolver(() => Node)
+export class NodeResolver {
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'Any entity by its id, such as "brand:leica", or a past view of it by its snapshot id, such as "brand:leica@2022-05-20" ' +
+      '(the id every object read with asOf carries). Null when there is none, or when it was not known yet on that day.',
+  })
+  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: AppContext) {
+    const viewed = parseSnapshotId(id);
+    return entityAsOf(await loaders.entities.load(viewed.id), viewed.asOf);
+  }
+
+  /** The one place a Node's id is answered: a snapshot id when the record is viewed as of a past day. */
+  @FieldResolver(() => ID)
+  id(@Root() node: Node): string {
+    return snapshotId(node.id, node.asOf);
+  }
+}

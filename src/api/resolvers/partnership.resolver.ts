@@ -1,0 +1,31 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Brand, BrandClaimConnection } from '../types/brand.js';
+import { AsOfArgs, asOfDay } from '../types/asOf.js';
+import { PageArgs } from '../../model/keyset.js';
+import { Device, DeviceClaimConnection } from '../types/device.js';
+import { selectsTotalCount } from '../selection.js';
+import type { AppContext } from '../context.js';
+import { Partnership, PartnershipStat, PartnershipStatsGroupBy } from '../types/partnership.js';
+
+@Resolver(() => Partnership)
+export class PartnershipResolver {
+  @Query(() => [Partnership], {
+    description:
+      'The partnerships of the brand with this name or alias, oldest first: by start day, else announcement day. ' +
+      'Rumoured and denied ones are included; their confidence says so.',
+  })
+  partnerHistory(@Arg('brand') brand: string, @Args() { asOf }: AsOfArgs, @Ctx() { partnerships, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    const day = asOfDay(asOf);
+    return partnerships.historyOf(brand, day, loaders.relationships.planBelow(info, 'Partnership', day));
+  }
+
+  @Query(() => [PartnershipStat], { description: 'Partnership counts per year, kind or partner, for charts.' })
+  partnershipStats(
+    @Arg('groupBy', () => PartnershipStatsGroupBy) groupBy: PartnershipStatsGroupBy,
+    @Args() { asOf }: AsOfArgs,
+    @Ctx() { partnerships }: AppContext,
+  ) {
+    return partnerships.stats(groupBy, asOfDay(asOf));
+  }
+}

@@ -1,0 +1,72 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import { Brand, BrandClaimConnection } from '../types/brand.js';
+import { Chip } from '../types/chip.js';
+import { PageArgs } from '../../model/keyset.js';
+import { Device, DeviceClaimConnection } from '../types/device.js';
+import { Spec } from '../types/spec.js';
+import { Leak, LeakClaimConnection } from '../types/leak.js';
+import { Partnership, PartnershipClaimConnection } from '../types/partnership.js';
+import type { AppContext } from '../context.js';
+import type { Parent } from '../../store/reads/relationshipLoader.js';
+import { RELATIONSHIPS, type EntityLabel, type RelationshipDeclaration } from '../../model/relationships.js';
+
+/** The GraphQL object type of each label, and its `<Name>ClaimConnection` where a connection points at it. */
+const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', { type: ClassType; claimConnection?: ClassType }> = {
+  Brand: { type: Brand, claimConnection: BrandClaimConnection },
+  Device: { type: Device, claimConnection: DeviceClaimConnection },
+  Chip: { type: Chip },
+  Partnership: { type: Partnership, claimConnection: PartnershipClaimConnection },
+  Leak: { type: Leak, claimConnection: LeakClaimConnection },
+  Source: { type: Object },
+  Spec: { type: Spec },
+};
+
+type Handler = (parent: Parent, context: AppContext, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * The relationship fields of one entity type, generated from the relationship table: `x` (a single
+ * value or a list), `xConnection` and the count field, each a thin call into the request's
+ * RelationshipLoader.
+ */
+function relationshipResolver(owner: EntityLabel): ClassType {
+  class RelationshipFields {}
+  Object.defineProperty(RelationshipFields, 'name', { value: `${owner}RelationshipFields` });
+  const prototype = RelationshipFields.prototype as unknown as Record<string, Handler>;
+  const define = (name: string, handler: Handler, decorate: MethodDecorator, paged = false) => {
+    prototype[name] = handler;
+    decorate(prototype, name, Object.getOwnPropertyDescriptor(prototype, name)!);
+    Root()(prototype, name, 0);
+    Ctx()(prototype, name, 1);
+    Info()(prototype, name, 2);
+    if (paged) Args(() => PageArgs)(prototype, name, 3);
+  };
+
+  for (const declaration of RELATIONSHIPS.filter((entry) => entry.owner === owner) as RelationshipDeclaration[]) {
+    const target = GRAPHQL_TYPES[declaration.target];
+    const description = declaration.description ? { description: declaration.description } : {};
+    if (declaration.cardinality === 'single') {
+      define(declaration.field, (parent, { loaders }, info) => loaders.relationships.single(info, parent), FieldResolver(() => target.type, { nullable: true, ...description }));
+    } else {
+      define(declaration.field, (parent, { loaders }, info) => loaders.relationships.list(info, parent), FieldResolver(() => [target.type], description));
+    }
+    if (declaration.connection) {
+      const connectionDescription = declaration.connectionDescription ? { description: declaration.connectionDescription } : {};
+      define(
+        `${declaration.field}Connection`,
+        (parent, { loaders }, info) => loaders.relationships.connection(info, parent),
+        FieldResolver(() => target.claimConnection!, connectionDescription),
+        true,
+      );
+    }
+    if (declaration.count) {
+      define(declaration.count.field, (parent, { loaders }, info) => loaders.relationships.count(info, parent), FieldResolver(() => Int, { description: declaration.count.description }));
+    }
+  }
+  Resolver(() => GRAPHQL_TYPES[owner].type)(RelationshipFields);
+  return RelationshipFields;
+}
+
+const OWNERS = [...new Set(RELATIONSHIPS.map((declaration) => declaration.owner))];
+
+export const relationshipResolvers: ClassType[] = OWNERS.map(relationshipResolver);

@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { BrandResolver } from './resolvers/brand.resolver.js';
+import { ChangeResolver } from './resolvers/change.resolver.js';
+import { ChangeSubscriptionResolver, ClaimChangedResolver, LeakRecordedResolver } from './resolvers/changeSubscription.resolver.js';
+import { ChipResolver } from './resolvers/chip.resolver.js';
+import { NodeResolver } from './resolvers/node.resolver.js';
+import { projectRoot } from '../config/config.js';
+import { DeviceResolver } from './resolvers/device.resolver.js';
+import { EditingResolver } from './resolvers/editing.resolver.js';
+import { ClaimResolver } from './resolvers/claim.resolver.js';
+import { GraphResolver } from './resolvers/graph.resolver.js';
+import { LeakResolver } from './resolvers/leak.resolver.js';
+import { PartnershipResolver } from './resolvers/partnership.resolver.js';
+import { relationshipResolvers } from './resolvers/relationship.resolver.js';
+import { SearchResolver } from './resolvers/search.resolver.js';
+import { ClaimSourcesResolver, SourceResolver } from './resolvers/source.resolver.js';
+
+export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
+
+/**
+ * TypeGraphQL wants a PubSub once a schema has subscriptions. Ours each bring their own `subscribe`, fed by the
+ * change log (src/store/changes/changeFeed.ts), so nothing publishes to topics.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions are fed by the change log; nothing publishes to topics');
+  },
+  subscribe() {
+    throw new Error('Subscriptions are fed by the change log; no subscription uses topics');
+  },
+};
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      NodeResolver,
+      BrandResolver,
+      DeviceResolver,
+      ChipResolver,
+      PartnershipResolver,
+      LeakResolver,
+      SourceResolver,
+      ClaimSourcesResolver,
+      ...relationshipResolvers,
+      GraphResolver,
+      ClaimResolver,
+      SearchResolver,
+      EditingResolver,
+      ChangeResolver,
+      ChangeSubscriptionResolver,
+      LeakRecordedResolver,
+      ClaimChangedResolver,
+    ],
+    pubSub: NO_TOPICS,
+    // Arguments are validated by the resolvers and repositories, which own the error messages.
+    validate: false,
+  });
+}
+
+/** The checked-in SDL: sorted, so the file changes only when the API does. */
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export function emitSchemaFile(schema: GraphQLSchema): string {
+  writeFileSync(schemaFile, printSchemaFile(schema));
+  return schemaFile;
+}

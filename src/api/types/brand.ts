@@ -1,0 +1,28 @@
+import { Field, ObjectType } from 'type-graphql';
+import { createClaimConnectionType, createConnectionType } from './connections.js';
+import { createOrderEnum } from '../../model/keyset.js';
+import { BrandRole } from '../../model/enums.js';
+import { Node } from './node.js';
+
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A phone maker, camera or optics partner, chip vendor, ...' })
+export class Brand extends Node {
+  __typename!: 'Brand';
+
+  @Field()
+  name!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  @Field(() => [BrandRole])
+  roles!: BrandRole[];
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  country!: string | null;
+}
+
+export const BrandConnection = createConnectionType('Brand', Brand);
+export const BrandClaimConnection = createClaimConnectionType('Brand', Brand);
+
+export const BrandOrder = createOrderEnum('BrandOrder', ['NAME', 'PARTNER_COUNT'], 'Ties are broken by id.');
+export type BrandOrder = (typeof BrandOrder)[keyof typeof BrandOrder];

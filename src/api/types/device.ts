@@ -1,0 +1,47 @@
+import { DateResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { createClaimConnectionType, createConnectionType } from './connections.js';
+import { DatePrecision, DeviceStatus } from '../../model/enums.js';
+import { Node } from './node.js';
+import { createOrderEnum } from '../../model/keyset.js';
+
+@ObjectType({ simpleResolvers: true, implements: Node })
+export class Device extends Node {
+  __typename!: 'Device';
+
+  @Field()
+  name!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  @Field(() => DeviceStatus)
+  status!: DeviceStatus;
+
+  @Field(() => DateResolver, { nullable: true, description: 'When it was announced, where known.' })
+  announcedOn!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  announcedOnPrecision!: DatePrecision | null;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'The earliest reportedOn of any claim about it: from this day on it exists in asOf views.',
+  })
+  firstReportedOn!: string | null;
+
+  /** Today's best identity.* claims, resolved as of a day by DeviceResolver. */
+  modelNumber!: string | null;
+  shortModelNumber!: string | null;
+  codename!: string | null;
+}
+
+export const DeviceConnection = createConnectionType('Device', Device);
+export const DeviceClaimConnection = createClaimConnectionType('Device', Device);
+
+export const DeviceOrder = createOrderEnum(
+  'DeviceOrder',
+  ['NAME', 'ANNOUNCED_ON', 'LEAK_COUNT'],
+  'Devices with no announcement day come last; ties are broken by id.',
+);
+export type DeviceOrder = (typeof DeviceOrder)[keyof typeof DeviceOrder];

@@ -1,0 +1,25 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Claim, type ClaimRecord } from './claim.js';
+
+export interface SpecRecord extends ClaimRecord {
+  __typename: 'Spec';
+  key: string;
+  value: string;
+  unit: string | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  implements: Claim,
+  description: 'One reported attribute of a device. Two sources may report different values: both claims stay.',
+})
+export class Spec extends Claim {
+  @Field({ description: 'Dotted key such as "display.refreshRateHz", "camera.main.megapixels" or "identity.codename".' })
+  key!: string;
+
+  @Field()
+  value!: string;
+
+  @Field(() => String, { nullable: true })
+  unit!: string | null;
+}

@@ -1,0 +1,112 @@
+import { viewedAs, type AsOf, type Viewed } from '../api/types/asOf.js';
+import type { ClaimEdgeRecord } from '../api/types/claim.js';
+import { Confidence } from './enums.js';
+import type { EntityRecord } from '../api/types/node.js';
+
+/**
+ * What the graph believes, written once. Claims never overwrite each other; these rules decide which
+ * claim counts: for a single value, for a list, for a spec value, and on which day an entity exists.
+ * The Cypher that must agree with them (ordering, ranks) is pinned to them by tests/belief.
+ */
+
+/** Claims shown as a single value rank newest first, then most certain (DENIED is as certain as CONFIRMED). */
+const CERTAINTY: Record<Confidence, number> = {
+  CONFIRMED: 4,
+  DENIED: 4,
+  REPORTED: 3,
+  RUMORED: 2,
+  SPECULATED: 1,
+};
+
+/** The certainty rank of `variable`'s confidence in Cypher, as CERTAINTY has it: the only form Cypher may rank claims with. */
+export function certaintyRankCypher(variable: string): string {
+  return `CASE ${variable}.confidence ${Object.entries(CERTAINTY).map(([confidence, rank]) => `WHEN '${confidence}' THEN ${rank}`).join(' ')} END`;
+}
+
+export interface RankedClaim {
+  confidence: Confidence;
+  reportedOn: string;
+}
+
+export function compareClaims(a: RankedClaim, b: RankedClaim): number {
+  if (a.reportedOn !== b.reportedOn) return a.reportedOn < b.reportedOn ? 1 : -1;
+  return CERTAINTY[b.confidence] - CERTAINTY[a.confidence];
+}
+
+/** The confidences at least as strong as `minimum`; DENIED claims only pass when there is no minimum. */
+export function confidencesAtLeast(minimum: Confidence | null | undefined): Confidence[] {
+  const strongestFirst = [Confidence.CONFIRMED, Confidence.REPORTED, Confidence.RUMORED, Confidence.SPECULATED];
+  if (!minimum) return [...strongestFirst, Confidence.DENIED];
+  if (minimum === Confidence.DENIED) return [Confidence.DENIED];
+  return strongestFirst.slice(0, strongestFirst.indexOf(minimum) + 1);
+}
+
+/**
+ * The nodes the claims still support: a node is believed when its newest claim (the most certain on a
+ * tie) is not a denial, so a later source can deny an earlier claim and a still later one confirm it
+ * again. Each believed node once, with its deciding claim, best first.
+ */
+function believedEdges<TNode extends { id: string }>(edges: ClaimEdgeRecord<TNode>[]): ClaimEdgeRecord<TNode>[] {
+  const deciding = new Map<string, ClaimEdgeRecord<TNode>>();
+  for (const edge of [...edges].sort((a, b) => compareClaims(a.claim, b.claim))) {
+    if (!deciding.has(edge.node.id)) deciding.set(edge.node.id, edge);
+  }
+  return [...deciding.values()].filter((edge) => edge.claim.confidence !== Confidence.DENIED);
+}
+
+/** The value of a single-value field: the believed node with the newest, most certain claim. */
+export function bestNode<TNode extends { id: string }>(edges: ClaimEdgeRecord<TNode>[]): TNode | null {
+  return believedEdges(edges)[0]?.node ?? null;
+}
+
+/** The nodes of a list field: each believed node once, in edge order. */
+export function distinctNodes<TNode extends { id: string }>(edges: ClaimEdgeRecord<TNode>[]): TNode[] {
+  const believed = new Set(believedEdges(edges).map((edge) => edge.node.id));
+  const nodes = new Map<string, TNode>();
+  for (const edge of edges) {
+    if (believed.has(edge.node.id) && !nodes.has(edge.node.id)) nodes.set(edge.node.id, edge.node);
+  }
+  return [...nodes.values()];
+}
+
+/** The value of the newest, most certain claim for `key` that is not a denial, as refreshDeviceIdentity picks it. */
+export function bestSpecValue(specs: ReadonlyArray<RankedClaim & { key: string; value: string }>, key: string): string | null {
+  const claims = specs.filter((spec) => spec.key === key && spec.confidence !== Confidence.DENIED);
+  claims.sort(compareClaims);
+  return claims[0]?.value ?? null;
+}
+
+/** Entities that exist in every view, whatever the day. */
+const ALWAYS = Symbol('always');
+
+/**
+ * The day the graph first knew of an entity. Brands and chips are reference entities and sources
+ * without a publication day are editorial notes: they exist in every view. Devices exist from their
+ * first claim (a device no claim mentions, null, only exists today), partnerships and leaks from their
+ * own report, sources from their publication.
+ */
+function knownSince(record: EntityRecord & Record<string, unknown>): string | null | typeof ALWAYS {
+  switch (record.__typename) {
+    case 'Device':
+      return (record.firstReportedOn as string | null | undefined) ?? null;
+    case 'Partnership':
+    case 'Leak':
+      return record.reportedOn as string;
+    case 'Source':
+      return (record.publishedOn as string | null | undefined) ?? ALWAYS;
+    default:
+      return ALWAYS;
+  }
+}
+
+/** Whether the entity existed in the view of `asOf`. */
+export function isKnownOn(record: EntityRecord, asOf: AsOf): boolean {
+  if (asOf === null) return true;
+  const since = knownSince(record as EntityRecord & Record<string, unknown>);
+  return since === ALWAYS || (since !== null && since <= asOf);
+}
+
+/** The entity as seen on `asOf`: tagged with the day, or null when it was not known yet. */
+export function entityAsOf<TRecord extends EntityRecord>(record: TRecord | null, asOf: AsOf): (TRecord & Viewed) | null {
+  return record && isKnownOn(record, asOf) ? viewedAs(record, asOf) : null;
+}

@@ -1,0 +1,86 @@
+import { registerEnumType } from 'type-graphql';
+import { CLAIM_RELATIONSHIP_TYPES, describeEndpoints, type ClaimRelationshipType, type LinkableRelationshipType } from './relationships.js';
+
+/** How sure the graph is of a claim. A leak is not a launch: only CONFIRMED means announced. */
+export enum Confidence {
+  CONFIRMED = 'CONFIRMED',
+  REPORTED = 'REPORTED',
+  RUMORED = 'RUMORED',
+  SPECULATED = 'SPECULATED',
+  DENIED = 'DENIED',
+}
+
+/** How precise a stored date is; a MONTH date is stored as the first day of that month. */
+export enum DatePrecision {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+
+export enum BrandRole {
+  PHONE_MAKER = 'PHONE_MAKER',
+  CAMERA_MAKER = 'CAMERA_MAKER',
+  OPTICS_PARTNER = 'OPTICS_PARTNER',
+  CHIP_VENDOR = 'CHIP_VENDOR',
+  CONSUMER_ELECTRONICS = 'CONSUMER_ELECTRONICS',
+}
+
+export enum PartnershipKind {
+  /** Co-engineered smartphone cameras and co-branding (Leica with Huawei, Sharp, Xiaomi). */
+  SMARTPHONE_IMAGING = 'SMARTPHONE_IMAGING',
+  /** Cameras and lenses developed together (Leica with Panasonic). */
+  CAMERA_SYSTEM = 'CAMERA_SYSTEM',
+  LICENSING = 'LICENSING',
+  COMPONENT_SUPPLY = 'COMPONENT_SUPPLY',
+  OTHER = 'OTHER',
+}
+
+export enum DeviceStatus {
+  RUMORED = 'RUMORED',
+  ANNOUNCED = 'ANNOUNCED',
+  RELEASED = 'RELEASED',
+  DISCONTINUED = 'DISCONTINUED',
+  CANCELLED = 'CANCELLED',
+}
+
+function enumOf<const TValue extends string>(values: readonly TValue[]): { [V in TValue]: V } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [V in TValue]: V };
+}
+
+const CLAIM_TYPES = Object.keys(CLAIM_RELATIONSHIP_TYPES) as ClaimRelationshipType[];
+const LINKABLE_TYPES = CLAIM_TYPES.filter((type): type is LinkableRelationshipType => CLAIM_RELATIONSHIP_TYPES[type].linkable);
+
+/** Relationship types a claim record may assert on its own: what relationship records and `link` write. */
+export const Relation = enumOf(LINKABLE_TYPES);
+export type Relation = LinkableRelationshipType;
+
+/** The entity types, as GraphQL names them. */
+export enum EntityType {
+  BRAND = 'BRAND',
+  DEVICE = 'DEVICE',
+  CHIP = 'CHIP',
+  PARTNERSHIP = 'PARTNERSHIP',
+  LEAK = 'LEAK',
+  SOURCE = 'SOURCE',
+}
+
+/** Every relationship type a claim can have in the graph, as traversed by graph and paths. */
+export const RelationshipType = enumOf(CLAIM_TYPES);
+export type RelationshipType = ClaimRelationshipType;
+
+registerEnumType(EntityType, { name: 'EntityType' });
+registerEnumType(RelationshipType, {
+  name: 'RelationshipType',
+  description: `${describeEndpoints(CLAIM_TYPES)}.`,
+});
+registerEnumType(Confidence, { name: 'Confidence', description: 'How sure the graph is of a claim.' });
+registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precise a date is.' });
+registerEnumType(BrandRole, { name: 'BrandRole' });
+registerEnumType(PartnershipKind, { name: 'PartnershipKind' });
+registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
+registerEnumType(Relation, { name: 'Relation', description: `A relationship claim editors can link: ${describeEndpoints(LINKABLE_TYPES)}.` });
+
+/** The label of an entity type in the graph: BRAND -> Brand. */
+export function labelOf(type: EntityType): string {
+  return type.charAt(0) + type.slice(1).toLowerCase();
+}

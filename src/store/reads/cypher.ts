@@ -1,0 +1,190 @@
+import { int } from 'neo4j-driver';
+import type { Row } from '../neo4j/database.js';
+import type { RelationshipRead } from './read.js';
+import type { EntityLabel, RelationshipDeclaration } from '../../model/relationships.js';
+
+/**
+ * Cypher for relationship reads, generated from the relationship table. A read becomes one CALL
+ * block below a bound parent variable, with its reads below each target node nested inside it; so a
+ * whole selection tree is one statement. Each combination of window, asOf and selection gives its own
+ * statement text (no `$x IS NULL OR …` guards), so each text gets a plan made for it, and parameter
+ * types never vary, so the plan cache hits.
+ */
+
+/** A statement under construction: its parameters, named by the block that uses them. */
+class Statement {
+  readonly params: Row = {};
+
+  constructor(readonly asOfParam: string | null) {}
+
+  param(name: string, value: unknown): string {
+    this.params[name] = value;
+    return `$${name}`;
+  }
+}
+
+/** Where a relationship's claims are in the stored graph, and how its edges sort (newest claim first). */
+function claimPattern(declaration: RelationshipDeclaration, parent: string, node: string, claim: string) {
+  const { shape, target } = declaration;
+  switch (shape.kind) {
+    case 'claim': {
+      const [left, right] = shape.direction === 'OUT' ? ['-', '->'] : ['<-', '-'];
+      return {
+        match: `(${parent})${left}[${claim}:${shape.type}]${right}(${node}:${target})`,
+        claimId: `${claim}.id`,
+        count: (asOf: string) => `COUNT { MATCH (${parent})${left}[counted:${shape.type}]${right}(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        order: [`${claim}.reportedOn DESC`, `${claim}.id`],
+      };
+    }
+    case 'sharedPartnership':
+      return {
+        match: `(${parent})-[:PARTY_TO]->(${claim}:Partnership)<-[:PARTY_TO]-(${node}:${target})`,
+        // Two partnerships with the same brand are two edges: the claim is the partnership, seen from this partner.
+        claimId: `${claim}.id + '|' + ${node}.id`,
+        count: (asOf: string) => `COUNT { MATCH (${parent})-[:PARTY_TO]->(counted:Partnership)<-[:PARTY_TO]-(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        order: [`${claim}.reportedOn DESC`, `${claim}.id + '|' + ${node}.id`],
+      };
+    case 'specs':
+      return {
+        match: `(${parent})-[:HAS_SPEC]->(${node}:Spec)`,
+        claimId: `${node}.id`,
+        count: (asOf: string) => `COUNT { MATCH (${parent})-[:HAS_SPEC]->(counted:Spec)${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        order: [`${node}.key`, `${node}.reportedOn DESC`, `${node}.id`],
+      };
+  }
+}
+
+const CLAIM_PROPERTIES = '.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds';
+
+function sourcesOf(idsExpression: string): string {
+  return `COLLECT { UNWIND ${idsExpression} AS sourceId MATCH (source:Source {id: sourceId}) RETURN source {.*, __typename: 'Source'} }`;
+}
+
+function projection(read: RelationshipRead, node: string): string {
+  const target = read.declaration.target;
+  if (read.properties === '*') return `${node} {.*, __typename: '${target}'}`;
+  return `${node} {${['id', ...read.properties.filter((property) => property !== 'id')].map((property) => `.${property}`).join(', ')}, __typename: '${target}'}`;
+}
+
+/**
+ * `CALL (parent) { … RETURN {totalCount, edges, hasNextPage} AS result }` for one read. Each edge is
+ * `{node, claim, sources?, nodeSources?, below?}`, `below` holding the pages of the reads below its node,
+ * in the order of `read.children`.
+ */
+function readBlock(statement: Statement, read: RelationshipRead, parent: string, path: string, result: string): string {
+  const node = `n${path}`;
+  const claim = read.declaration.shape.kind === 'specs' ? node : `c${path}`;
+  const pattern = claimPattern(read.declaration, parent, node, claim);
+  const asOf = statement.asOfParam === null ? '' : `date($${statement.asOfParam})`;
+  const conditions: string[] = [];
+  if (asOf !== '') conditions.push(`${claim}.reportedOn <= ${asOf}`);
+  const backward = read.page?.backward ?? false;
+  if (read.page && read.page.afterId !== null) {
+    const afterKey = statement.param(`after${path}Key`, read.page.afterKey);
+    const afterId = statement.param(`after${path}Id`, read.page.afterId);
+    const [older, greater] = backward ? ['>', '<'] : ['<', '>'];
+    conditions.push(`(${claim}.reportedOn ${older} date(${afterKey}) OR (${claim}.reportedOn = date(${afterKey}) AND ${pattern.claimId} ${greater} ${afterId}))`);
+  }
+  // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
+  const order = (backward ? pattern.order.map(reversed) : pattern.order).join(', ');
+  const limit = read.page ? statement.param(`limit${path}`, int(read.page.limit)) : null;
+  const carried = [node, ...(claim === node ? [] : [claim])].join(', ');
+
+  // The window is collected in an inner block, so a parent without claims still gets its one row.
+  const lines = [`CALL (${parent}) {`, `CALL (${parent}) {`, `  MATCH ${pattern.match}`];
+  if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
+  lines.push(`  WITH ${carried} ORDER BY ${order}`);
+  if (limit) lines.push(`  LIMIT ${limit} + 1`);
+  const below = read.children.map((child, index) => `r${path}_${index}`);
+  read.children.forEach((child, index) => {
+    lines.push(indent(readBlock(statement, child, node, `${path}_${index}`, below[index]!)));
+  });
+  // CALL blocks promise no row order: sort again before collecting.
+  if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${order}`);
+  const edge = [`node: ${projection(read, node)}`];
+  if (read.declaration.shape.kind !== 'specs') {
+    edge.push(read.declaration.shape.kind === 'claim' ? `claim: ${claim} {${CLAIM_PROPERTIES}}` : `claim: ${claim} {id: ${pattern.claimId}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`);
+  }
+  if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`)}`);
+  if (read.nodeSources) edge.push(`nodeSources: ${sourcesOf(`${node}.sourceIds`)}`);
+  if (below.length > 0) edge.push(`below: [${below.join(', ')}]`);
+  lines.push(`  RETURN collect({${edge.join(', ')}}) AS window`, '}');
+  const totalCount = read.countTotal ? pattern.count(asOf) : '0';
+  lines.push(
+    limit
+      ? `RETURN {totalCount: ${totalCount}, edges: window[0..${limit}], hasNextPage: size(window) > ${limit}} AS ${result}`
+      : `RETURN {totalCount: ${totalCount}, edges: window, hasNextPage: false} AS ${result}`,
+  );
+  lines.push('}');
+  return lines.map((line, index) => (index === 0 || index === lines.length - 1 ? line : `  ${line}`)).join('\n');
+}
+
+function reversed(orderTerm: string): string {
+  return orderTerm.endsWith(' DESC') ? orderTerm.slice(0, -' DESC'.length) : `${orderTerm} DESC`;
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '  ');
+}
+
+/** One group of a batched relationship statement: a read, the parents it is asked for, the day. */
+export interface ReadGroup {
+  read: RelationshipRead;
+  asOf: string | null;
+  parentIds: readonly string[];
+}
+
+/**
+ * One statement for every read group a request's loaders asked for in the same tick, however many
+ * relationships and parents: `RETURN g0, g1, …`, each a list of `{key, page}`.
+ */
+export function batchStatement(groups: readonly ReadGroup[]): { text: string; params: Row } {
+  const params: Row = {};
+  const blocks = groups.map(({ read, asOf, parentIds }, index) => {
+    const statement = new Statement(asOf === null ? null : `g${index}asOf`);
+    if (asOf !== null) statement.param(`g${index}asOf`, asOf);
+    const keys = statement.param(`g${index}keys`, parentIds);
+    const block = readBlock(statement, read, 'parent', `g${index}`, 'page');
+    Object.assign(params, statement.params);
+    return [
+      `CALL () {`,
+      `  UNWIND ${keys} AS key`,
+      `  MATCH (parent:${read.declaration.owner} {id: key})`,
+      indent(block),
+      `  RETURN collect({key: key, page: page}) AS g${index}`,
+      `}`,
+    ].join('\n');
+  });
+  return { text: `${blocks.join('\n')}\nRETURN ${groups.map((_, index) => `g${index}`).join(', ')}`, params };
+}
+
+/**
+ * A root statement with the reads below its entities in the same statement: the root runs as a
+ * subquery; then, for each entity id the root returned (`idsExpression`, over the root's columns),
+ * the reads run below it. The planned pages come back in `planned`: `[{key, below: [page, …], sources?}]`,
+ * `sources` being the entity's own sources when it is a claim and they are selected.
+ */
+export function withReadsBelow(
+  root: { text: string; params: Row; idsExpression: string },
+  label: EntityLabel,
+  reads: readonly RelationshipRead[],
+  asOf: string | null,
+  withSources: boolean,
+): { text: string; params: Row } {
+  const statement = new Statement(asOf === null ? null : 'plannedAsOf');
+  if (asOf !== null) statement.param('plannedAsOf', asOf);
+  const blocks = reads.map((read, index) => readBlock(statement, read, 'parent', `p${index}`, `r${index}`));
+  const text = [
+    `CALL () {`,
+    indent(root.text),
+    `}`,
+    `CALL (*) {`,
+    `  UNWIND ${root.idsExpression} AS key`,
+    `  MATCH (parent:${label} {id: key})`,
+    ...blocks.map(indent),
+    `  RETURN collect({key: key, below: [${reads.map((_, index) => `r${index}`).join(', ')}]${withSources ? `, sources: ${sourcesOf('parent.sourceIds')}` : ''}}) AS planned`,
+    `}`,
+    `RETURN *`,
+  ].join('\n');
+  return { text, params: { ...root.params, ...statement.params } };
+}

@@ -1,0 +1,220 @@
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { pageWindow, type PageArgs } from '../../model/keyset.js';
+import { relationship, relationshipField, type RelationshipDeclaration } from '../../model/relationships.js';
+
+/**
+ * One relationship read: which relationship, which window of its claims, and what to bring back for
+ * each edge, down to the reads below each target node. Reads are planned from the GraphQL selection,
+ * so the field resolver and the root's plan derive the same read, and the same `key`, from one field.
+ */
+export interface RelationshipRead {
+  readonly declaration: RelationshipDeclaration;
+  /**
+   * null: every claim (single values, lists and counts); else one keyset page, newest claim first:
+   * `limit` claims after the cursor, or, `backward`, before it (read oldest first).
+   */
+  readonly page: { limit: number; backward: boolean; afterKey: string | null; afterId: string | null } | null;
+  readonly countTotal: boolean;
+  /** Target node properties to project beside id and __typename; '*' for all of them. */
+  readonly properties: readonly string[] | '*';
+  /** The Source nodes of each edge's claim, fetched inline. */
+  readonly edgeSources: boolean;
+  /** The Source nodes of each target node that is itself a claim (leaks, partnerships, specs). */
+  readonly nodeSources: boolean;
+  /** Reads below each target node. */
+  readonly children: readonly RelationshipRead[];
+  /** Identity of the read: equal keys read the same thing. */
+  readonly key: string;
+}
+
+/** What a resolver knows about the field it resolves: enough to plan below it. */
+export interface SelectionContext {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variableValues: Record<string, unknown>;
+}
+
+/** Device fields that, viewed as of a past day, come from the spec claims known then. */
+export const IDENTITY_FIELDS: Readonly<Record<string, string>> = {
+  modelNumber: 'identity.modelNumber',
+  shortModelNumber: 'identity.shortModelNumber',
+  codename: 'identity.codename',
+};
+
+/** Every spec of a device with all its properties: what the identity fields need as of a day. */
+export const ALL_SPECS: RelationshipRead = makeRead({
+  declaration: relationship('Device.specs'),
+  page: null,
+  countTotal: false,
+  properties: '*',
+  edgeSources: false,
+  nodeSources: false,
+  children: [],
+});
+
+/**
+ * The fields selected on an object of `type` by `fieldNodes`' selection sets, grouped by response key
+ * as graphql-js executes them: through fragments whose type condition the type satisfies, minus what
+ * @skip/@include leave out.
+ */
+export function collectFields(context: SelectionContext, type: GraphQLObjectType, selectionSets: readonly (SelectionSetNode | undefined)[]): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const visitedFragments = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (!isIncluded(context, selection)) continue;
+      switch (selection.kind) {
+        case Kind.FIELD: {
+          const responseKey = selection.alias?.value ?? selection.name.value;
+          fields.set(responseKey, [...(fields.get(responseKey) ?? []), selection]);
+          break;
+        }
+        case Kind.INLINE_FRAGMENT:
+          if (appliesTo(context, selection.typeCondition?.name.value, type)) visit(selection.selectionSet);
+          break;
+        case Kind.FRAGMENT_SPREAD: {
+          const name = selection.name.value;
+          const fragment = context.fragments[name];
+          if (visitedFragments.has(name) || !fragment) break;
+          visitedFragments.add(name);
+          if (appliesTo(context, fragment.typeCondition.name.value, type)) visit(fragment.selectionSet);
+          break;
+        }
+      }
+    }
+  };
+  for (const selectionSet of selectionSets) visit(selectionSet);
+  return fields;
+}
+
+/** The relationship reads of the fields selected on an object of `typeName`, one per response key. */
+export function readsBelow(context: SelectionContext, typeName: string, selectionSets: readonly (SelectionSetNode | undefined)[], asOfGiven: boolean): RelationshipRead[] {
+  const type = context.schema.getType(typeName);
+  if (!isObjectType(type)) return [];
+  const reads: RelationshipRead[] = [];
+  let identityAsOf = false;
+  for (const fieldNodes of collectFields(context, type, selectionSets).values()) {
+    const fieldName = fieldNodes[0]!.name.value;
+    if (asOfGiven && typeName === 'Device' && fieldName in IDENTITY_FIELDS) identityAsOf = true;
+    const read = plannable(() => readOfField(context, type, fieldNodes, asOfGiven));
+    if (read) reads.push(read);
+  }
+  if (identityAsOf) reads.push(ALL_SPECS);
+  return reads;
+}
+
+/**
+ * A field whose arguments are invalid is left out of the plan: its own resolver then reports the error
+ * at its path, and the rest of the answer stands.
+ */
+function plannable(plan: () => RelationshipRead | undefined): RelationshipRead | undefined {
+  try {
+    return plan();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The read a relationship field of `parentType` stands for, or undefined when it is not one. */
+export function readOfField(
+  context: SelectionContext,
+  parentType: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+  asOfGiven: boolean,
+): RelationshipRead | undefined {
+  const fieldName = fieldNodes[0]!.name.value;
+  const found = relationshipField(parentType.name, fieldName);
+  const fieldDefinition = parentType.getFields()[fieldName];
+  if (!found || !fieldDefinition) return undefined;
+  const { declaration, as } = found;
+  const subSelections = fieldNodes.map((node) => node.selectionSet);
+  if (as === 'count') {
+    return makeRead({ declaration, page: null, countTotal: false, properties: [], edgeSources: false, nodeSources: false, children: [] });
+  }
+  if (as === 'value') return readOfNodes(context, declaration, null, false, false, subSelections, asOfGiven);
+
+  // Relationship connections are ordered by the claims' reportedOn.
+  const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues) as PageArgs, 'day');
+  const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
+  const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
+  const { nodeSelections, edgeSources, countTotal } = connectionSelections(context, connectionType, subSelections);
+  return readOfNodes(context, declaration, page, countTotal, edgeSources, nodeSelections, asOfGiven);
+}
+
+function readOfNodes(
+  context: SelectionContext,
+  declaration: RelationshipDeclaration,
+  page: RelationshipRead['page'],
+  countTotal: boolean,
+  edgeSources: boolean,
+  nodeSelections: readonly (SelectionSetNode | undefined)[],
+  asOfGiven: boolean,
+): RelationshipRead {
+  const targetType = context.schema.getType(declaration.target) as GraphQLObjectType;
+  const nodeFields = collectFields(context, targetType, nodeSelections);
+  const fieldNames = new Set([...nodeFields.values()].map((nodes) => nodes[0]!.name.value));
+  const nodeSources = fieldNames.has('sources');
+  const properties =
+    declaration.target === 'Spec'
+      ? '*'
+      : [...fieldNames].filter((name) => name !== '__typename' && name !== 'sources' && !relationshipField(declaration.target, name)).concat(nodeSources ? ['sourceIds'] : []);
+  const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
+  return makeRead({ declaration, page, countTotal, properties, edgeSources, nodeSources, children });
+}
+
+/** What a selection of a connection type asks of its edges: the selections of `edges.node`, edge sources, totalCount. */
+export function connectionSelections(context: SelectionContext, connectionType: GraphQLObjectType, selectionSets: readonly (SelectionSetNode | undefined)[]) {
+  const connectionFields = selected(collectFields(context, connectionType, selectionSets));
+  const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
+  const edgeSelections = connectionFields.filter((node) => node.name.value === 'edges').map((node) => node.selectionSet);
+  const edgeFields = selected(collectFields(context, edgeType, edgeSelections));
+  return {
+    nodeSelections: edgeFields.filter((node) => node.name.value === 'node').map((node) => node.selectionSet),
+    edgeSources: edgeFields.some((node) => node.name.value === 'sources'),
+    countTotal: connectionFields.some((node) => node.name.value === 'totalCount'),
+  };
+}
+
+function selected(fields: Map<string, FieldNode[]>): FieldNode[] {
+  return [...fields.values()].flat();
+}
+
+function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
+  const properties = read.properties === '*' ? '*' : [...new Set(read.properties)].sort();
+  const key = JSON.stringify([
+    read.declaration.name,
+    read.page && [read.page.limit, read.page.backward, read.page.afterKey, read.page.afterId],
+    read.countTotal,
+    properties,
+    read.edgeSources,
+    read.nodeSources,
+    read.children.map((child) => child.key),
+  ]);
+  return { ...read, properties, key };
+}
+
+function isIncluded(context: SelectionContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, context.variableValues)?.if === true) return false;
+  if (getDirectiveValues(GraphQLIncludeDirective, node, context.variableValues)?.if === false) return false;
+  return true;
+}
+
+function appliesTo(context: SelectionContext, typeCondition: string | undefined, type: GraphQLObjectType): boolean {
+  if (!typeCondition || typeCondition === type.name) return true;
+  const conditionType = context.schema.getType(typeCondition);
+  return conditionType !== undefined && isAbstractType(conditionType) && context.schema.isSubType(conditionType, type);
+}

@@ -1,0 +1,239 @@
+import DataLoader from 'dataloader';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isObjectType } from 'graphql';
+import type { AsOf, Viewed } from '../../api/types/asOf.js';
+import { bestNode, distinctNodes } from '../../model/claim.js';
+import { type ClaimRecord } from '../../api/types/claim.js';
+import type { EntityRecord } from '../../api/types/node.js';
+import { encodeCursor, pageInfoOf } from '../../model/keyset.js';
+import type { Database, Row } from '../neo4j/database.js';
+import type { QueryName } from '../neo4j/queryNames.js';
+import { batchStatement, withReadsBelow, type ReadGroup } from './cypher.js';
+import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';
+import type { EntityLabel } from '../../model/relationships.js';
+
+/** The record a relationship field hangs off, possibly read as of a past day. */
+export type Parent = { id: string } & Viewed;
+
+/** A target node, projected as its read asked. */
+export type TargetNode = Row & { id: string } & Viewed;
+
+/** One edge as the reads bring it back: the target node and the claim linking it. */
+export interface Edge {
+  node: TargetNode;
+  /** Absent for specs, whose nodes are their own claims. */
+  claim: ClaimRecord;
+  sources?: EntityRecord[];
+  nodeSources?: EntityRecord[];
+  /** Pages of the reads below this node, in the order of the read's children. */
+  below?: Page[];
+}
+
+export interface Page {
+  totalCount: number;
+  edges: Edge[];
+  hasNextPage: boolean;
+}
+
+interface Request {
+  read: RelationshipRead;
+  asOf: AsOf;
+  parentId: string;
+}
+
+const EMPTY: Page = { totalCount: 0, edges: [], hasNextPage: false };
+
+/** Equal for requests of the same read, day and parent: the loader's cache key and the batch's lookup key. */
+function requestKey({ read, asOf, parentId }: Request): string {
+  return `${read.key}@${asOf ?? ''}@${parentId}`;
+}
+
+/** Where a root query's entity ids are in its result row: a Cypher list expression over its columns. */
+export interface RootShape {
+  idsExpression: string;
+}
+
+/**
+ * Per-request relationship reads. A root field plans the relationship reads its selection asks for and
+ * sends them in its own statement (`planBelow`); the pages that come back prime this loader, so the
+ * field resolvers find their answer here. What no plan covered is batched: every read asked in the
+ * same tick, for any relationships and parents, goes out as one statement.
+ */
+export class RelationshipLoader {
+  private readonly loader: DataLoader<Request, Page, string>;
+  /** Reads derived from a field's nodes, per asOf: graphql-js passes the same nodes for every parent. */
+  private readonly readsByField = new WeakMap<readonly FieldNode[], Map<AsOf, RelationshipRead | undefined>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly entities: DataLoader<string, EntityRecord | null>,
+    /** false: root fields plan nothing; the field resolvers' reads, each with its subtree, go out batched. */
+    private readonly planning = true,
+  ) {
+    this.loader = new DataLoader((requests) => this.readBatch(requests), {
+      cacheKeyFn: requestKey,
+    });
+  }
+
+  /** The read the field being resolved stands for. */
+  readOf(info: GraphQLResolveInfo, parent: Parent): RelationshipRead {
+    const asOf = parent.asOf ?? null;
+    let byDay = this.readsByField.get(info.fieldNodes);
+    if (!byDay) {
+      byDay = new Map();
+      this.readsByField.set(info.fieldNodes, byDay);
+    }
+    if (!byDay.has(asOf)) byDay.set(asOf, readOfField(info, info.parentType, info.fieldNodes, asOf !== null));
+    const read = byDay.get(asOf);
+    if (!read) throw new Error(`${info.parentType.name}.${info.fieldName} is not a relationship field`);
+    return read;
+  }
+
+  load(read: RelationshipRead, parent: Parent): Promise<Page> {
+    return this.loader.load({ read, asOf: parent.asOf ?? null, parentId: parent.id });
+  }
+
+  async single(info: GraphQLResolveInfo, parent: Parent): Promise<Row | null> {
+    return bestNode((await this.load(this.readOf(info, parent), parent)).edges);
+  }
+
+  async list(info: GraphQLResolveInfo, parent: Parent): Promise<Row[]> {
+    const read = this.readOf(info, parent);
+    const { edges } = await this.load(read, parent);
+    return read.declaration.shape.kind === 'specs' ? edges.map((edge) => edge.node) : distinctNodes(edges);
+  }
+
+  async count(info: GraphQLResolveInfo, parent: Parent): Promise<number> {
+    const read = this.readOf(info, parent);
+    const { edges } = await this.load(read, parent);
+    return read.declaration.count?.of === 'believedNodes' ? distinctNodes(edges).length : edges.length;
+  }
+
+  /** A page shaped as `<Name>ClaimConnection`: one edge per claim, with its provenance. */
+  async connection(info: GraphQLResolveInfo, parent: Parent) {
+    const read = this.readOf(info, parent);
+    const page = await this.load(read, parent);
+    const window = read.page!;
+    const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
+    const edges = inOrder.map(({ node, claim }) => ({
+      cursor: encodeCursor(claim.reportedOn, claim.id),
+      node,
+      confidence: claim.confidence,
+      reportedOn: claim.reportedOn,
+      reportedOnPrecision: claim.reportedOnPrecision,
+      sourceIds: claim.sourceIds,
+      // The edge's sources are viewed as of the parent's day, as its node is.
+      ...(parent.asOf ? { asOf: parent.asOf } : {}),
+    }));
+    return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
+  }
+
+  /** Every spec of a device known on its asOf day, for fields derived from them. */
+  async allSpecs(parent: Parent): Promise<Row[]> {
+    return (await this.load(ALL_SPECS, parent)).edges.map((edge) => edge.node);
+  }
+
+  /**
+   * The reads the root field being resolved selects below its entities of `label`: the entities
+   * themselves, a list of them, or a connection's `edges.node`. null when it selects none.
+   */
+  planBelow(info: GraphQLResolveInfo, label: EntityLabel, asOf: AsOf): PlannedReads | null {
+    if (!this.planning) return null;
+    const selectionSets = entitySelections(info, label);
+    const reads = readsBelow(info, label, selectionSets, asOf !== null);
+    const withSources = selectsSources(info, label, selectionSets);
+    return reads.length === 0 && !withSources ? null : new PlannedReads(this, label, reads, asOf, withSources);
+  }
+
+  /** Stores the pages a planned statement brought back, and those below them, for the resolvers to find. */
+  primeBelow(reads: readonly RelationshipRead[], asOf: AsOf, parentId: string, pages: readonly Page[]): void {
+    reads.forEach((read, index) => {
+      const page = pages[index];
+      if (!page) return;
+      this.accept(read, asOf, page);
+      this.loader.prime({ read, asOf, parentId }, page);
+    });
+  }
+
+  private async readBatch(requests: readonly Request[]): Promise<Page[]> {
+    const groups = new Map<string, ReadGroup & { parentIds: string[] }>();
+    for (const { read, asOf, parentId } of requests) {
+      const groupKey = requestKey({ read, asOf, parentId: '' });
+      let group = groups.get(groupKey);
+      if (!group) {
+        group = { read, asOf, parentIds: [] };
+        groups.set(groupKey, group);
+      }
+      // DataLoader hands each cache key over once, so a parent appears once per group.
+      group.parentIds.push(parentId);
+    }
+    const ordered = [...groups.values()];
+    const { text, params } = batchStatement(ordered);
+    const [row] = await this.db.readText('relationships', text, params);
+    const pages = new Map<string, Page>();
+    ordered.forEach(({ read, asOf }, index) => {
+      for (const { key, page } of (row?.[`g${index}`] ?? []) as Array<{ key: string; page: Page }>) {
+        this.accept(read, asOf, page);
+        pages.set(requestKey({ read, asOf, parentId: key }), page);
+      }
+    });
+    return requests.map((request) => pages.get(requestKey(request)) ?? EMPTY);
+  }
+
+  /** Hands sources fetched inline to the entity loader, where the claims' `sources` resolver looks. */
+  primeSources(sources: readonly EntityRecord[]): void {
+    for (const source of sources) this.entities.prime(source.id, source);
+  }
+
+  /** Tags the page's nodes with the day they are viewed as of, keeps their inline sources, and primes the pages below them. */
+  private accept(read: RelationshipRead, asOf: AsOf, page: Page): void {
+    for (const edge of page.edges) {
+      if (asOf !== null) edge.node.asOf = asOf;
+      this.primeSources(edge.sources ?? []);
+      this.primeSources(edge.nodeSources ?? []);
+      if (edge.below) this.primeBelow(read.children, asOf, edge.node.id, edge.below);
+    }
+  }
+}
+
+/** The reads one root statement carries, and how to hand back their pages. */
+export class PlannedReads {
+  constructor(
+    private readonly loader: RelationshipLoader,
+    readonly label: EntityLabel,
+    readonly reads: readonly RelationshipRead[],
+    readonly asOf: AsOf,
+    /** Whether the entities are claims whose own sources are selected. */
+    readonly withSources: boolean,
+  ) {}
+
+  /** Runs the root query `queryName` with the reads below each entity it returns, in one statement. */
+  async run(db: Database, queryName: QueryName, params: Row, shape: RootShape): Promise<Row[]> {
+    const root = { text: db.cypher.forParams(queryName, params), params, ...shape };
+    const { text, params: allParams } = withReadsBelow(root, this.label, this.reads, this.asOf, this.withSources);
+    const rows = await db.readText(`${queryName}+planned`, text, allParams);
+    for (const row of rows) {
+      for (const { key, below, sources } of row.planned as Array<{ key: string; below: Page[]; sources?: EntityRecord[] }>) {
+        this.loader.primeBelow(this.reads, this.asOf, key, below);
+        this.loader.primeSources(sources ?? []);
+      }
+    }
+    return rows;
+  }
+}
+
+/** Whether the selection asks for the sources of entities of `label` that are claims themselves. */
+function selectsSources(info: GraphQLResolveInfo, label: EntityLabel, selectionSets: ReturnType<typeof entitySelections>): boolean {
+  const type = info.schema.getType(label);
+  if (!isObjectType(type) || !type.getFields().sources) return false;
+  return [...collectFields(info, type, selectionSets).values()].some((nodes) => nodes[0]!.name.value === 'sources');
+}
+
+/** The selection sets that apply to the root field's entities of `label`: their own, or a connection's `edges.node`. */
+function entitySelections(info: GraphQLResolveInfo, label: EntityLabel) {
+  const returned = getNamedType(info.returnType);
+  const selectionSets = info.fieldNodes.map((node) => node.selectionSet);
+  if (returned.name === label) return selectionSets;
+  if (!isObjectType(returned) || !returned.getFields().edges) return [];
+  return connectionSelections(info, returned, selectionSets).nodeSelections;
+}

@@ -1,0 +1,25 @@
+import { int } from 'neo4j-driver';
+import { viewedAs, type AsOf } from '../../api/types/asOf.js';
+import { labelOf, type EntityType } from '../../model/enums.js';
+import type { EntityRecord } from '../../api/types/node.js';
+import type { Database } from '../neo4j/database.js';
+import { toLuceneQuery } from './searchQuery.js';
+
+export interface SearchHitRecord {
+  score: number;
+  node: EntityRecord;
+}
+
+export class SearchRepository {
+  constructor(private readonly db: Database) {}
+
+  async search(text: string, types: EntityType[] | null, first: number, asOf: AsOf): Promise<SearchHitRecord[]> {
+    const rows = await this.db.read('entitiesBySearchText', {
+      luceneQuery: toLuceneQuery(text),
+      labels: types?.length ? types.map(labelOf) : null,
+      first: int(first),
+      asOf,
+    });
+    return rows.map((row) => ({ score: row.score as number, node: viewedAs(row.node as EntityRecord, asOf) }));
+  }
+}
