@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import { ApiKeyring, type Access } from '../model/access.js';
 import { EntityRepository } from '../store/reads/entityRepository.js';
-import type { EntityRecord } from './types/node.js';
+import type { EntityRecord } from '../model/entity.js';
 import type { Database } from '../store/neo4j/database.js';
 import type { ChangeSequencer } from '../store/changes/changeSequencer.js';
 import { GraphEditor } from '../store/records/graphEditor.js';

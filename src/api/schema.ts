@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import './types/enums.js';
 import { BrandResolver } from './resolvers/brand.resolver.js';
 import { ChangeResolver } from './resolvers/change.resolver.js';
 import { ChangeSubscriptionResolver, ClaimChangedResolver, LeakRecordedResolver } from './resolvers/changeSubscription.resolver.js';

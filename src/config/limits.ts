@@ -1,4 +1,6 @@
-import { MAX_PAGE_SIZE } from '../model/keyset.js';
+/** The size of a page of any list or connection: first and last default to, and are capped at, these. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
 
 /**
  * Hard caps on the analyst queries' size arguments. The guard rails reject requests over them before

@@ -1,7 +1,20 @@
-import { viewedAs, type AsOf, type Viewed } from '../api/types/asOf.js';
-import type { ClaimEdgeRecord } from '../api/types/claim.js';
-import { Confidence } from './enums.js';
-import type { EntityRecord } from '../api/types/node.js';
+import { withAsOf, type AsOf, type WithAsOf } from './asOf.js';
+import { Confidence, type DatePrecision } from './enums.js';
+import type { EntityRecord } from './entity.js';
+
+/** Provenance as stored on a claim (a relationship, a spec, a leak or a partnership). */
+export interface ClaimRecord {
+  id: string;
+  confidence: Confidence;
+  reportedOn: string;
+  reportedOnPrecision: DatePrecision;
+  sourceIds: string[];
+}
+
+export interface ClaimEdgeRecord<TNode> {
+  node: TNode;
+  claim: ClaimRecord;
+}
 
 /**
  * What the graph believes, written once. Claims never overwrite each other; these rules decide which
@@ -107,6 +120,6 @@ export function isKnownOn(record: EntityRecord, asOf: AsOf): boolean {
 }
 
 /** The entity as seen on `asOf`: tagged with the day, or null when it was not known yet. */
-export function entityAsOf<TRecord extends EntityRecord>(record: TRecord | null, asOf: AsOf): (TRecord & Viewed) | null {
-  return record && isKnownOn(record, asOf) ? viewedAs(record, asOf) : null;
+export function entityAsOf<TRecord extends EntityRecord>(record: TRecord | null, asOf: AsOf): (TRecord & WithAsOf) | null {
+  return record && isKnownOn(record, asOf) ? withAsOf(record, asOf) : null;
 }

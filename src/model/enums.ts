@@ -1,5 +1,4 @@
-import { registerEnumType } from 'type-graphql';
-import { CLAIM_RELATIONSHIP_TYPES, describeEndpoints, type ClaimRelationshipType, type LinkableRelationshipType } from './relationships.js';
+import { CLAIM_RELATIONSHIP_TYPES, type ClaimRelationshipType, type LinkableRelationshipType } from './relationships.js';
 
 /** How sure the graph is of a claim. A leak is not a launch: only CONFIRMED means announced. */
 export enum Confidence {
@@ -47,8 +46,8 @@ function enumOf<const TValue extends string>(values: readonly TValue[]): { [V in
   return Object.fromEntries(values.map((value) => [value, value])) as { [V in TValue]: V };
 }
 
-const CLAIM_TYPES = Object.keys(CLAIM_RELATIONSHIP_TYPES) as ClaimRelationshipType[];
-const LINKABLE_TYPES = CLAIM_TYPES.filter((type): type is LinkableRelationshipType => CLAIM_RELATIONSHIP_TYPES[type].linkable);
+export const CLAIM_TYPES = Object.keys(CLAIM_RELATIONSHIP_TYPES) as ClaimRelationshipType[];
+export const LINKABLE_TYPES = CLAIM_TYPES.filter((type): type is LinkableRelationshipType => CLAIM_RELATIONSHIP_TYPES[type].linkable);
 
 /** Relationship types a claim record may assert on its own: what relationship records and `link` write. */
 export const Relation = enumOf(LINKABLE_TYPES);
@@ -68,19 +67,17 @@ export enum EntityType {
 export const RelationshipType = enumOf(CLAIM_TYPES);
 export type RelationshipType = ClaimRelationshipType;
 
-registerEnumType(EntityType, { name: 'EntityType' });
-registerEnumType(RelationshipType, {
-  name: 'RelationshipType',
-  description: `${describeEndpoints(CLAIM_TYPES)}.`,
-});
-registerEnumType(Confidence, { name: 'Confidence', description: 'How sure the graph is of a claim.' });
-registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precise a date is.' });
-registerEnumType(BrandRole, { name: 'BrandRole' });
-registerEnumType(PartnershipKind, { name: 'PartnershipKind' });
-registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
-registerEnumType(Relation, { name: 'Relation', description: `A relationship claim editors can link: ${describeEndpoints(LINKABLE_TYPES)}.` });
 
 /** The label of an entity type in the graph: BRAND -> Brand. */
 export function labelOf(type: EntityType): string {
   return type.charAt(0) + type.slice(1).toLowerCase();
+}
+
+/** How partnershipStats groups partnerships. */
+export enum PartnershipStatsGroupBy {
+  /** The year it started, else was announced, else was first reported. */
+  YEAR = 'YEAR',
+  KIND = 'KIND',
+  /** Each brand party to it. */
+  PARTNER = 'PARTNER',
 }

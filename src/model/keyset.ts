@@ -1,37 +1,20 @@
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../config/limits.js';
 import { BadUserInputError, checkRange } from '../errors/errors.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size going forward, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
+/** The arguments of a page: forward with first and after, or backward with last and before. */
+export interface PageArguments {
   first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Forward: the page after this cursor (the endCursor of the previous page).' })
   after?: string | null;
-
-  @Field(() => Int, { nullable: true, description: `Page size going backward, at most ${MAX_PAGE_SIZE}; not with first or after.` })
   last?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Backward: the page before this cursor (the startCursor of the next page).' })
   before?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field({ description: 'Going backward: whether rows come before this page. Going forward: whether the page started after a cursor.' })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
+/** Where a page sits in its list, as the connection's pageInfo answers it. */
+export interface PageInfoRecord {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
 }
 
 /**
@@ -98,7 +81,7 @@ export function isCalendarDay(text: string): boolean {
 }
 
 /** The window a page's arguments ask for; its cursor must hold a sort key of `keyKind`. */
-export function pageWindow(args: PageArgs, keyKind: SortKeyKind): PageWindow {
+export function pageWindow(args: PageArguments, keyKind: SortKeyKind): PageWindow {
   const backward = isSet(args.last) || isSet(args.before);
   if (backward && (isSet(args.first) || isSet(args.after))) {
     throw new BadUserInputError('Page forward with first and after, or backward with last and before, not both', isSet(args.last) ? 'last' : 'before');
@@ -147,7 +130,7 @@ export function decodeCursor(cursor: string | null | undefined, keyKind: SortKey
 export interface Page<TNode> {
   totalCount: number;
   edges: Array<{ cursor: string; node: TNode }>;
-  pageInfo: PageInfo;
+  pageInfo: PageInfoRecord;
 }
 
 export interface SortedRow<TNode> {
@@ -168,7 +151,7 @@ export function toPage<TNode extends { id: string }>(rows: SortedRow<TNode>[], t
 }
 
 /** PageInfo of a page of `edges`, `more` telling whether rows exist beyond it in the direction read. */
-export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, more: boolean, window: PageWindow): PageInfo {
+export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, more: boolean, window: PageWindow): PageInfoRecord {
   const fromCursor = window.afterId !== null;
   return {
     hasNextPage: window.backward ? fromCursor : more,
@@ -176,20 +159,6 @@ export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, more: boole
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,
   };
-}
-
-type Direction = 'ASC' | 'DESC';
-
-/**
- * The orders of a list as a GraphQL enum: `<FIELD>_ASC` and `<FIELD>_DESC` for each field, such as
- * NAME_ASC or PARTNER_COUNT_DESC. The page queries take them apart with sortOrder.
- */
-export function createOrderEnum<const TField extends string>(name: string, fields: readonly TField[], description: string) {
-  const values = Object.fromEntries(
-    fields.flatMap((field) => [`${field}_ASC`, `${field}_DESC`]).map((value) => [value, value]),
-  ) as { [TValue in `${TField}_${Direction}`]: TValue };
-  registerEnumType(values, { name, description });
-  return values;
 }
 
 /** A list order such as LEAK_COUNT_DESC, split into what the page queries take. */

@@ -14,8 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../model/keyset.js';
-import { ARGUMENT_CAPS, ASSUMED_LIST_SIZE, DEFAULT_ARGUMENT_CAPS, OPERATION_LIMITS, STRING_LIMITS } from '../config/limits.js';
+import { ARGUMENT_CAPS, ASSUMED_LIST_SIZE, DEFAULT_ARGUMENT_CAPS, OPERATION_LIMITS, STRING_LIMITS, DEFAULT_PAGE_SIZE } from '../config/limits.js';
 import { LimitExceededError, TooLongError } from '../errors/errors.js';
 
 export interface OperationMeasure {

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { bestNode, distinctNodes } from '../../src/model/claim.js';
-import { type ClaimEdgeRecord } from '../../src/api/types/claim.js';
+import { bestNode, distinctNodes, type ClaimEdgeRecord } from '../../src/model/claim.js';
 import { Confidence, DatePrecision } from '../../src/model/enums.js';
 
 const edge = (nodeId: string, confidence: Confidence, reportedOn: string): ClaimEdgeRecord<{ id: string }> => ({

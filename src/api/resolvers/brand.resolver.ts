@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { AsOfArgs, ListArgs, asOfDay } from '../types/asOf.js';
 import { BrandRole } from '../../model/enums.js';
-import { PageArgs } from '../../model/keyset.js';
+import { PageArgs } from '../types/pagination.js';
 import { Device, DeviceClaimConnection } from '../types/device.js';
 import { Partnership, PartnershipClaimConnection } from '../types/partnership.js';
 import { selectsTotalCount } from '../selection.js';

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSONObject, DateTimeResolver } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { authorize, Role } from '../../model/access.js';
-import { PageArgs } from '../../model/keyset.js';
+import { PageArgs } from '../types/pagination.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
 import { Change, ChangeConnection, type ChangeRecord } from '../types/change.js';

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Brand } from '../types/brand.js';
 import { AsOfArgs, ListArgs, asOfDay } from '../types/asOf.js';
-import { PageArgs } from '../../model/keyset.js';
+import { PageArgs } from '../types/pagination.js';
 import { Device, DeviceClaimConnection } from '../types/device.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { AsOfArgs, viewedIds } from '../types/asOf.js';
+import { AsOfArgs, idsAsOf } from '../types/asOf.js';
 import { entityAsOf } from '../../model/claim.js';
 import { Claim } from '../types/claim.js';
 import type { AppContext } from '../context.js';
@@ -17,7 +17,7 @@ export class ClaimResolver {
       'Null when there is none, or when it was not reported yet on that day.',
   })
   async claim(@Arg('id', () => ID) idArgument: string, @Args() { asOf }: AsOfArgs, @Ctx() { graph, loaders }: AppContext) {
-    const { ids: { id }, asOf: day } = viewedIds({ id: idArgument }, asOf);
+    const { ids: { id }, asOf: day } = idsAsOf({ id: idArgument }, asOf);
     const edge = await graph.edgeById(id, day);
     if (edge) return day === null || edge.reportedOn <= day ? edge : null;
     const entity = await loaders.entities.load(id);

@@ -5,7 +5,7 @@ import { Brand, BrandClaimConnection } from '../types/brand.js';
 import { Chip } from '../types/chip.js';
 import { AsOfArgs, ListArgs, asOfDay } from '../types/asOf.js';
 import { DeviceStatus } from '../../model/enums.js';
-import { PageArgs } from '../../model/keyset.js';
+import { PageArgs } from '../types/pagination.js';
 import { Leak, LeakClaimConnection } from '../types/leak.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
-import { AsOfArgs, viewedIds } from '../types/asOf.js';
+import { AsOfArgs, idsAsOf } from '../types/asOf.js';
 import { Confidence, RelationshipType } from '../../model/enums.js';
 import { confidencesAtLeast } from '../../model/claim.js';
 import { ANALYST_LIMITS } from '../../config/limits.js';
@@ -54,7 +54,7 @@ export class GraphResolver {
   graph(@Args() { id, depth, relationshipTypes, minConfidence, limit, asOf }: GraphArgs, @Ctx() { graph }: AppContext) {
     checkRange(depth, 1, GRAPH.depth.max, 'depth');
     checkRange(limit, 1, GRAPH.limit.max, 'limit');
-    const view = viewedIds({ id }, asOf);
+    const view = idsAsOf({ id }, asOf);
     return graph.slice({
       id: view.ids.id,
       depth,
@@ -71,7 +71,7 @@ export class GraphResolver {
   paths(@Args() { from, to, maxHops, first, asOf }: PathsArgs, @Ctx() { graph }: AppContext) {
     checkRange(maxHops, 1, PATHS.maxHops.max, 'maxHops');
     checkRange(first, 1, PATHS.first.max, 'first');
-    const view = viewedIds({ from, to }, asOf);
+    const view = idsAsOf({ from, to }, asOf);
     return graph.shortestPaths({ ...view.ids, maxHops, first, asOf: view.asOf });
   }
 }

@@ -3,7 +3,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root 
 import { DateResolver } from 'graphql-scalars';
 import { ListArgs, asOfDay } from '../types/asOf.js';
 import { Confidence } from '../../model/enums.js';
-import { PageArgs } from '../../model/keyset.js';
+import { PageArgs } from '../types/pagination.js';
 import { Device, DeviceClaimConnection } from '../types/device.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../context.js';
-import { parseSnapshotId, snapshotId } from '../types/asOf.js';
+import { parseSnapshotId, snapshotId } from '../../model/asOf.js';
 import { entityAsOf } from '../../model/claim.js';
 import { Node } from '../types/node.js';
 

@@ -2,11 +2,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../types/brand.js';
 import { AsOfArgs, asOfDay } from '../types/asOf.js';
-import { PageArgs } from '../../model/keyset.js';
+import { PageArgs } from '../types/pagination.js';
 import { Device, DeviceClaimConnection } from '../types/device.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
-import { Partnership, PartnershipStat, PartnershipStatsGroupBy } from '../types/partnership.js';
+import { Partnership, PartnershipStat } from '../types/partnership.js';
+import { PartnershipStatsGroupBy } from '../../model/enums.js';
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { Brand, BrandClaimConnection } from '../types/brand.js';
 import { Chip } from '../types/chip.js';
-import { PageArgs } from '../../model/keyset.js';
+import { PageArgs } from '../types/pagination.js';
 import { Device, DeviceClaimConnection } from '../types/device.js';
 import { Spec } from '../types/spec.js';
 import { Leak, LeakClaimConnection } from '../types/leak.js';

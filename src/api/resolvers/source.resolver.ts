@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ListArgs, asOfDay, viewedAs } from '../types/asOf.js';
+import { ListArgs, asOfDay } from '../types/asOf.js';
+import { withAsOf } from '../../model/asOf.js';
 import { Claim } from '../types/claim.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
@@ -35,6 +36,6 @@ export class ClaimSourcesResolver {
     const sources = await loaders.entities.loadMany(claim.sourceIds);
     const failure = sources.find((source) => source instanceof Error);
     if (failure) throw failure;
-    return sources.filter((source) => source !== null).map((source) => viewedAs(source, claim.asOf ?? null));
+    return sources.filter((source) => source !== null).map((source) => withAsOf(source, claim.asOf ?? null));
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { createClaimConnectionType, createConnectionType } from './connections.js';
-import { createOrderEnum } from '../../model/keyset.js';
+import { createOrderEnum } from './pagination.js';
 import { BrandRole } from '../../model/enums.js';
 import { Node } from './node.js';
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { createConnectionType } from './connections.js';
-import { createOrderEnum } from '../../model/keyset.js';
+import { createOrderEnum } from './pagination.js';
 import { Node } from './node.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node })

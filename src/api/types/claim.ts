@@ -1,16 +1,7 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, InterfaceType } from 'type-graphql';
-import type { AsOf } from './asOf.js';
+import type { AsOf } from '../../model/asOf.js';
 import { Confidence, DatePrecision } from '../../model/enums.js';
-
-/** Provenance as stored on a claim (a relationship, a spec, a leak or a partnership). */
-export interface ClaimRecord {
-  id: string;
-  confidence: Confidence;
-  reportedOn: string;
-  reportedOnPrecision: DatePrecision;
-  sourceIds: string[];
-}
 
 @InterfaceType({
   description: 'A statement with its provenance: how sure it is, when it was reported and which sources assert it.',
@@ -31,9 +22,4 @@ export abstract class Claim {
 
   /** The day this record is viewed as of (see asOf.ts); not a GraphQL field. */
   asOf?: AsOf;
-}
-
-export interface ClaimEdgeRecord<TNode> {
-  node: TNode;
-  claim: ClaimRecord;
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Claim } from './claim.js';
-import { PageInfo } from '../../model/keyset.js';
+import { PageInfo } from './pagination.js';
 
 /** `<Name>Connection` with `<Name>Edge { cursor node }`, for top-level lists. */
 export function createConnectionType<TNode extends object>(name: string, nodeType: ClassType<TNode>) {

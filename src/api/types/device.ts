@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { createClaimConnectionType, createConnectionType } from './connections.js';
 import { DatePrecision, DeviceStatus } from '../../model/enums.js';
 import { Node } from './node.js';
-import { createOrderEnum } from '../../model/keyset.js';
+import { createOrderEnum } from './pagination.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node })
 export class Device extends Node {

@@ -1,9 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Claim } from './claim.js';
 import { EntityType, RelationshipType } from '../../model/enums.js';
+import type * as Stored from '../../store/reads/graphRepository.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An entity as a node of a drawing.' })
-export class GraphNode {
+export class GraphNode implements Stored.GraphNode {
   @Field(() => ID, {
     description:
       'Its own id, "graphNode:" and the entityId, such as "graphNode:brand:leica": never the id of the entity under another type, ' +
@@ -30,7 +31,7 @@ export class GraphNode {
   implements: Claim,
   description: 'A claim as a directed edge of a drawing, from source to target, with its provenance. The sources of all edges of an answer are read in one batch.',
 })
-export class GraphEdge extends Claim {
+export class GraphEdge extends Claim implements Stored.GraphEdge {
   __typename?: 'GraphEdge';
 
   @Field(() => ID, { description: 'Its own id, "graphEdge:" and the claimId, such as "graphEdge:CAMERA_BY:…": never the id of the claim under another type.' })
@@ -57,7 +58,7 @@ export class GraphEdge extends Claim {
     'A neighbourhood of the graph shaped for cytoscape, sigma or vis-network: each node and edge once, ' +
     'and every edge between two returned nodes.',
 })
-export class GraphSlice {
+export class GraphSlice implements Stored.GraphSlice {
   @Field(() => [GraphNode])
   nodes!: GraphNode[];
 
@@ -69,7 +70,7 @@ export class GraphSlice {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A chain of claims from one entity to another: nodes in order, and the edge between each pair.' })
-export class Path {
+export class Path implements Stored.Path {
   @Field(() => Int, { description: 'The number of edges.' })
   length!: number;
 

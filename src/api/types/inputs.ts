@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from '../../model/enums.js';
+import type { ClaimEnds, ClaimVerdictEdit, LinkEdit, RecordLeakEdit, SourceEdit, UnlinkEdit } from '../../store/records/edits.js';
 
 /*
  * Inputs of the mutations. Field names are those of the import records (src/model/records.ts), whose
@@ -79,7 +80,7 @@ export class DeviceInput {
 }
 
 @InputType()
-export class SourceInput {
+export class SourceInput implements SourceEdit {
   @Field(() => ID, DERIVED_ID('the title', 'source:xiaomi-12s-alleged-image-leaks'))
   id?: string | null;
 
@@ -159,7 +160,7 @@ export class LeakInput extends ProvenanceInput {
 
 /** Which relationship claims: those of `relation` from one entity to another. */
 @InputType()
-class ClaimEndsInput {
+class ClaimEndsInput implements ClaimEnds {
   @Field(() => Relation)
   relation!: Relation;
 
@@ -171,7 +172,7 @@ class ClaimEndsInput {
 }
 
 @InputType({ description: 'A relationship claim: `relation` from one entity to another, with its provenance.' })
-export class LinkInput extends ClaimEndsInput {
+export class LinkInput extends ClaimEndsInput implements LinkEdit {
   @Field(() => Confidence)
   confidence!: Confidence;
 
@@ -183,7 +184,7 @@ export class LinkInput extends ClaimEndsInput {
 }
 
 @InputType({ description: 'Which claims to remove: all of `relation` between the two, or only the one citing exactly `sources`.' })
-export class UnlinkInput extends ClaimEndsInput {
+export class UnlinkInput extends ClaimEndsInput implements UnlinkEdit {
   @Field(() => [ID], { nullable: true })
   sources?: string[] | null;
 }
@@ -192,7 +193,7 @@ export class UnlinkInput extends ClaimEndsInput {
   description:
     'A new claim confirming or denying the existing claims of `relation` between two entities, from a source none of them cites. The old claims stay.',
 })
-export class ClaimVerdictInput extends ClaimEndsInput {
+export class ClaimVerdictInput extends ClaimEndsInput implements ClaimVerdictEdit {
   @Field({ description: 'When the confirmation or denial was reported: YYYY-MM-DD, YYYY-MM or YYYY.' })
   reportedOn!: string;
 
@@ -228,7 +229,7 @@ export class LeakSpecInput {
 }
 
 @InputType({ description: 'A leak, the source it came from and what it claims, written in one transaction.' })
-export class RecordLeakInput extends LeakInput {
+export class RecordLeakInput extends LeakInput implements RecordLeakEdit {
   @Field(() => SourceInput, { description: 'Where the leak was reported; created, or updated when its id exists. Cited by every claim below.' })
   source!: SourceInput;
 

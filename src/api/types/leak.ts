@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Claim } from './claim.js';
 import { createClaimConnectionType, createConnectionType } from './connections.js';
-import { createOrderEnum } from '../../model/keyset.js';
+import { createOrderEnum } from './pagination.js';
 import { Node } from './node.js';
 
 @ObjectType({ simpleResolvers: true, implements: [Node, Claim], description: 'Something that leaked before launch: what, when, where and from whom.' })

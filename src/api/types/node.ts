@@ -1,11 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import type { AsOf } from './asOf.js';
-
-/** What every entity record read from the graph carries: its type label as __typename. */
-export interface EntityRecord {
-  __typename: string;
-  id: string;
-}
+import type { AsOf } from '../../model/asOf.js';
+import type { EntityRecord } from '../../model/entity.js';
 
 @InterfaceType({
   description: 'An entity of the graph. Ids are stable and readable ("brand:leica") and survive export and import.',

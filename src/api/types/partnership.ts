@@ -1,16 +1,17 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Claim } from './claim.js';
 import { createClaimConnectionType } from './connections.js';
 import { DatePrecision, PartnershipKind } from '../../model/enums.js';
 import { Node } from './node.js';
+import type { PartnershipRecord, PartnershipStatRecord } from '../../store/reads/partnershipRepository.js';
 
 @ObjectType({
   simpleResolvers: true,
   implements: [Node, Claim],
   description: 'Two or more brands working together. Its own confidence says whether it is announced or only rumoured.',
 })
-export class Partnership extends Claim {
+export class Partnership extends Claim implements PartnershipRecord {
   __typename!: 'Partnership';
 
   /** A GraphQL field through Node, which answers it (snapshot ids as of a past day). */
@@ -43,17 +44,9 @@ export class Partnership extends Claim {
 
 export const PartnershipClaimConnection = createClaimConnectionType('Partnership', Partnership);
 
-export enum PartnershipStatsGroupBy {
-  /** The year it started, else was announced, else was first reported. */
-  YEAR = 'YEAR',
-  KIND = 'KIND',
-  /** Each brand party to it. */
-  PARTNER = 'PARTNER',
-}
-registerEnumType(PartnershipStatsGroupBy, { name: 'PartnershipStatsGroupBy' });
 
 @ObjectType({ simpleResolvers: true, description: 'How many partnerships (denied ones left out) fall in one group.' })
-export class PartnershipStat {
+export class PartnershipStat implements PartnershipStatRecord {
   @Field({ description: 'The year ("2022"), the kind, or the brand id.' })
   key!: string;
 

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { createConnectionType } from './connections.js';
 import { DatePrecision } from '../../model/enums.js';
 import { Node } from './node.js';
-import { createOrderEnum } from '../../model/keyset.js';
+import { createOrderEnum } from './pagination.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Where a claim comes from: an article, a post, a filing, an editorial note.' })
 export class Source extends Node {

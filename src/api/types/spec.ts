@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Claim, type ClaimRecord } from './claim.js';
+import { Claim } from './claim.js';
+import { type ClaimRecord } from '../../model/claim.js';
 
 export interface SpecRecord extends ClaimRecord {
   __typename: 'Spec';

@@ -3,15 +3,15 @@ import type { Database, Row } from '../neo4j/database.js';
 import { NotFoundError } from '../../errors/errors.js';
 import { lookupKey } from '../../model/canonical.js';
 import { entityAsOf } from '../../model/claim.js';
-import { viewedAs, type AsOf } from '../../api/types/asOf.js';
+import { withAsOf, type AsOf } from '../../model/asOf.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import type { PlannedReads, RootShape } from './relationshipLoader.js';
-import type { EntityRecord } from '../../api/types/node.js';
-import { pageWindow, sortKeyKindOf, sortOrder, toPage, type Page, type PageArgs, type SortedRow } from '../../model/keyset.js';
+import type { EntityRecord } from '../../model/entity.js';
+import { pageWindow, sortKeyKindOf, sortOrder, toPage, type Page, type PageArguments, type SortedRow } from '../../model/keyset.js';
 
 export interface PageRequest {
   filters: Row;
-  args: PageArgs;
+  args: PageArguments;
   order: string;
   asOf: AsOf;
   countTotal: boolean;
@@ -71,7 +71,7 @@ export class EntityRepository {
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
     }
-    const rows = ((row?.rows ?? []) as SortedRow<TRecord>[]).map(({ node, sortKey }) => ({ node: viewedAs(node, asOf), sortKey }));
+    const rows = ((row?.rows ?? []) as SortedRow<TRecord>[]).map(({ node, sortKey }) => ({ node: withAsOf(node, asOf), sortKey }));
     return toPage(rows, Number(row?.totalCount ?? 0), window);
   }
 }

@@ -1,11 +1,41 @@
 import { int } from 'neo4j-driver';
 import { isKnownOn } from '../../model/claim.js';
-import { snapshotId, type AsOf } from '../../api/types/asOf.js';
-import type { Confidence, RelationshipType } from '../../model/enums.js';
-import type { EntityRecord } from '../../api/types/node.js';
+import { snapshotId, type AsOf } from '../../model/asOf.js';
+import type { Confidence, EntityType, RelationshipType } from '../../model/enums.js';
+import type { EntityRecord } from '../../model/entity.js';
 import type { Database } from '../neo4j/database.js';
 import { BadUserInputError, NotFoundError } from '../../errors/errors.js';
-import type { GraphEdge, GraphNode, GraphSlice, Path } from '../../api/types/graph.js';
+import type { ClaimRecord } from '../../model/claim.js';
+import type { WithAsOf } from '../../model/asOf.js';
+
+/** An entity as a node of a drawing (GraphNode in the schema). */
+export interface GraphNode {
+  id: string;
+  entityId: string;
+  type: EntityType;
+  label: string;
+}
+
+/** A claim as an edge of a drawing (GraphEdge in the schema). */
+export interface GraphEdge extends ClaimRecord, WithAsOf {
+  __typename?: 'GraphEdge';
+  claimId: string;
+  type: RelationshipType;
+  source: string;
+  target: string;
+}
+
+export interface GraphSlice {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface Path {
+  length: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
 
 /** A node or edge as the graph queries return it: ids of the entity and the claim, today's. */
 type NodeRow = Omit<GraphNode, 'entityId'>;

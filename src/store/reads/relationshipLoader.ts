@@ -1,10 +1,9 @@
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNamedType, isObjectType } from 'graphql';
-import type { AsOf, Viewed } from '../../api/types/asOf.js';
-import { bestNode, distinctNodes } from '../../model/claim.js';
-import { type ClaimRecord } from '../../api/types/claim.js';
-import type { EntityRecord } from '../../api/types/node.js';
+import type { AsOf, WithAsOf } from '../../model/asOf.js';
+import { bestNode, distinctNodes, type ClaimRecord } from '../../model/claim.js';
+import type { EntityRecord } from '../../model/entity.js';
 import { encodeCursor, pageInfoOf } from '../../model/keyset.js';
 import type { Database, Row } from '../neo4j/database.js';
 import type { QueryName } from '../neo4j/queryNames.js';
@@ -13,10 +12,10 @@ import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow
 import type { EntityLabel } from '../../model/relationships.js';
 
 /** The record a relationship field hangs off, possibly read as of a past day. */
-export type Parent = { id: string } & Viewed;
+export type Parent = { id: string } & WithAsOf;
 
 /** A target node, projected as its read asked. */
-export type TargetNode = Row & { id: string } & Viewed;
+export type TargetNode = Row & { id: string } & WithAsOf;
 
 /** One edge as the reads bring it back: the target node and the claim linking it. */
 export interface Edge {

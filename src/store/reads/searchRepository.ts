@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
-import { viewedAs, type AsOf } from '../../api/types/asOf.js';
+import { withAsOf, type AsOf } from '../../model/asOf.js';
 import { labelOf, type EntityType } from '../../model/enums.js';
-import type { EntityRecord } from '../../api/types/node.js';
+import type { EntityRecord } from '../../model/entity.js';
 import type { Database } from '../neo4j/database.js';
 import { toLuceneQuery } from './searchQuery.js';
 
@@ -20,6 +20,6 @@ export class SearchRepository {
       first: int(first),
       asOf,
     });
-    return rows.map((row) => ({ score: row.score as number, node: viewedAs(row.node as EntityRecord, asOf) }));
+    return rows.map((row) => ({ score: row.score as number, node: withAsOf(row.node as EntityRecord, asOf) }));
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../../model/access.js';
 import { Confidence, type DatePrecision, type Relation } from '../../model/enums.js';
-import type { EntityRecord } from '../../api/types/node.js';
+import type { EntityRecord } from '../../model/entity.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import type { Database, Row } from '../neo4j/database.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/errors.js';
@@ -20,7 +20,7 @@ import {
   type RecordOf,
 } from '../../model/records.js';
 import type { ChangeSequencer } from '../changes/changeSequencer.js';
-import type { ClaimVerdictInput, LinkInput, RecordLeakInput, SourceInput, UnlinkInput } from '../../api/types/inputs.js';
+import type { ClaimVerdictEdit, LinkEdit, RecordLeakEdit, SourceEdit, UnlinkEdit } from './edits.js';
 import { slugOf } from '../../model/slug.js';
 
 /** At most this many claims and specs in one recordLeak, like any list of the import records. */
@@ -46,7 +46,7 @@ type PendingChange = { id: string; entityId: string; relatedIds: string[]; befor
 type Snapshot = EntityRecord & Record<string, unknown>;
 type Input = object;
 type StoredClaim = { relation: Relation; from: string; to: string; id: string; sourceIds: string[] } & Row;
-type ClaimFields = Pick<LinkInput, 'relation' | 'from' | 'to' | 'confidence' | 'reportedOn' | 'sources'>;
+type ClaimFields = Pick<LinkEdit, 'relation' | 'from' | 'to' | 'confidence' | 'reportedOn' | 'sources'>;
 
 /**
  * Per entity kind: the import query that writes it (so the API and the import write alike) and the input
@@ -96,21 +96,21 @@ export class GraphEditor {
     return this.edit(caller, `delete${kind}`, (edit) => edit.deleteEntity(kind, id));
   }
 
-  link(input: LinkInput, caller: Caller): Promise<RelationshipClaimRecord> {
+  link(input: LinkEdit, caller: Caller): Promise<RelationshipClaimRecord> {
     return this.edit(caller, 'link', (edit) => edit.writeClaim(input, 'input'));
   }
 
-  unlink(input: UnlinkInput, caller: Caller): Promise<boolean> {
+  unlink(input: UnlinkEdit, caller: Caller): Promise<boolean> {
     return this.edit(caller, 'unlink', (edit) => edit.unlink(input));
   }
 
   /** A new CONFIRMED or DENIED claim beside the existing ones, which stay. */
-  addVerdict(input: ClaimVerdictInput, confidence: Confidence.CONFIRMED | Confidence.DENIED, caller: Caller): Promise<RelationshipClaimRecord> {
+  addVerdict(input: ClaimVerdictEdit, confidence: Confidence.CONFIRMED | Confidence.DENIED, caller: Caller): Promise<RelationshipClaimRecord> {
     const operation = confidence === Confidence.CONFIRMED ? 'confirmClaim' : 'denyClaim';
     return this.edit(caller, operation, (edit) => edit.addVerdict(input, confidence));
   }
 
-  recordLeak(input: RecordLeakInput, caller: Caller): Promise<Snapshot> {
+  recordLeak(input: RecordLeakEdit, caller: Caller): Promise<Snapshot> {
     return this.edit(caller, 'recordLeak', (edit) => edit.recordLeak(input));
   }
 
@@ -211,7 +211,7 @@ class EditTransaction {
     return after;
   }
 
-  async unlink(input: UnlinkInput): Promise<boolean> {
+  async unlink(input: UnlinkEdit): Promise<boolean> {
     const existing = await this.claimsBetween(input.relation, input.from, input.to);
     const sources = input.sources ? [...input.sources].sort().join('+') : null;
     const doomed = existing.filter((claim) => sources === null || [...claim.sourceIds].sort().join('+') === sources);
@@ -222,7 +222,7 @@ class EditTransaction {
     return true;
   }
 
-  async addVerdict(input: ClaimVerdictInput, confidence: Confidence): Promise<RelationshipClaimRecord> {
+  async addVerdict(input: ClaimVerdictEdit, confidence: Confidence): Promise<RelationshipClaimRecord> {
     const newSource = input.newSource ? await this.upsertSource(input.newSource, 'input.newSource') : null;
     const sources = [...new Set([...(input.sources ?? []), ...(newSource ? [newSource] : [])])];
     if (sources.length === 0) throw new BadUserInputError('A confirmation or denial needs a source: give sources or newSource', 'input.sources');
@@ -238,7 +238,7 @@ class EditTransaction {
     return this.writeClaim(claim, 'input');
   }
 
-  async recordLeak(input: RecordLeakInput): Promise<Snapshot> {
+  async recordLeak(input: RecordLeakEdit): Promise<Snapshot> {
     for (const field of ['claims', 'specs'] as const) {
       if ((input[field]?.length ?? 0) > MAX_LEAK_CLAIMS) {
         throw new BadUserInputError(`input.${field}: at most ${MAX_LEAK_CLAIMS} per leak`, `input.${field}`);
@@ -260,7 +260,7 @@ class EditTransaction {
     return entity;
   }
 
-  private async upsertSource(input: SourceInput, field: string): Promise<string> {
+  private async upsertSource(input: SourceEdit, field: string): Promise<string> {
     return (await this.upsertEntity('Source', input, field)).entity.id;
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnapshotId, snapshotId, viewedIds } from '../../../src/api/types/asOf.js';
+import { idsAsOf } from '../../../src/api/types/asOf.js';
+import { parseSnapshotId, snapshotId } from '../../../src/model/asOf.js';
 
 const CLAIM = 'CAMERA_BY:device:xiaomi-12s->brand:leica@source:gsmarena-12s+source:weibo-post';
 const codeOf = (run: () => unknown) => {
@@ -33,10 +34,10 @@ describe('snapshot ids', () => {
 
   it('give the day of a field that also takes asOf, and must agree with it and with each other', () => {
     const may20 = new Date('2022-05-20T00:00:00Z');
-    expect(viewedIds({ id: 'brand:leica@2022-05-20' }, null)).toEqual({ ids: { id: 'brand:leica' }, asOf: '2022-05-20' });
-    expect(viewedIds({ id: 'brand:leica@2022-05-20' }, may20)).toEqual({ ids: { id: 'brand:leica' }, asOf: '2022-05-20' });
-    expect(viewedIds({ from: 'brand:xiaomi', to: 'brand:huawei' }, may20)).toEqual({ ids: { from: 'brand:xiaomi', to: 'brand:huawei' }, asOf: '2022-05-20' });
-    expect(codeOf(() => viewedIds({ id: 'brand:leica@2022-05-23' }, may20))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(codeOf(() => viewedIds({ from: 'brand:xiaomi@2022-05-20', to: 'brand:huawei@2022-05-23' }, null))).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect(idsAsOf({ id: 'brand:leica@2022-05-20' }, null)).toEqual({ ids: { id: 'brand:leica' }, asOf: '2022-05-20' });
+    expect(idsAsOf({ id: 'brand:leica@2022-05-20' }, may20)).toEqual({ ids: { id: 'brand:leica' }, asOf: '2022-05-20' });
+    expect(idsAsOf({ from: 'brand:xiaomi', to: 'brand:huawei' }, may20)).toEqual({ ids: { from: 'brand:xiaomi', to: 'brand:huawei' }, asOf: '2022-05-20' });
+    expect(codeOf(() => idsAsOf({ id: 'brand:leica@2022-05-23' }, may20))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(codeOf(() => idsAsOf({ from: 'brand:xiaomi@2022-05-20', to: 'brand:huawei@2022-05-23' }, null))).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 });

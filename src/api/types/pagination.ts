@@ -1,0 +1,47 @@
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../config/limits.js';
+import type { PageArguments, PageInfoRecord } from '../../model/keyset.js';
+
+@ArgsType()
+export class PageArgs implements PageArguments {
+  @Field(() => Int, { nullable: true, description: `Page size going forward, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Forward: the page after this cursor (the endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size going backward, at most ${MAX_PAGE_SIZE}; not with first or after.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Backward: the page before this cursor (the startCursor of the next page).' })
+  before?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class PageInfo implements PageInfoRecord {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Going backward: whether rows come before this page. Going forward: whether the page started after a cursor.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+type Direction = 'ASC' | 'DESC';
+
+/**
+ * The orders of a list as a GraphQL enum: `<FIELD>_ASC` and `<FIELD>_DESC` for each field, such as
+ * NAME_ASC or PARTNER_COUNT_DESC. The page queries take them apart with sortOrder.
+ */
+export function createOrderEnum<const TField extends string>(name: string, fields: readonly TField[], description: string) {
+  const values = Object.fromEntries(
+    fields.flatMap((field) => [`${field}_ASC`, `${field}_DESC`]).map((value) => [value, value]),
+  ) as { [TValue in `${TField}_${Direction}`]: TValue };
+  registerEnumType(values, { name, description });
+  return values;
+}
