@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../../helpers/testApp.js';
  * variable-taking ones below, is asked of two apps on the same graph: one planning root fields' reads
  * into one statement, one sending a batched statement per level (PLANNED_READS=false).
  */
-const testsDir = path.resolve(import.meta.dirname, '..');
+const testsDir = path.resolve(import.meta.dirname, '../..');
 
 /** Every read document the tests write as a literal, inline or in a constant; variables are left unset (null). */
 function queryLiterals(): string[] {
