@@ -198,7 +198,7 @@ function apiKeys(env: NodeJS.ProcessEnv): ApiKeyConfig[] {
     try {
       text = readFileSync(env.API_KEYS_FILE, 'utf8');
     } catch (error) {
-      throw new ConfigError(`API_KEYS_FILE ${env.API_KEYS_FILE} cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      throw new ConfigError(`API_KEYS_FILE ${env.API_KEYS_FILE} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     collect(text, `API_KEYS_FILE ${env.API_KEYS_FILE}`);
   }

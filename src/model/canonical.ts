@@ -17,8 +17,10 @@ export interface CanonicalNameOptions {
 /** Bidi embeddings, overrides, isolates and marks: they reorder what a reader sees. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 /** Zero-width and other invisible characters that make two equal-looking strings differ. */
+// eslint-disable-next-line no-misleading-character-class -- each code point is listed on purpose, joiners and variation selectors included
 const INVISIBLE = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u;
 /** C0 and C1 controls but tab, line feed and carriage return, which free text (a summary) may hold. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this expression's job
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 
 /**

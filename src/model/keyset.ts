@@ -119,7 +119,7 @@ export function decodeCursor(cursor: string | null | undefined, keyKind: SortKey
       isSortKeyOfKind(decoded[0] as SortKey, keyKind) &&
       typeof decoded[1] === 'string'
     ) {
-      return { afterKey: decoded[0] as SortKey, afterId: decoded[1] as string };
+      return { afterKey: decoded[0] as SortKey, afterId: decoded[1] };
     }
   } catch {
     // Falls through to the error below: a cursor we did not issue.

@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -129,7 +130,7 @@ export function bookmarksToClientPlugin(db: Database, signer: BookmarkSigner, af
     async requestDidStart() {
       return {
         async willSendResponse({ operation, response }) {
-          if (operation?.operation !== 'mutation') return;
+          if (operation?.operation !== OperationTypeNode.MUTATION) return;
           afterMutation();
           const bookmarks = (await db.bookmarks()).map((bookmark) => signer.sign(bookmark));
           response.http.headers.set(BOOKMARKS_HEADER, bookmarks.join(','));

@@ -82,7 +82,7 @@ const cappedArgumentsEstimator: ComplexityEstimator = ({ type, field, args }) =>
   for (const [argument, value] of Object.entries(args)) checkStringLengths(argument, argument, value);
   const caps = ARGUMENT_CAPS[`${type.name}.${field.name}`] ?? DEFAULT_ARGUMENT_CAPS;
   for (const [argument, max] of Object.entries(caps)) {
-    const value = args[argument];
+    const value: unknown = args[argument];
     if (typeof value === 'number') exceeding(`${type.name}.${field.name}.${argument}`, max, value);
   }
 };

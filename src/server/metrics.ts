@@ -75,6 +75,6 @@ export class Metrics {
   }
 
   readonly observeOperation = (shape: OperationMeasure): void => {
-    for (const [measure, value] of Object.entries(shape)) this.operationShape.observe({ measure }, value);
+    for (const [measure, value] of Object.entries(shape) as Array<[string, number]>) this.operationShape.observe({ measure }, value);
   };
 }

@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ReliabilityConfig } from '../config/config.js';
@@ -54,7 +55,7 @@ export function rateLimitPlugin(limits: RateLimits): ApolloServerPlugin<ClientCo
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          await limits.consume(operation?.operation === 'mutation' ? 'writes' : 'reads', contextValue.client);
+          await limits.consume(operation?.operation === OperationTypeNode.MUTATION ? 'writes' : 'reads', contextValue.client);
         },
       };
     },

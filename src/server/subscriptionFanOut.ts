@@ -77,7 +77,7 @@ class SharedExecution {
         const result = await execute({ ...this.args, rootValue: event.value, contextValue });
         this.options.metrics.executed();
         this.options.metrics.delivered(this.members.size, this.anonymous);
-        for (const member of this.members) member.push(result as Result);
+        for (const member of this.members) member.push(result);
       }
     } catch (error) {
       // The source failed (a subscriber fell behind the feed, the feed stopped): every member learns it.
@@ -147,9 +147,9 @@ export class SubscriptionFanOut {
     }
     if (!(Symbol.asyncIterator in stream)) {
       this.shared.delete(key);
-      return stream as Result;
+      return stream;
     }
-    const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const source = (stream)[Symbol.asyncIterator]();
     let idle = false;
     const execution = new SharedExecution(source, args, anonymous, this.options, () => {
       if (idle) return;

@@ -10,6 +10,7 @@ import {
   type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  OperationTypeNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -145,7 +146,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         }
         const invalid = validate(schema, document);
         if (invalid.length > 0) return invalid.map((error) => coded(error.message, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED));
-        if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
+        if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [coded('Only subscriptions go over the WebSocket; send queries and mutations by HTTP POST', ApolloServerErrorCode.BAD_REQUEST)];
         }
         try {

@@ -1,13 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Info, Query, Resolver } from 'type-graphql';
 import { AsOfArgs, ListArgs, asOfDay } from '../types/asOf.js';
 import { BrandRole } from '../../model/enums.js';
-import { PageArgs } from '../types/pagination.js';
-import { Device, DeviceClaimConnection } from '../types/device.js';
-import { Partnership, PartnershipClaimConnection } from '../types/partnership.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
-import { Brand, BrandClaimConnection, BrandConnection, BrandOrder } from '../types/brand.js';
+import { Brand, BrandConnection, BrandOrder } from '../types/brand.js';
 
 @ArgsType()
 class BrandsArgs extends ListArgs {

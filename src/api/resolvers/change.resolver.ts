@@ -41,11 +41,11 @@ export class ChangeResolver {
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The entity or claim before the change; null when it was created.' })
   before(@Root() change: ChangeRecord) {
-    return change.before ? JSON.parse(change.before) : null;
+    return change.before ? (JSON.parse(change.before) as Record<string, unknown>) : null;
   }
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The entity or claim after the change; null when it was deleted.' })
   after(@Root() change: ChangeRecord) {
-    return change.after ? JSON.parse(change.after) : null;
+    return change.after ? (JSON.parse(change.after) as Record<string, unknown>) : null;
   }
 }

@@ -50,7 +50,7 @@ const CLAIM_ID_PREFIXES = Object.values(Relation).map((relation) => `${relation}
 export class ChangeSubscriptionResolver {
   @Subscription(() => GraphChange, {
     description: `Every committed change, as public events. ${RESUME}`,
-    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor(args.after), touching(args)),
+    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as GraphChangedArgs).after), touching(args as GraphChangedArgs)),
   })
   async graphChanged(@Root() change: LoggedChange, @Args() _args: GraphChangedArgs, @Ctx() context: SubscriptionContext): Promise<GraphChange> {
     const entityId = await publicEntityId(context, change.entityId);
@@ -62,7 +62,7 @@ export class ChangeSubscriptionResolver {
     subscribe: ({ args, context }) => {
       const { access, changeFeed } = context as SubscriptionContext;
       authorize(access, Role.EDITOR);
-      return changeFeed.subscribe(seqOfCursor(args.after), touching(args));
+      return changeFeed.subscribe(seqOfCursor((args as GraphChangedArgs).after), touching(args as GraphChangedArgs));
     },
   })
   changeRecorded(@Root() change: LoggedChange, @Args() _args: GraphChangedArgs): LoggedChange {
@@ -71,7 +71,7 @@ export class ChangeSubscriptionResolver {
 
   @Subscription(() => LeakRecorded, {
     description: `Each leak recorded (or created by upsertLeak), with the leak as it is now. ${RESUME}`,
-    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor(args.after), leakRecorded(args)),
+    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as LeakRecordedArgs).after), leakRecorded(args as LeakRecordedArgs)),
   })
   async leakRecorded(@Root() change: LoggedChange, @Args() _args: LeakRecordedArgs, @Ctx() context: SubscriptionContext): Promise<LeakRecorded> {
     return { cursor: cursorOf(change.seq), at: change.at, operation: change.operation, leakId: await publicEntityId(context, change.entityId) };
@@ -79,7 +79,7 @@ export class ChangeSubscriptionResolver {
 
   @Subscription(() => ClaimChanged, {
     description: `Each relationship claim written or removed, with the claim as the change left it. ${RESUME}`,
-    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor(args.after), claimChanged(args)),
+    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as ClaimChangedArgs).after), claimChanged(args as ClaimChangedArgs)),
   })
   async claimChanged(@Root() change: LoggedChange, @Args() _args: ClaimChangedArgs, @Ctx() context: SubscriptionContext): Promise<ClaimChangedEvent> {
     const claim = claimOf(change)!;
@@ -130,7 +130,7 @@ type StoredClaim = Omit<RelationshipClaimRecord, '__typename' | 'fromId' | 'toId
 
 function entityTypeOf(id: string): EntityType | undefined {
   const type = id.slice(0, id.indexOf(':')).toUpperCase();
-  return Object.values(EntityType).find((value) => value === type);
+  return Object.values(EntityType).find((value) => (value as string) === type);
 }
 
 function touching({ types, entityId }: GraphChangedArgs): ChangeFilter {

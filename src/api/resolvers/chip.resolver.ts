@@ -1,9 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { Brand } from '../types/brand.js';
+import { Arg, Args, ArgsType, Ctx, Field, Info, Query, Resolver } from 'type-graphql';
 import { AsOfArgs, ListArgs, asOfDay } from '../types/asOf.js';
-import { PageArgs } from '../types/pagination.js';
-import { Device, DeviceClaimConnection } from '../types/device.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
 import { Chip, ChipConnection, ChipOrder } from '../types/chip.js';

@@ -1,12 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { Brand, BrandClaimConnection } from '../types/brand.js';
-import { Chip } from '../types/chip.js';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { AsOfArgs, ListArgs, asOfDay } from '../types/asOf.js';
 import { DeviceStatus } from '../../model/enums.js';
-import { PageArgs } from '../types/pagination.js';
-import { Leak, LeakClaimConnection } from '../types/leak.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
 import { bestSpecValue } from '../../model/claim.js';

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { AsOfArgs, idsAsOf } from '../types/asOf.js';
 import { Confidence, RelationshipType } from '../../model/enums.js';
 import { confidencesAtLeast } from '../../model/claim.js';

@@ -1,10 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, Info, Query, Resolver } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { ListArgs, asOfDay } from '../types/asOf.js';
 import { Confidence } from '../../model/enums.js';
-import { PageArgs } from '../types/pagination.js';
-import { Device, DeviceClaimConnection } from '../types/device.js';
 import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
 import { Leak, LeakConnection, LeakOrder } from '../types/leak.js';

@@ -1,10 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { Brand, BrandClaimConnection } from '../types/brand.js';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { AsOfArgs, asOfDay } from '../types/asOf.js';
-import { PageArgs } from '../types/pagination.js';
-import { Device, DeviceClaimConnection } from '../types/device.js';
-import { selectsTotalCount } from '../selection.js';
 import type { AppContext } from '../context.js';
 import { Partnership, PartnershipStat } from '../types/partnership.js';
 import { PartnershipStatsGroupBy } from '../../model/enums.js';

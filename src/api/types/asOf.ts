@@ -2,7 +2,6 @@ import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field } from 'type-graphql';
 import { BadUserInputError } from '../../errors/errors.js';
 import { parseSnapshotId, type AsOf } from '../../model/asOf.js';
-import { isCalendarDay } from '../../model/keyset.js';
 import { PageArgs } from './pagination.js';
 
 const AS_OF_ARGUMENT = {

@@ -83,7 +83,7 @@ export class ChangeFeed {
       // Ending the listener first wakes a stream waiting for changes, so the generator can return now.
       return: (value?: unknown) => {
         listener.end();
-        return changes.return(value as undefined);
+        return changes.return(value);
       },
       throw: (error?: unknown) => {
         listener.end();

@@ -228,9 +228,9 @@ export function toPlain(value: unknown): unknown {
     for (let index = 0; index < value.length; index += 1) value[index] = toPlain(value[index]);
     return value;
   }
-  if (neo4j.isDate(value as never)) return isoDay(value as unknown as { year: unknown; month: unknown; day: unknown });
-  if (neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) return (value as { toString(): string }).toString();
-  if (neo4j.isInt(value as never)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isDate(value)) return isoDay(value);
+  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return (value as { toString(): string }).toString();
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   const map = value as Row;
   for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
   return map;

@@ -157,7 +157,7 @@ export async function startEmbeddedNeo4j(
     { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   // On stdin, not in argv or the environment, which other users of the host can read through /proc.
-  jvm.stdin!.write(`${password}\n`);
+  jvm.stdin.write(`${password}\n`);
   const exited = new Promise<JvmExit>((resolve) => jvm.once('exit', (code, signal) => resolve({ code, signal })));
   const uri = await waitForReady(jvm, config, port);
   return {

@@ -85,7 +85,7 @@ export class SupervisedNeo4j {
 
   private watch(running: RunningNeo4j): void {
     this.current = running;
-    running.exited.then((exit) => {
+    void running.exited.then((exit) => {
       if (this.current === running) this.current = undefined;
       if (!this.stopping) this.onUnexpectedExit(exit);
     });

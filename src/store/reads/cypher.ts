@@ -95,7 +95,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
   lines.push(`  WITH ${carried} ORDER BY ${order}`);
   if (limit) lines.push(`  LIMIT ${limit} + 1`);
-  const below = read.children.map((child, index) => `r${path}_${index}`);
+  const below = read.children.map((_child, index) => `r${path}_${index}`);
   read.children.forEach((child, index) => {
     lines.push(indent(readBlock(statement, child, node, `${path}_${index}`, below[index]!)));
   });

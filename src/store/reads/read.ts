@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { pageWindow, type PageArguments } from '../../model/keyset.js';
+import { pageWindow } from '../../model/keyset.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from '../../model/relationships.js';
 
 /**
@@ -148,7 +148,7 @@ export function readOfField(
   if (as === 'value') return readOfNodes(context, declaration, null, false, false, subSelections, asOfGiven);
 
   // Relationship connections are ordered by the claims' reportedOn.
-  const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues) as PageArguments, 'day');
+  const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues), 'day');
   const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
   const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
   const { nodeSelections, edgeSources, countTotal } = connectionSelections(context, connectionType, subSelections);

@@ -15,7 +15,6 @@ import {
   idOf,
   mixedScriptProblems,
   referencesOf,
-  type RecordOf,
   type RecordType,
 } from '../../model/records.js';
 
@@ -406,7 +405,7 @@ export function toRow(record: ImportRecord): Record<string, unknown> {
       withDate(row, 'publishedOn', record.publishedOn);
       break;
     case 'Partnership': {
-      const partnership = record as RecordOf<'Partnership'>;
+      const partnership = record;
       withDate(row, 'announcedOn', partnership.announcedOn);
       withDate(row, 'startedOn', partnership.startedOn);
       withDate(row, 'endedOn', partnership.endedOn);
