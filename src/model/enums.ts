@@ -1,3 +1,4 @@
+import { ENTITY_LABELS, typeOfLabel, type EntityTypeName } from './entityKinds.js';
 import { CLAIM_RELATIONSHIP_TYPES, type ClaimRelationshipType, type LinkableRelationshipType } from './relationships.js';
 
 /** How sure the graph is of a claim. A leak is not a launch: only CONFIRMED means announced. */
@@ -53,25 +54,13 @@ export const LINKABLE_TYPES = CLAIM_TYPES.filter((type): type is LinkableRelatio
 export const Relation = enumOf(LINKABLE_TYPES);
 export type Relation = LinkableRelationshipType;
 
-/** The entity types, as GraphQL names them. */
-export enum EntityType {
-  BRAND = 'BRAND',
-  DEVICE = 'DEVICE',
-  CHIP = 'CHIP',
-  PARTNERSHIP = 'PARTNERSHIP',
-  LEAK = 'LEAK',
-  SOURCE = 'SOURCE',
-}
+/** The entity types, as GraphQL names them: one per entity kind (entityKinds.ts). */
+export const EntityType = enumOf(ENTITY_LABELS.map(typeOfLabel));
+export type EntityType = EntityTypeName;
 
 /** Every relationship type a claim can have in the graph, as traversed by graph and paths. */
 export const RelationshipType = enumOf(CLAIM_TYPES);
 export type RelationshipType = ClaimRelationshipType;
-
-
-/** The label of an entity type in the graph: BRAND -> Brand. */
-export function labelOf(type: EntityType): string {
-  return type.charAt(0) + type.slice(1).toLowerCase();
-}
 
 /** How partnershipStats groups partnerships. */
 export enum PartnershipStatsGroupBy {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from './enums.js';
-import { endpointsOf, type EntityLabel } from './relationships.js';
+import { endpointsOf } from './relationships.js';
+import { ENTITY_PREFIXES, prefixOfLabel, type EntityPrefix } from './entityKinds.js';
 import { RECORD_LIMITS } from '../config/limits.js';
 import { canonicalName, canonicalText, isNotFutureDate, latestReportDate, mixedScriptsMessage, mixedScriptsOf } from './canonical.js';
 
@@ -10,9 +11,6 @@ import { canonicalName, canonicalText, isNotFutureDate, latestReportDate, mixedS
  */
 
 const { text: MAX_TEXT, list: MAX_LIST, id: MAX_ID } = RECORD_LIMITS;
-
-export const ENTITY_PREFIXES = ['brand', 'device', 'chip', 'partnership', 'leak', 'source'] as const;
-export type EntityPrefix = (typeof ENTITY_PREFIXES)[number];
 
 const slug = '[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?';
 const entityId = (prefix: EntityPrefix) =>
@@ -127,10 +125,6 @@ export const RELATION_ENDPOINTS = Object.fromEntries(
     return [relation, { from: from.map(prefixOfLabel), to: prefixOfLabel(to[0]!) }];
   }),
 ) as Record<Relation, { from: EntityPrefix[]; to: EntityPrefix }>;
-
-function prefixOfLabel(label: EntityLabel): EntityPrefix {
-  return label.toLowerCase() as EntityPrefix;
-}
 
 const anyEntityId = z.string().max(MAX_ID).regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
 

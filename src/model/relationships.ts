@@ -6,7 +6,7 @@
  */
 
 /** The entity labels a relationship connects. */
-export type EntityLabel = 'Brand' | 'Device' | 'Chip' | 'Partnership' | 'Leak' | 'Source';
+import type { EntityLabel } from './entityKinds.js';
 
 /**
  * The relationship types stored in the graph whose properties are a claim (confidence, reportedOn,

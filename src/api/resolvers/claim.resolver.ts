@@ -1,11 +1,9 @@
+import { CLAIM_ENTITY_LABELS } from '../../model/entityKinds.js';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { AsOfArgs, idsAsOf } from '../types/asOf.js';
 import { entityAsOf } from '../../model/claim.js';
 import { Claim } from '../types/claim.js';
 import type { AppContext } from '../context.js';
-
-/** Entity types that are claims themselves, with their own provenance. */
-const ENTITY_CLAIM_TYPES = new Set(['Partnership', 'Leak']);
 
 @Resolver()
 export class ClaimResolver {
@@ -21,6 +19,6 @@ export class ClaimResolver {
     const edge = await graph.edgeById(id, day);
     if (edge) return day === null || edge.reportedOn <= day ? edge : null;
     const entity = await loaders.entities.load(id);
-    return entity && ENTITY_CLAIM_TYPES.has(entity.__typename) ? entityAsOf(entity, day) : null;
+    return entity && CLAIM_ENTITY_LABELS.has(entity.__typename) ? entityAsOf(entity, day) : null;
   }
 }

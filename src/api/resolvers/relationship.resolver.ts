@@ -9,7 +9,8 @@ import { Leak, LeakClaimConnection } from '../types/leak.js';
 import { Partnership, PartnershipClaimConnection } from '../types/partnership.js';
 import type { AppContext } from '../context.js';
 import type { Parent } from '../../store/reads/relationshipLoader.js';
-import { RELATIONSHIPS, type EntityLabel, type RelationshipDeclaration } from '../../model/relationships.js';
+import { RELATIONSHIPS, type RelationshipDeclaration } from '../../model/relationships.js';
+import { type EntityLabel } from '../../model/entityKinds.js';
 
 /** The GraphQL object type of each label, and its `<Name>ClaimConnection` where a connection points at it. */
 const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', { type: ClassType; claimConnection?: ClassType }> = {

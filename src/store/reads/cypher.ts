@@ -1,7 +1,8 @@
 import { int } from 'neo4j-driver';
 import type { Row } from '../neo4j/database.js';
 import type { RelationshipRead } from './read.js';
-import type { EntityLabel, RelationshipDeclaration } from '../../model/relationships.js';
+import type { RelationshipDeclaration } from '../../model/relationships.js';
+import type { EntityLabel } from '../../model/entityKinds.js';
 
 /**
  * Cypher for relationship reads, generated from the relationship table. A read becomes one CALL

@@ -9,7 +9,7 @@ import type { Database, Row } from '../neo4j/database.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import { batchStatement, withReadsBelow, type ReadGroup } from './cypher.js';
 import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';
-import type { EntityLabel } from '../../model/relationships.js';
+import type { EntityLabel } from '../../model/entityKinds.js';
 
 /** The record a relationship field hangs off, possibly read as of a past day. */
 export type Parent = { id: string } & WithAsOf;

@@ -1,6 +1,7 @@
 import { int } from 'neo4j-driver';
 import { withAsOf, type AsOf } from '../../model/asOf.js';
-import { labelOf, type EntityType } from '../../model/enums.js';
+import type { EntityType } from '../../model/enums.js';
+import { labelOfType } from '../../model/entityKinds.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { Database } from '../neo4j/database.js';
 import { toLuceneQuery } from './searchQuery.js';
@@ -16,7 +17,7 @@ export class SearchRepository {
   async search(text: string, types: EntityType[] | null, first: number, asOf: AsOf): Promise<SearchHitRecord[]> {
     const rows = await this.db.read('entitiesBySearchText', {
       luceneQuery: toLuceneQuery(text),
-      labels: types?.length ? types.map(labelOf) : null,
+      labels: types?.length ? types.map(labelOfType) : null,
       first: int(first),
       asOf,
     });

@@ -8,17 +8,8 @@ import type { Database, Row } from '../neo4j/database.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/errors.js';
 import { RECORD_LIMITS } from '../../config/limits.js';
 import { toRow } from './importer.js';
-import {
-  ImportRecord,
-  PARTIAL_DATE_FIELDS,
-  RECORD_FIELDS,
-  collapsePartialDate,
-  idOf,
-  mixedScriptProblems,
-  referencesOf,
-  type EntityPrefix,
-  type RecordOf,
-} from '../../model/records.js';
+import { ImportRecord, PARTIAL_DATE_FIELDS, RECORD_FIELDS, collapsePartialDate, idOf, mixedScriptProblems, referencesOf, type RecordOf } from '../../model/records.js';
+import { prefixOfLabel, type EntityLabel, type EntityPrefix } from '../../model/entityKinds.js';
 import type { ChangeSequencer } from '../changes/changeSequencer.js';
 import type { ClaimVerdictEdit, LinkEdit, RecordLeakEdit, SourceEdit, UnlinkEdit } from './edits.js';
 import { slugOf } from '../../model/slug.js';
@@ -26,7 +17,6 @@ import { slugOf } from '../../model/slug.js';
 /** At most this many claims and specs in one recordLeak, like any list of the import records. */
 export const MAX_LEAK_CLAIMS = RECORD_LIMITS.list;
 
-export type EntityKind = 'Brand' | 'Chip' | 'Device' | 'Source' | 'Partnership' | 'Leak';
 
 /** A relationship claim as mutations return it; `from` and `to` are resolved to entities by id. */
 export interface RelationshipClaimRecord {
@@ -52,7 +42,7 @@ type ClaimFields = Pick<LinkEdit, 'relation' | 'from' | 'to' | 'confidence' | 'r
  * Per entity kind: the import query that writes it (so the API and the import write alike) and the input
  * field its id is derived from (none for a leak). The fields an input may set are those of the kind's import record.
  */
-const ENTITY_KINDS: Record<EntityKind, { writeQuery: QueryName; idFrom: string | null }> = {
+const ENTITY_WRITES: Record<EntityLabel, { writeQuery: QueryName; idFrom: string | null }> = {
   Brand: { writeQuery: 'importBrands', idFrom: 'name' },
   Chip: { writeQuery: 'importChips', idFrom: 'name' },
   Device: { writeQuery: 'importDevices', idFrom: 'name' },
@@ -62,17 +52,13 @@ const ENTITY_KINDS: Record<EntityKind, { writeQuery: QueryName; idFrom: string |
   Leak: { writeQuery: 'importLeaks', idFrom: null },
 };
 
-function recordSchema(kind: EntityKind): ZodObject {
+function recordSchema(kind: EntityLabel): ZodObject {
   return ImportRecord.options.find((option) => option.shape.type.value === kind) as unknown as ZodObject;
 }
 
 /** The fields of the kind's import record an input may set: all but `id`. */
-function recordFieldNames(kind: EntityKind): string[] {
+function recordFieldNames(kind: EntityLabel): string[] {
   return RECORD_FIELDS[kind].filter((name) => name !== 'id');
-}
-
-function prefixOfKind(kind: EntityKind): EntityPrefix {
-  return kind.toLowerCase() as EntityPrefix;
 }
 
 /**
@@ -88,11 +74,11 @@ export class GraphEditor {
     private readonly sequencer: ChangeSequencer,
   ) {}
 
-  upsertEntity(kind: EntityKind, input: Input, caller: Caller): Promise<Snapshot> {
+  upsertEntity(kind: EntityLabel, input: Input, caller: Caller): Promise<Snapshot> {
     return this.edit(caller, `upsert${kind}`, async (edit) => (await edit.upsertEntity(kind, input, 'input')).entity);
   }
 
-  deleteEntity(kind: EntityKind, id: string, caller: Caller): Promise<boolean> {
+  deleteEntity(kind: EntityLabel, id: string, caller: Caller): Promise<boolean> {
     return this.edit(caller, `delete${kind}`, (edit) => edit.deleteEntity(kind, id));
   }
 
@@ -138,8 +124,8 @@ class EditTransaction {
   constructor(private readonly run: Run) {}
 
   /** Upserts one entity: omitted fields keep their stored values, so the merged record is what gets validated. */
-  async upsertEntity(kind: EntityKind, input: Input, field: string): Promise<{ entity: Snapshot; record: ImportRecord }> {
-    const { writeQuery, idFrom } = ENTITY_KINDS[kind];
+  async upsertEntity(kind: EntityLabel, input: Input, field: string): Promise<{ entity: Snapshot; record: ImportRecord }> {
+    const { writeQuery, idFrom } = ENTITY_WRITES[kind];
     const fields = recordFieldNames(kind);
     const given = Object.fromEntries(
       fields
@@ -149,7 +135,7 @@ class EditTransaction {
     );
     const givenId = (input as { id?: string | null }).id;
     const canonical = validateGiven(kind, givenId ? { ...given, id: givenId } : given, field);
-    const id = givenId ?? (idFrom === null ? newLeakId() : derivedId(prefixOfKind(kind), canonical[idFrom], `${field}.${idFrom}`));
+    const id = givenId ?? (idFrom === null ? newLeakId() : derivedId(prefixOfLabel(kind), canonical[idFrom], `${field}.${idFrom}`));
 
     const created = await this.lock(id);
     const before = created ? null : await this.snapshot(id);
@@ -175,8 +161,8 @@ class EditTransaction {
     return { entity, record };
   }
 
-  async deleteEntity(kind: EntityKind, id: string): Promise<boolean> {
-    const prefix = prefixOfKind(kind);
+  async deleteEntity(kind: EntityLabel, id: string): Promise<boolean> {
+    const prefix = prefixOfLabel(kind);
     if (!id.startsWith(`${prefix}:`)) throw new BadUserInputError(`delete${kind} takes a ${prefix} id such as "${prefix}:some-slug"`, 'id');
     const created = await this.lock(id);
     const before = created ? null : await this.snapshot(id);
@@ -390,7 +376,7 @@ function rejectRepeatedIds(record: ImportRecord, field: string): void {
  * returns them canonical (src/model/canonical.ts) for deriving the id.
  * Required fields it leaves out may be stored already: `validate` checks the merged record.
  */
-function validateGiven(kind: EntityKind, given: Record<string, unknown>, field: string): Record<string, unknown> {
+function validateGiven(kind: EntityLabel, given: Record<string, unknown>, field: string): Record<string, unknown> {
   const parsed = recordSchema(kind).partial().safeParse({ type: kind, ...given });
   if (!parsed.success) throw inputError(parsed.error, field);
   const canonical = parsed.data as Record<string, unknown>;

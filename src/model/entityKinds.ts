@@ -1,0 +1,42 @@
+/**
+ * The kinds of entity the graph holds, declared once. Every other form is derived from this table: the
+ * Neo4j label ("Brand"), the id prefix ("brand", as in "brand:leica"), the GraphQL EntityType value
+ * ("BRAND"), and whether an entity of the kind is itself a claim, with its own confidence, date and sources.
+ * A new kind starts here (docs/architecture.md lists what else it needs).
+ */
+export const ENTITY_KINDS = [
+  { label: 'Brand', isClaim: false },
+  { label: 'Device', isClaim: false },
+  { label: 'Chip', isClaim: false },
+  { label: 'Partnership', isClaim: true },
+  { label: 'Leak', isClaim: true },
+  { label: 'Source', isClaim: false },
+] as const;
+
+export type EntityLabel = (typeof ENTITY_KINDS)[number]['label'];
+export type EntityPrefix = Lowercase<EntityLabel>;
+export type EntityTypeName = Uppercase<EntityLabel>;
+
+export const ENTITY_LABELS: readonly EntityLabel[] = ENTITY_KINDS.map((kind) => kind.label);
+
+/** The id prefix of a kind: Brand -> brand. */
+export function prefixOfLabel(label: EntityLabel): EntityPrefix {
+  return label.toLowerCase() as EntityPrefix;
+}
+
+/** The GraphQL EntityType value of a kind: Brand -> BRAND. */
+export function typeOfLabel(label: EntityLabel): EntityTypeName {
+  return label.toUpperCase() as EntityTypeName;
+}
+
+/** The kind an EntityType value names: BRAND -> Brand. */
+export function labelOfType(type: EntityTypeName): EntityLabel {
+  const kind = ENTITY_KINDS.find(({ label }) => typeOfLabel(label) === type);
+  if (!kind) throw new Error(`No entity kind has the type ${type}`);
+  return kind.label;
+}
+
+export const ENTITY_PREFIXES: readonly EntityPrefix[] = ENTITY_LABELS.map(prefixOfLabel);
+
+/** The kinds whose entities are claims themselves (they answer claim(id:) and carry provenance). */
+export const CLAIM_ENTITY_LABELS: ReadonlySet<string> = new Set(ENTITY_KINDS.filter((kind) => kind.isClaim).map((kind) => kind.label));
