@@ -37,6 +37,7 @@ interface Statement {
 
 /** Records what the server sends: every read, named or generated, goes through Database.readText. */
 const recorded: Statement[] = [];
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept unbound on purpose: the wrapper below calls it with .call(this)
 const readText = Database.prototype.readText;
 Database.prototype.readText = function (this: Database, label: string, text: string, params: Row) {
   recorded.push({ text, params });

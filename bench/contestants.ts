@@ -194,7 +194,7 @@ async function startServerProcess(name: string, script: string, env: Record<stri
   });
   children.add(child);
   const output: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
       output.push(line);
       if (output.length > 40) output.shift();

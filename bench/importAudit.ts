@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const dataDir = path.resolve(args['data-dir']!);
+  const dataDir = path.resolve(args['data-dir']);
   const scale = round(Number(args.records) / recordsPerUnitScale(), 5);
   const dataSet = generateDataSet({ scale, seed: Math.trunc(Number(args.seed)), dir: path.join(dataDir, 'dataset'), progress: log });
   const neo4jProcess = await startFreshNeo4j(path.join(dataDir, 'neo4j'), { heapMb: 1024, pageCacheMb: 512 }, log);

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GraphQLClient, RawCypher, ourCypherTotals, startOurApi, startPeerApi, type Call, type ContestantName, type ServerProcess } from './contestants.js';
+import { GraphQLClient, RawCypher, ourCypherTotals, startOurApi, startPeerApi, type Call, type ContestantName } from './contestants.js';
 import { generateDataSet, recordsPerUnitScale, type GeneratedDataSet } from './generator.js';
 import { benchCypher, benchDir, loadWithImporter, loadWithPlainUnwind, round, seconds, startFreshNeo4j, type BenchNeo4j, type LoadResult } from './load.js';
 import { clockTicksPerSecond, cpuPerRequest, readCpuTicks, type CpuPerRequest, type CpuSample } from './cpu.js';
@@ -83,9 +83,9 @@ async function main(): Promise<void> {
   const warmupSeconds = Number(args.warmup);
   const rounds = Math.trunc(positive('rounds', args.rounds));
   const splitSamples = Math.trunc(positive('split-samples', args['split-samples']));
-  const concurrencies = args.concurrency!.split(',').map((value) => Math.trunc(positive('concurrency', value)));
+  const concurrencies = args.concurrency.split(',').map((value) => Math.trunc(positive('concurrency', value)));
   const memory = { heapMb: positive('heap-mb', args['heap-mb']), pageCacheMb: positive('page-cache-mb', args['page-cache-mb']) };
-  const dataDir = path.resolve(args['data-dir']!);
+  const dataDir = path.resolve(args['data-dir']);
 
   const dataSet = generateDataSet({ scale, seed, dir: path.join(dataDir, 'dataset'), progress: log });
   const load = await loadBoth(dataSet, dataDir, memory);
@@ -387,7 +387,7 @@ function stamp(): string {
 }
 
 function writeResults(fileName: string, report: unknown, latest: boolean): void {
-  const dir = path.resolve(args.out!);
+  const dir = path.resolve(args.out);
   mkdirSync(dir, { recursive: true });
   const text = `${JSON.stringify(report, null, 2)}\n`;
   writeFileSync(path.join(dir, fileName), text);

@@ -39,6 +39,7 @@ export async function measureKillAndRecover(
   let hungRequests = 0;
   let retriedWrites = 0;
   const retryableAnswers: Record<string, number> = {};
+  // eslint-disable-next-line prefer-const -- the request closures read it before it is set, so a const would still be in its temporal dead zone
   let killedAt: number | undefined;
   let firstUnavailableMs: number | undefined;
   let stopping = false;

@@ -274,6 +274,7 @@ async function externalOutage(server: ServerProcess, outage: () => Promise<void>
   let unavailable = 0;
   let hung = 0;
   const other: string[] = [];
+  // eslint-disable-next-line prefer-const -- the request closures read it before it is set, so a const would still be in its temporal dead zone
   let backAt: number | undefined;
   let firstSuccessAfterBack: number | undefined;
   let done = false;
@@ -312,7 +313,7 @@ async function startupExitScenario(): Promise<void> {
   const port = await freePort();
   const startedAt = performance.now();
   const outcome = await startServerProcess({ env: { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_STARTUP_WAIT_S: '2' }, readyTimeoutMs: 60_000 }).then(
-    async (server) => `served: ${await server.stop()}`,
+    async (server) => `served: ${JSON.stringify(await server.stop())}`,
     (error: Error) => error.message,
   );
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

@@ -68,8 +68,8 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
       }
     }
   };
-  readline.createInterface({ input: child.stdout! }).on('line', onLine);
-  readline.createInterface({ input: child.stderr! }).on('line', onLine);
+  readline.createInterface({ input: child.stdout }).on('line', onLine);
+  readline.createInterface({ input: child.stderr }).on('line', onLine);
   const exited = new Promise<ServerExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const waitForLine = (pattern: RegExp, timeoutMs: number, fromLine = output.length): Promise<string> => {

@@ -27,6 +27,7 @@ export async function measureGroupShutdown(
   options: { clients: number; beforeSignalMs: number },
 ): Promise<GroupShutdownOutcome> {
   const jvmPid = server.jvmPid();
+  // eslint-disable-next-line prefer-const -- the request closures read it before it is set, so a const would still be in its temporal dead zone
   let signalledAt: number | undefined;
   let inFlight = 0;
   const failedInFlight: string[] = [];

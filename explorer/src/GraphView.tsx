@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObjectEdge, type EventObjectNode, type StylesheetJson } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import type { Slice } from './api.js';
 import { EDGE_STYLES, NODE_STYLES } from './styling.js';
@@ -46,9 +46,9 @@ interface GraphViewProps {
   focus: string;
   selectedId: string | null;
   pathIds: Set<string>;
-  onNode(id: string): void;
-  onEdge(id: string): void;
-  onReady(cy: Core): void;
+  onNode: (id: string) => void;
+  onEdge: (id: string) => void;
+  onReady: (cy: Core) => void;
 }
 
 const LABEL_LENGTH = 28;
@@ -89,8 +89,8 @@ export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, o
 
   useEffect(() => {
     const cy = cytoscape({ container: container.current, style: STYLESHEET, maxZoom: 3, minZoom: 0.2 });
-    cy.on('tap', 'node', (event) => handlers.current.onNode(event.target.id()));
-    cy.on('tap', 'edge', (event) => handlers.current.onEdge(event.target.id()));
+    cy.on('tap', 'node', (event: EventObjectNode) => handlers.current.onNode(event.target.id()));
+    cy.on('tap', 'edge', (event: EventObjectEdge) => handlers.current.onEdge(event.target.id()));
     cyRef.current = cy;
     onReady(cy);
     // The canvas changes size as panels below it come and go; keep the drawing in view.

@@ -6,8 +6,8 @@ interface PathFinderProps {
   nodes: GraphNode[];
   paths: Path[] | null;
   chosen: number;
-  onFind(from: string, to: string): void;
-  onChoose(index: number): void;
+  onFind: (from: string, to: string) => void;
+  onChoose: (index: number) => void;
 }
 
 const CERTAINTY = ['SPECULATED', 'RUMORED', 'REPORTED', 'CONFIRMED'] as const;

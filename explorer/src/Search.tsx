@@ -3,8 +3,8 @@ import { searchEntities, type SearchHit } from './api.js';
 
 interface SearchProps {
   asOf: string | null;
-  onPick(hit: SearchHit): void;
-  onError(error: unknown): void;
+  onPick: (hit: SearchHit) => void;
+  onError: (error: unknown) => void;
 }
 
 const TYPING_PAUSE_MS = 150;

@@ -46,15 +46,17 @@ const HIDDEN_FACTS = new Set(['__typename', 'id', 'sources', 'confidence', 'repo
 
 function factText(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ') || '—';
-  return value === null || value === undefined || value === '' ? '—' : String(value);
+  if (value === null || value === undefined || value === '') return '—';
+  // The facts come from parsed JSON: scalars print as they are; a nested object as JSON, not [object Object].
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
 interface NodePanelProps {
   node: GraphNode;
   facts: Facts | null | undefined;
   claims: GraphEdge[];
-  labelOf(id: string): string;
-  onEdge(id: string): void;
+  labelOf: (id: string) => string;
+  onEdge: (id: string) => void;
 }
 
 export function NodePanel({ node, facts, claims, labelOf, onEdge }: NodePanelProps) {
@@ -98,7 +100,7 @@ export function NodePanel({ node, facts, claims, labelOf, onEdge }: NodePanelPro
   );
 }
 
-export function EdgePanel({ edge, labelOf }: { edge: GraphEdge; labelOf(id: string): string }) {
+export function EdgePanel({ edge, labelOf }: { edge: GraphEdge; labelOf: (id: string) => string }) {
   return (
     <section aria-labelledby="panel-title" className="panel">
       <h2 id="panel-title">

@@ -4,7 +4,7 @@ import { EDGE_STYLES, formatDay } from './styling.js';
 interface TimelineProps {
   brand: string;
   events: PartnershipEvent[];
-  onPick(id: string): void;
+  onPick: (id: string) => void;
 }
 
 /** When a partnership happened: its start, else its announcement, else its first report. */

@@ -89,7 +89,7 @@ async function request<TData>(query: string, variables: Record<string, unknown>)
   }
   let body: { data?: TData; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   try {
-    body = await response.json();
+    body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`The API answered HTTP ${response.status} without a GraphQL body.`, 'API_UNREACHABLE');
   }
@@ -157,15 +157,26 @@ const HIT_LABEL = `__typename id
   ... on Brand { name } ... on Device { name } ... on Chip { name }
   ... on Partnership { brands { name } kind } ... on Leak { summary } ... on Source { title }`;
 
+/** A search hit as HIT_LABEL asks for it: the fields of whichever fragment matched. */
+interface HitNode {
+  __typename: string;
+  id: string;
+  name?: string | null;
+  title?: string | null;
+  summary?: string | null;
+  kind?: string | null;
+  brands?: Array<{ name: string }> | null;
+}
+
 export async function searchEntities(text: string, asOf: string | null): Promise<SearchHit[]> {
-  const data = await request<{ search: Array<{ node: Record<string, any> }> }>(
+  const data = await request<{ search: Array<{ node: HitNode }> }>(
     `query ExplorerSearch($text: String!, $asOf: Date) { search(query: $text, first: 8, asOf: $asOf) { node { ${HIT_LABEL} } } }`,
     { text, asOf },
   );
   return data.search.map(({ node }) => ({
     id: entityIdOf(node.id),
     type: node.__typename,
-    label: node.name ?? node.title ?? node.summary ?? (node.brands as Array<{ name: string }> | undefined)?.map((brand) => brand.name).join(' × ') ?? node.id,
+    label: node.name ?? node.title ?? node.summary ?? node.brands?.map((brand) => brand.name).join(' × ') ?? node.id,
   }));
 }
 

@@ -6,7 +6,7 @@ const CSV_COLUMNS = ['element', 'id', 'type', 'label', 'source', 'target', 'conf
  * A spreadsheet runs a cell starting with =, +, -, @, tab or carriage return as a formula ("CSV injection"):
  * a leading single quote makes it text. Names and titles come from editors and imports, so no cell is trusted.
  */
-function csvCell(value: unknown): string {
+function csvCell(value: string | number | boolean | null | undefined): string {
   const raw = value === null || value === undefined ? '' : String(value);
   const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

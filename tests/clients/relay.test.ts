@@ -49,6 +49,7 @@ describe('relay-compiler on a project with @refetchable and @connection fragment
     const result = await compile();
     compiledDirs.push(result.dir);
     // Relay needs Query.node(id: ID!) without further arguments for @refetchable (issue 21, item 2).
+    // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes (ESC [ ... m) from the compiler's output
     expect(result.output.replace(/\u001b\[[0-9;]*m/g, '').match(/Error: .*$/m)?.[0]).toBeUndefined();
     expect(result.code).toBe(0);
   });

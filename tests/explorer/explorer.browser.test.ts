@@ -190,7 +190,7 @@ describe('the Explorer at /explore', () => {
 
   it('exports the view as a valid PNG of non-trivial size, and as CSV and JSON with provenance', async () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
-    const bytes = readFileSync((await png.path())!);
+    const bytes = readFileSync(await png.path());
     expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(200);
@@ -199,13 +199,13 @@ describe('the Explorer at /explore', () => {
     expect(png.suggestedFilename()).toBe('partnergraph-brand-leica-asof-2022-08-01.png');
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('element,id,type,label,source,target,confidence,reportedOn,reportedOnPrecision,sources');
     expect(lines.some((line) => line.startsWith('node,brand:sharp,BRAND,Sharp'))).toBe(true);
     expect(lines.filter((line) => line.startsWith('edge,')).every((line) => /,(CONFIRMED|REPORTED),\d{4}-\d{2}-\d{2},(DAY|MONTH|YEAR),.+/.test(line))).toBe(true);
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    const exported = JSON.parse(readFileSync(await json.path(), 'utf8'));
     expect(exported.view).toMatchObject({ focus: 'brand:leica', depth: 1, asOf: '2022-08-01', minConfidence: 'REPORTED' });
     expect(exported.nodes.map((node: { label: string }) => node.label)).toContain('Sharp');
     expect(exported.edges.every((edge: { sources: unknown[] }) => edge.sources.length > 0)).toBe(true);

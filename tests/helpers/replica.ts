@@ -34,8 +34,8 @@ export function startReplica(env: Record<string, string>): Promise<Replica> {
     await exited;
   };
   return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /"url":"(http:\/\/localhost:\d+)\/graphql"/.exec(output);
       if (ready) resolve({ baseUrl: ready[1]!, child, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') });

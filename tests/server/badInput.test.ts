@@ -9,7 +9,7 @@ afterAll(() => app?.stop());
 
 async function post(body: string, contentType = 'application/json') {
   const response = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: await response.json() };
 }
 
 describe('bad requests get a 4xx or a coded GraphQL error, never a 500', () => {

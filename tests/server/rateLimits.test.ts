@@ -35,7 +35,7 @@ describe('rate limits', () => {
     const refused = await post('{ __typename }');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    const body = (await refused.json()) as any;
+    const body = await refused.json();
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(body.errors[0].extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
 
@@ -45,6 +45,6 @@ describe('rate limits', () => {
     expect((await post(deleteNothing, ADMIN_KEY)).status).toBe(200);
     const write = await post(deleteNothing, ADMIN_KEY);
     expect(write.status).toBe(429);
-    expect(((await write.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect((await write.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 });

@@ -103,6 +103,6 @@ it('answers the bench device page in one statement', async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: PAGE_QUERIES.devicePage, variables: { name: 'Xiaomi 12S' } }),
   });
-  expect(((await response.json()) as any).errors).toBeUndefined();
+  expect((await response.json()).errors).toBeUndefined();
   expect((await app.queryCount()) - before).toBe(1);
 });

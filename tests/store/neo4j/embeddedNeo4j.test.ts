@@ -23,7 +23,7 @@ it('leaves no JVM behind when the Node parent is killed with SIGKILL', async () 
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const jvmPid = await new Promise<number>((resolve, reject) => {
-    readline.createInterface({ input: parent.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: parent.stdout }).on('line', (line) => {
       if (line.startsWith('JVM ')) resolve(Number(line.slice(4)));
     });
     parent.once('exit', (code) => reject(new Error(`parent exited early with ${code}`)));
