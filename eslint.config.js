@@ -5,7 +5,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'explorer/dist/**', 'neo4j-launcher/**', 'bench/results/**', 'data/**', '**/*.mjs', '**/*.cjs', 'eslint.config.js', 'tests/clients/relay/src/__generated__/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'explorer/dist/**',
+      'neo4j-launcher/**',
+      'bench/results/**',
+      'data/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      'eslint.config.js',
+      'tests/clients/relay/src/__generated__/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -50,7 +50,10 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-bench-analyst-'));
   console.error('starting an embedded Neo4j with the seed data...');
   const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0, pageCacheMb: 64, heapMb: 512 }, () => {});
-  const app = await startApp(loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', LOG_LEVEL: 'silent' }), createLogger('silent'));
+  const app = await startApp(
+    loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', LOG_LEVEL: 'silent' }),
+    createLogger('silent'),
+  );
   const url = app.url;
   const ours = async (query: string) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -87,7 +90,9 @@ async function main() {
         runs: timings.ours.length,
       });
     }
-    console.table(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v]))));
+    console.table(
+      rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v]))),
+    );
   } finally {
     await app.stop();
     await neo4j.stop();

@@ -187,7 +187,13 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-async function startServerProcess(name: string, script: string, env: Record<string, string>, ready: (client: GraphQLClient) => Promise<boolean>, endpoint: string): Promise<ServerProcess> {
+async function startServerProcess(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  ready: (client: GraphQLClient) => Promise<boolean>,
+  endpoint: string,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist', script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

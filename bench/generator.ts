@@ -63,13 +63,66 @@ export function recordsPerUnitScale(): number {
   return s.brands + s.chips + s.devices + s.partnerships + s.leaks + s.sources + relationshipRecords + specs;
 }
 
-const SYLLABLES = ['ka', 'lo', 'vex', 'tri', 'nor', 'zen', 'mi', 'ra', 'sol', 'qua', 'bel', 'dor', 'fi', 'gan', 'hu', 'jo', 'ly', 'mar', 'nex', 'or', 'pi', 'ron', 'sa', 'tek', 'ul', 'vo', 'wy', 'xa', 'yu', 'zo'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'vex',
+  'tri',
+  'nor',
+  'zen',
+  'mi',
+  'ra',
+  'sol',
+  'qua',
+  'bel',
+  'dor',
+  'fi',
+  'gan',
+  'hu',
+  'jo',
+  'ly',
+  'mar',
+  'nex',
+  'or',
+  'pi',
+  'ron',
+  'sa',
+  'tek',
+  'ul',
+  'vo',
+  'wy',
+  'xa',
+  'yu',
+  'zo',
+];
 const LINES = ['Nova', 'Edge', 'Note', 'Pro', 'Max', 'Lite', 'Air', 'Ultra', 'Neo', 'Flip', 'Fold', 'Zen', 'Pulse', 'Aero', 'Prime'];
 const CHIP_SERIES = ['Core', 'Dimension', 'Helio', 'Orbit', 'Axon', 'Vertex'];
 const COUNTRIES = ['CN', 'US', 'KR', 'JP', 'DE', 'TW', 'FI', 'SE', 'IN', 'GB', 'FR', 'CH'];
-const PUBLISHERS = ['GSMArena', 'The Verge', 'Android Authority', 'Gizmochina', 'XDA Developers', 'Engadget', 'MySmartPrice', 'Notebookcheck', 'Weibo digest', 'AnandTech'];
+const PUBLISHERS = [
+  'GSMArena',
+  'The Verge',
+  'Android Authority',
+  'Gizmochina',
+  'XDA Developers',
+  'Engadget',
+  'MySmartPrice',
+  'Notebookcheck',
+  'Weibo digest',
+  'AnandTech',
+];
 const PLATFORMS = ['Weibo', 'X', 'IMEI database', 'TENAA', 'FCC', '3C certification', 'Geekbench', 'Reddit', 'Telegram'];
-const LEAK_TOPICS = ['renders', 'camera module', 'battery capacity', 'benchmark score', 'launch date', 'price', 'display panel', 'charging speed', 'colour options', 'chip'];
+const LEAK_TOPICS = [
+  'renders',
+  'camera module',
+  'battery capacity',
+  'benchmark score',
+  'launch date',
+  'price',
+  'display panel',
+  'charging speed',
+  'colour options',
+  'chip',
+];
 const SPEC_KEYS: Array<{ key: string; unit: string | null; value: (random: Random) => string }> = [
   { key: 'identity.modelNumber', unit: null, value: (r) => `${r.int(2000000, 2999999)}${r.pick(['SC', 'G', 'C', 'I'])}` },
   { key: 'identity.codename', unit: null, value: (r) => word(r, 3) },
@@ -105,7 +158,10 @@ function capitalized(text: string): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 const FIRST_DAY = Date.UTC(2010, 0, 1);
@@ -186,7 +242,11 @@ export function generateDataSet({ scale, seed, dir, progress = () => {} }: Gener
   const out = new JsonLinesWriter(dir);
   let relationships = 0;
 
-  progress(`generating scale ${scale} (seed ${seed}): ${Object.entries(sizes).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  progress(
+    `generating scale ${scale} (seed ${seed}): ${Object.entries(sizes)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
 
   const sourceIds: string[] = [];
   for (let i = 0; i < sizes.sources; i += 1) {

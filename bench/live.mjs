@@ -23,7 +23,16 @@ const replicas = [];
 let stopping = false;
 function startReplica(name, env) {
   const child = spawn(process.execPath, [path.join(root, 'server', 'main.js')], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', LOG_LEVEL: 'info', API_KEYS: `editor:${KEY}`, ...env },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USERNAME: neo4j.username,
+      NEO4J_PASSWORD: neo4j.password,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      API_KEYS: `editor:${KEY}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   replicas.push(child);
@@ -45,7 +54,12 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
-const summary = (values) => ({ n: values.length, p50: +percentile(values, 50).toFixed(1), p99: +percentile(values, 99).toFixed(1), max: +Math.max(...values).toFixed(1) });
+const summary = (values) => ({
+  n: values.length,
+  p50: +percentile(values, 50).toFixed(1),
+  p99: +percentile(values, 99).toFixed(1),
+  max: +Math.max(...values).toFixed(1),
+});
 const write = (base, name) =>
   fetch(`${base}/graphql`, {
     method: 'POST',
@@ -108,8 +122,13 @@ try {
   const latency = (name, from) => [...from].filter(([id]) => arrivals[name].has(id)).map(([id, at]) => arrivals[name].get(id) - at);
   const missing = (name) => [...sent.keys()].filter((id) => !arrivals[name].has(id)).length;
   console.log(JSON.stringify({ mutationRoundTripMs: summary(responded) }));
-  for (const [name, label] of [['A', 'sameReplica'], ['B', 'otherReplica']]) {
-    console.log(JSON.stringify({ [label]: { fromSendMs: summary(latency(name, sent)), fromResponseMs: summary(latency(name, answered)), missing: missing(name) } }));
+  for (const [name, label] of [
+    ['A', 'sameReplica'],
+    ['B', 'otherReplica'],
+  ]) {
+    console.log(
+      JSON.stringify({ [label]: { fromSendMs: summary(latency(name, sent)), fromResponseMs: summary(latency(name, answered)), missing: missing(name) } }),
+    );
   }
   clientA.dispose();
   clientB.dispose();
@@ -133,7 +152,16 @@ try {
   }
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const held = await memory(b.base);
-  console.log(JSON.stringify({ subscriptions: SUBSCRIPTIONS, connections, openSeconds: +((performance.now() - openedAt) / 1000).toFixed(1), idle, held, perSubscriptionKb: +(((held.rssMb - idle.rssMb) * 1024) / SUBSCRIPTIONS).toFixed(1) }));
+  console.log(
+    JSON.stringify({
+      subscriptions: SUBSCRIPTIONS,
+      connections,
+      openSeconds: +((performance.now() - openedAt) / 1000).toFixed(1),
+      idle,
+      held,
+      perSubscriptionKb: +(((held.rssMb - idle.rssMb) * 1024) / SUBSCRIPTIONS).toFixed(1),
+    }),
+  );
   const fanout = [];
   for (let index = 0; index < 10; index += 1) {
     const id = `brand:bench-fanout-${index}`;

@@ -84,7 +84,12 @@ const RELATIONS = new Set<string>(Object.values(Relation));
  * constraints and indexes. JSON.parse, then CREATE in UNWIND batches of the importer's size, in the
  * same dependency order; no validation, no upserts, no derived fields.
  */
-export async function loadWithPlainUnwind(connection: Neo4jConnection, files: string[], progress: (line: string) => void, batchSize = 1_000): Promise<LoadResult> {
+export async function loadWithPlainUnwind(
+  connection: Neo4jConnection,
+  files: string[],
+  progress: (line: string) => void,
+  batchSize = 1_000,
+): Promise<LoadResult> {
   const started = performance.now();
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password));
   const byType = new Map<RecordType, Array<Record<string, unknown>>>();

@@ -180,7 +180,9 @@ async function main(): Promise<void> {
             cell.rounds[name].push({ ...measured, cpu });
             if (cypherBefore) {
               const cypherAfter = await ourCypherTotals(oursClient);
-              cell.oursCypherMsPerRequest.push(((cypherAfter.seconds - cypherBefore.seconds) * 1000) / (measured.requests + measured.warmupRequests + measured.errors));
+              cell.oursCypherMsPerRequest.push(
+                ((cypherAfter.seconds - cypherBefore.seconds) * 1000) / (measured.requests + measured.warmupRequests + measured.errors),
+              );
             }
             line.push(`${name} ${summary(measured, cpu)}`);
           }
@@ -303,9 +305,7 @@ async function graphql(client: GraphQLClient, query: string, variables: Record<s
 /** JSON with object keys sorted: property order is not part of an answer, list order is. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : item,
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1))) : item,
   );
 }
 
@@ -369,7 +369,9 @@ function summarizeRounds(rounds: Cell['rounds']) {
 }
 
 function summary(measurement: Measurement, cpu: CpuPerRequest): string {
-  const cpuText = CPU_FIELDS.map((field) => cpu[field]).map((value) => (value === null ? '-' : value.toFixed(2))).join('+');
+  const cpuText = CPU_FIELDS.map((field) => cpu[field])
+    .map((value) => (value === null ? '-' : value.toFixed(2)))
+    .join('+');
   return `p50 ${measurement.p50Ms} ms, ${measurement.rps} rps, CPU ${cpuText} ms/req${measurement.errors ? `, ${measurement.errors} errors` : ''}`;
 }
 
@@ -378,7 +380,10 @@ function describeMachine(memory: { heapMb: number; pageCacheMb: number }): strin
   return (
     `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ` +
     `${os.type()} ${os.release()}, Node ${process.version}, embedded Neo4j 5.26 (heap ${memory.heapMb} MB, page cache ${memory.pageCacheMb} MB); ` +
-    `load average at the end ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`
+    `load average at the end ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`
   );
 }
 

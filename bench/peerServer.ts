@@ -106,7 +106,10 @@ async function main(): Promise<void> {
   });
   console.log(`PEER_READY ${url}`);
   process.once('SIGTERM', () => {
-    void server.stop().then(() => driver.close()).then(() => process.exit(0));
+    void server
+      .stop()
+      .then(() => driver.close())
+      .then(() => process.exit(0));
   });
 }
 

@@ -30,7 +30,8 @@ const ratioWithSpread = (row: ReportRow, name: RatioName) => {
   return range && range.min !== range.max ? `${ratio(row.ratios[name])} (${range.min.toFixed(2)}–${range.max.toFixed(2)})` : ratio(row.ratios[name]);
 };
 const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));
-const cpuCell = (m: Figures | null | undefined) => (m?.cpu ? `${ms(m.cpu.jvmMsPerRequest)} / ${ms(m.cpu.apiMsPerRequest)} / ${ms(m.cpu.loadGeneratorMsPerRequest)}` : 'n/a');
+const cpuCell = (m: Figures | null | undefined) =>
+  m?.cpu ? `${ms(m.cpu.jvmMsPerRequest)} / ${ms(m.cpu.apiMsPerRequest)} / ${ms(m.cpu.loadGeneratorMsPerRequest)}` : 'n/a';
 /** CPU that serves the answer: Neo4j's JVM plus the API process (none for raw Cypher). */
 export const serverCpu = (m: Figures | null | undefined): number | null =>
   m?.cpu && m.cpu.jvmMsPerRequest !== null ? m.cpu.jvmMsPerRequest + (m.cpu.apiMsPerRequest ?? 0) : null;
@@ -101,11 +102,31 @@ export function targetLines(report: { peakRssMb: number; operations: ReportRow[]
       .map(({ row, value }) => `${row.name} ${value!.toFixed(2)} ${verdict(met(value!))}`)
       .join(', ');
   return [
-    `ours >= 1.5x @neo4j/graphql throughput, c=${atMost}: ${list(atTop, (r) => r.ratios.oursToPeerRps, (v) => v >= 1.5)}`,
-    `ours <= @neo4j/graphql p50, c=1: ${list(atOne, (r) => r.ratios.oursToPeerP50, (v) => v <= 1)}`,
-    `ours <= 2.0x raw p50, c=1: ${list(atOne, (r) => r.ratios.oursToRawP50, (v) => v <= 2)}`,
-    `ours JVM+API CPU <= 0.7x the peer's, c=${atMost}: ${list(atTop, (r) => quotient(serverCpu(r.contestants.ours), serverCpu(r.contestants.neo4jGraphql)), (v) => v <= 0.7)}`,
-    `ours JVM CPU <= 1.3x raw's, c=${atMost}: ${list(atTop, (r) => quotient(r.contestants.ours?.cpu?.jvmMsPerRequest, r.contestants.rawCypher?.cpu?.jvmMsPerRequest), (v) => v <= 1.3)}`,
+    `ours >= 1.5x @neo4j/graphql throughput, c=${atMost}: ${list(
+      atTop,
+      (r) => r.ratios.oursToPeerRps,
+      (v) => v >= 1.5,
+    )}`,
+    `ours <= @neo4j/graphql p50, c=1: ${list(
+      atOne,
+      (r) => r.ratios.oursToPeerP50,
+      (v) => v <= 1,
+    )}`,
+    `ours <= 2.0x raw p50, c=1: ${list(
+      atOne,
+      (r) => r.ratios.oursToRawP50,
+      (v) => v <= 2,
+    )}`,
+    `ours JVM+API CPU <= 0.7x the peer's, c=${atMost}: ${list(
+      atTop,
+      (r) => quotient(serverCpu(r.contestants.ours), serverCpu(r.contestants.neo4jGraphql)),
+      (v) => v <= 0.7,
+    )}`,
+    `ours JVM CPU <= 1.3x raw's, c=${atMost}: ${list(
+      atTop,
+      (r) => quotient(r.contestants.ours?.cpu?.jvmMsPerRequest, r.contestants.rawCypher?.cpu?.jvmMsPerRequest),
+      (v) => v <= 1.3,
+    )}`,
     `API RSS < 250 MB: ${report.peakRssMb} MB ${verdict(report.peakRssMb < 250)}`,
   ];
 }

@@ -26,7 +26,8 @@ export function spread(values: number[]): Spread | null {
  * far better than in a ratio of two medians.
  */
 export function roundRatios(numerators: number[], denominators: number[]): { perRound: number[]; median: number; spread: Spread | null } {
-  if (numerators.length !== denominators.length) throw new Error(`ratios need as many numerators as denominators (${numerators.length} vs ${denominators.length})`);
+  if (numerators.length !== denominators.length)
+    throw new Error(`ratios need as many numerators as denominators (${numerators.length} vs ${denominators.length})`);
   const perRound = numerators.map((numerator, index) => numerator / denominators[index]!);
   return { perRound, median: median(perRound), spread: spread(perRound) };
 }

@@ -15,7 +15,14 @@ const KEY = 'bench-editor-key-000000001-7e3a9c5f1b';
 const config = loadConfig({ PORT: '0', NEO4J_BOLT_PORT: '0', NEO4J_DATA_DIR: dataDir, LOG_LEVEL: 'silent', API_KEYS: `editor:${KEY}` });
 const app = await startApp(config, createLogger('silent'));
 const base = new URL(app.url).origin;
-const gql = async (query, variables, key) => (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query, variables }) })).json();
+const gql = async (query, variables, key) =>
+  (
+    await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json();
 try {
   const examples = [
     'mutation { upsertBrand(input: { name: "Zeiss", roles: [OPTICS_PARTNER], country: "DE" }) { id name } }',
@@ -32,17 +39,41 @@ try {
 
   const N = Number(process.env.N ?? 200);
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const time = async (fn) => { const t = performance.now(); await fn(); return performance.now() - t; };
-  const read = [], upsertNew = [], upsertUpdate = [], link = [];
+  const time = async (fn) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  const read = [],
+    upsertNew = [],
+    upsertUpdate = [],
+    link = [];
   for (let i = 0; i < 20; i++) await gql('{ brand(name: "Leica") { id name } }');
   for (let i = 0; i < N; i++) {
     read.push(await time(() => gql('{ brand(name: "Leica") { id name } }')));
     upsertNew.push(await time(() => gql('mutation($n: String!) { upsertBrand(input: { name: $n }) { id } }', { n: `Bench Brand ${i}` }, KEY)));
-    upsertUpdate.push(await time(() => gql('mutation($n: String!) { upsertBrand(input: { id: "brand:zeiss", name: "Zeiss", aliases: [$n] }) { id } }', { n: `alias ${i}` }, KEY)));
-    link.push(await time(() => gql('mutation($d: String!) { link(input: { relation: CAMERA_BY, from: "device:xiaomi-12s", to: "brand:zeiss", confidence: RUMORED, reportedOn: $d, sources: ["source:partnergraph-editors"] }) { id } }', { d: `20${10 + (i % 15)}` }, KEY)));
+    upsertUpdate.push(
+      await time(() =>
+        gql('mutation($n: String!) { upsertBrand(input: { id: "brand:zeiss", name: "Zeiss", aliases: [$n] }) { id } }', { n: `alias ${i}` }, KEY),
+      ),
+    );
+    link.push(
+      await time(() =>
+        gql(
+          'mutation($d: String!) { link(input: { relation: CAMERA_BY, from: "device:xiaomi-12s", to: "brand:zeiss", confidence: RUMORED, reportedOn: $d, sources: ["source:partnergraph-editors"] }) { id } }',
+          { d: `20${10 + (i % 15)}` },
+          KEY,
+        ),
+      ),
+    );
   }
   const r = median(read);
-  for (const [name, xs] of [['brand read (query)', read], ['upsertBrand, new', upsertNew], ['upsertBrand, update', upsertUpdate], ['link', link]]) {
+  for (const [name, xs] of [
+    ['brand read (query)', read],
+    ['upsertBrand, new', upsertNew],
+    ['upsertBrand, update', upsertUpdate],
+    ['link', link],
+  ]) {
     console.log(`${name.padEnd(22)} median ${median(xs).toFixed(1)} ms  (x${(median(xs) / r).toFixed(1)} of the read)`);
   }
 } finally {

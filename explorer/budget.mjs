@@ -59,7 +59,9 @@ try {
       `(median ${Math.round(median(warm.map((run) => run.sinceNavigation)))} ms after navigation start; ` +
       `min ${Math.round(Math.min(...warm.map((run) => run.afterLoad)))}, max ${Math.round(Math.max(...warm.map((run) => run.afterLoad)))} ms after load)`,
   );
-  console.log(`script bundle: gzip ${(scriptGzip / 1024).toFixed(1)} kB (budget ${BUNDLE_BUDGET_BYTES / 1024} kB); first render budget ${FIRST_RENDER_BUDGET_MS} ms after load`);
+  console.log(
+    `script bundle: gzip ${(scriptGzip / 1024).toFixed(1)} kB (budget ${BUNDLE_BUDGET_BYTES / 1024} kB); first render budget ${FIRST_RENDER_BUDGET_MS} ms after load`,
+  );
   overBudget = scriptGzip > BUNDLE_BUDGET_BYTES || afterLoad > FIRST_RENDER_BUDGET_MS;
 } finally {
   await browser.close();

@@ -27,7 +27,9 @@ async function whileUnder<T>(server: ServerProcess, attack: () => Promise<T>): P
       const started = performance.now();
       const health = await fetch(`${server.baseUrl}/health`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
       seen.slowestHealthMs = Math.max(seen.slowestHealthMs, health?.ok ? performance.now() - started : Number.POSITIVE_INFINITY);
-      const read = await postGraphQL(server.baseUrl, { query: '{ brand(name: "Leica") { name partners { name } } }' }, { timeoutMs: 10_000 }).catch(() => undefined);
+      const read = await postGraphQL(server.baseUrl, { query: '{ brand(name: "Leica") { name partners { name } } }' }, { timeoutMs: 10_000 }).catch(
+        () => undefined,
+      );
       seen.slowestReadMs = Math.max(seen.slowestReadMs, read?.status === 200 && errorCodes(read).length === 0 ? read.ms : Number.POSITIVE_INFINITY);
       seen.probes += 1;
       await sleep(100);
@@ -50,7 +52,11 @@ export async function forgedBookmarks(server: ServerProcess) {
   const { outcome, seen } = await whileUnder(server, () =>
     Promise.all(
       Array.from({ length: 30 }, (_, index) =>
-        postGraphQL(server.baseUrl, { query: '{ brands(first: 1) { totalCount } }' }, { headers: { 'neo4j-bookmarks': forgeries[index % forgeries.length]! }, timeoutMs: 30_000 }),
+        postGraphQL(
+          server.baseUrl,
+          { query: '{ brands(first: 1) { totalCount } }' },
+          { headers: { 'neo4j-bookmarks': forgeries[index % forgeries.length]! }, timeoutMs: 30_000 },
+        ),
       ),
     ),
   );
@@ -109,7 +115,9 @@ export async function logFlood(server: ServerProcess) {
   const before = logBytes();
   const name = `Flood${'x'.repeat(200_000)}`;
   const { outcome, seen } = await whileUnder(server, () =>
-    Promise.all(Array.from({ length: 5 }, () => postGraphQL(server.baseUrl, { query: `query ${name} { brands(first: 1) { totalCount } }`, operationName: name }))),
+    Promise.all(
+      Array.from({ length: 5 }, () => postGraphQL(server.baseUrl, { query: `query ${name} { brands(first: 1) { totalCount } }`, operationName: name })),
+    ),
   );
   // The server logs each answer after sending it.
   await sleep(500);

@@ -139,20 +139,18 @@ function selectionFor(type: GraphQLOutputType, depth: number, counter: { next: n
 }
 
 function fieldFor(field: GraphQLField<unknown, unknown>, depth: number, counter: { next: number }): fc.Arbitrary<Selection> {
-  return fc
-    .tuple(argumentsFor(field.args), fc.boolean(), selectionFor(field.type, depth, counter))
-    .map(([args, asVariables, inner]) => {
-      const variables: Selection['variables'] = [];
-      const parts = Object.entries(args).map(([name, value]) => {
-        const arg = field.args.find((candidate) => candidate.name === name)!;
-        if (!asVariables) return `${name}: ${literal(value, arg.type)}`;
-        const variable = `v${counter.next++}`;
-        variables.push({ name: variable, type: String(arg.type), value });
-        return `${name}: $${variable}`;
-      });
-      const argumentText = parts.length > 0 ? `(${parts.join(', ')})` : '';
-      return { text: `${field.name}${argumentText} ${inner.text}`, variables: [...variables, ...inner.variables] };
+  return fc.tuple(argumentsFor(field.args), fc.boolean(), selectionFor(field.type, depth, counter)).map(([args, asVariables, inner]) => {
+    const variables: Selection['variables'] = [];
+    const parts = Object.entries(args).map(([name, value]) => {
+      const arg = field.args.find((candidate) => candidate.name === name)!;
+      if (!asVariables) return `${name}: ${literal(value, arg.type)}`;
+      const variable = `v${counter.next++}`;
+      variables.push({ name: variable, type: String(arg.type), value });
+      return `${name}: $${variable}`;
     });
+    const argumentText = parts.length > 0 ? `(${parts.join(', ')})` : '';
+    return { text: `${field.name}${argumentText} ${inner.text}`, variables: [...variables, ...inner.variables] };
+  });
 }
 
 /** A whole operation on one root field of Query or Mutation, with the key a caller of that field needs (usually). */
@@ -162,14 +160,12 @@ function operationFor(schema: GraphQLSchema): fc.Arbitrary<FuzzRequest> {
   );
   return fc.constantFrom(...roots).chain(({ kind, field }) => {
     const counter = { next: 0 };
-    return fc
-      .tuple(fieldFor(field, 2, counter), fc.constantFrom(ADMIN_KEY, ADMIN_KEY, EDITOR_KEY, undefined))
-      .map(([selection, key]) => {
-        const definitions = selection.variables.map((variable) => `$${variable.name}: ${variable.type}`).join(', ');
-        const query = `${kind}${definitions ? `(${definitions})` : ''} { ${selection.text} }`;
-        const variables = Object.fromEntries(selection.variables.map((variable) => [variable.name, variable.value]));
-        return { body: { query, variables }, key };
-      });
+    return fc.tuple(fieldFor(field, 2, counter), fc.constantFrom(ADMIN_KEY, ADMIN_KEY, EDITOR_KEY, undefined)).map(([selection, key]) => {
+      const definitions = selection.variables.map((variable) => `$${variable.name}: ${variable.type}`).join(', ');
+      const query = `${kind}${definitions ? `(${definitions})` : ''} { ${selection.text} }`;
+      const variables = Object.fromEntries(selection.variables.map((variable) => [variable.name, variable.value]));
+      return { body: { query, variables }, key };
+    });
   });
 }
 
@@ -177,7 +173,9 @@ function operationFor(schema: GraphQLSchema): fc.Arbitrary<FuzzRequest> {
 const malformed: fc.Arbitrary<FuzzRequest> = fc
   .oneof(
     fc.string({ maxLength: 200 }).map((query) => ({ query })),
-    fc.array(fc.constantFrom('{', '}', '(', ')', '...', 'on', 'query', 'brand', 'name:', '"x"', '$v', '@include', 'fragment', '#'), { maxLength: 60 }).map((tokens) => ({ query: tokens.join(' ') })),
+    fc
+      .array(fc.constantFrom('{', '}', '(', ')', '...', 'on', 'query', 'brand', 'name:', '"x"', '$v', '@include', 'fragment', '#'), { maxLength: 60 })
+      .map((tokens) => ({ query: tokens.join(' ') })),
     fc.record({ query: anything, variables: anything, operationName: anything }),
     fc.array(fc.record({ query: fc.constant('{ __typename }') }), { maxLength: 3 }),
     fc.integer({ min: 2_000, max: 20_000 }).map((count) => ({ query: `{ ${'__typename '.repeat(count)}}` })),

@@ -44,8 +44,7 @@ export async function measureKillAndRecover(
   let firstUnavailableMs: number | undefined;
   let stopping = false;
 
-  const sinceKill = (started: number) =>
-    killedAt === undefined ? 'before the kill' : `sent ${Math.round(started - killedAt)} ms after the kill`;
+  const sinceKill = (started: number) => (killedAt === undefined ? 'before the kill' : `sent ${Math.round(started - killedAt)} ms after the kill`);
   const upsert = async (name: string): Promise<boolean> => {
     const started = performance.now();
     try {
@@ -132,8 +131,7 @@ async function brandNamesStartingWith(server: ServerProcess, prefix: string): Pr
       query: 'query ($after: String) { brands(first: 100, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }',
       variables: { after },
     });
-    const page = (answer.body?.data as { brands: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } })
-      .brands;
+    const page = (answer.body?.data as { brands: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }).brands;
     names.push(...page.edges.map((edge) => edge.node.name).filter((name) => name.startsWith(prefix)));
     if (!page.pageInfo.hasNextPage) return names;
     after = page.pageInfo.endCursor;

@@ -20,7 +20,13 @@ import { measureGroupShutdown } from './shutdownUnderLoad.js';
  * time, written to docs/reliability.md. The whole run stops itself after SOAK_DEADLINE_MS.
  */
 const SOAK_DEADLINE_MS = 45 * 60_000;
-const SCENARIOS = { embedded: embeddedScenarios, attacks: attackScenarios, giveUp: giveUpScenario, external: externalScenarios, startupExit: startupExitScenario };
+const SCENARIOS = {
+  embedded: embeddedScenarios,
+  attacks: attackScenarios,
+  giveUp: giveUpScenario,
+  external: externalScenarios,
+  startupExit: startupExitScenario,
+};
 type ScenarioName = keyof typeof SCENARIOS;
 const USAGE = `npm run soak [-- --only <group>[,<group>...]]: load, fault, fuzz and attack runs against the built server on loopback;
 writes docs/reliability.md. Groups: ${Object.keys(SCENARIOS).join(', ')}. With --only, the chosen groups run and their rows
@@ -239,7 +245,9 @@ async function externalScenarios(): Promise<void> {
   let server: ServerProcess | undefined;
   try {
     // Down at API start: the API waits (NEO4J_STARTUP_WAIT_S) and serves nothing until Neo4j answers.
-    const serverStarting = startServerProcess({ env: { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_USERNAME: EMBEDDED_NEO4J_USER, NEO4J_PASSWORD: password, NEO4J_STARTUP_WAIT_S: '300' } });
+    const serverStarting = startServerProcess({
+      env: { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_USERNAME: EMBEDDED_NEO4J_USER, NEO4J_PASSWORD: password, NEO4J_STARTUP_WAIT_S: '300' },
+    });
     await sleep(5_000);
     const neo4jStartedAt = performance.now();
     neo4j = await startNeo4j();
@@ -305,7 +313,13 @@ async function externalOutage(server: ServerProcess, outage: () => Promise<void>
   await sleep(2_000);
   done = true;
   await Promise.all(clients);
-  return { unavailable, hung, other, recoveredMs: firstSuccessAfterBack ?? Number.POSITIVE_INFINITY, samePid: server.child.pid === pid && server.child.exitCode === null };
+  return {
+    unavailable,
+    hung,
+    other,
+    recoveredMs: firstSuccessAfterBack ?? Number.POSITIVE_INFINITY,
+    samePid: server.child.pid === pid && server.child.exitCode === null,
+  };
 }
 
 /** NEO4J_STARTUP_WAIT_S=2 and nothing listening: the API exits 1 with a message that says what to check. */
@@ -318,7 +332,11 @@ async function startupExitScenario(): Promise<void> {
   );
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const explained = outcome.includes('did not answer within 2 s, so Partnergraph does not start');
-  record('Neo4j down at API start (NEO4J_STARTUP_WAIT_S=2)', explained ? `exit 1 after ${seconds} s with the unreachable-Neo4j paragraph` : outcome.slice(0, 300), explained);
+  record(
+    'Neo4j down at API start (NEO4J_STARTUP_WAIT_S=2)',
+    explained ? `exit 1 after ${seconds} s with the unreachable-Neo4j paragraph` : outcome.slice(0, 300),
+    explained,
+  );
 }
 
 function freePort(): Promise<number> {
@@ -335,7 +353,10 @@ function summarize(items: string[]): string {
   if (items.length === 0) return '';
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
-  return ` (${[...counts].slice(0, 4).map(([item, count]) => `${count}x ${item}`).join('; ')})`;
+  return ` (${[...counts]
+    .slice(0, 4)
+    .map(([item, count]) => `${count}x ${item}`)
+    .join('; ')})`;
 }
 
 function audit(): string {

@@ -41,7 +41,9 @@ function jvmThreads(): Map<string, number> {
   const kinds = new Map<string, number>();
   for (const task of readdirSync(`/proc/${jvmPid}/task`)) {
     try {
-      const name = readFileSync(`/proc/${jvmPid}/task/${task}/comm`, 'utf8').trim().replace(/[#-]?\d+$/, '');
+      const name = readFileSync(`/proc/${jvmPid}/task/${task}/comm`, 'utf8')
+        .trim()
+        .replace(/[#-]?\d+$/, '');
       kinds.set(name, (kinds.get(name) ?? 0) + cpuSeconds(jvmPid, `/task/${task}`));
     } catch {
       // The thread ended between the listing and the read.
@@ -58,9 +60,7 @@ const sampler = (async () => {
   while (sampling) {
     const session = driver.session();
     try {
-      const result = await session.run(
-        "SHOW TRANSACTIONS YIELD currentQuery, status WHERE NOT currentQuery STARTS WITH 'SHOW' RETURN currentQuery, status",
-      );
+      const result = await session.run("SHOW TRANSACTIONS YIELD currentQuery, status WHERE NOT currentQuery STARTS WITH 'SHOW' RETURN currentQuery, status");
       samples += 1;
       for (const record of result.records) {
         const status = String(record.get('status'));
@@ -93,6 +93,11 @@ console.log(
 );
 console.log(`CPU per request: API ${perRequest(after.api - before.api)}, Neo4j JVM ${perRequest(after.jvm - before.jvm)}`);
 const threadCpu = [...after.threads].map(([kind, total]) => [kind, total - (before.threads.get(kind) ?? 0)] as const).filter(([, used]) => used >= 0.1);
-console.log(`JVM CPU seconds by thread: ${threadCpu.sort((a, b) => b[1] - a[1]).map(([kind, used]) => `${kind} ${used.toFixed(1)}`).join(', ')}`);
+console.log(
+  `JVM CPU seconds by thread: ${threadCpu
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, used]) => `${kind} ${used.toFixed(1)}`)
+    .join(', ')}`,
+);
 console.log(`Neo4j transactions, ${samples} samples: ${(blocked / samples).toFixed(1)} blocked on a lock at a time on average; most seen:`);
 for (const [key, count] of [...statuses].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${count}\t${key}`);

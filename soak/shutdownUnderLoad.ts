@@ -22,10 +22,7 @@ const WARM_UP_REQUESTS = 3;
  * terminal's Ctrl-C or systemd does. Every request sent before the signal must get its answer,
  * and the server must exit 0 with its JVM stopped.
  */
-export async function measureGroupShutdown(
-  server: ServerProcess,
-  options: { clients: number; beforeSignalMs: number },
-): Promise<GroupShutdownOutcome> {
+export async function measureGroupShutdown(server: ServerProcess, options: { clients: number; beforeSignalMs: number }): Promise<GroupShutdownOutcome> {
   const jvmPid = server.jvmPid();
   // eslint-disable-next-line prefer-const -- the request closures read it before it is set, so a const would still be in its temporal dead zone
   let signalledAt: number | undefined;

@@ -17,10 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-test-neo4j-'));
   const started = performance.now();
-  const neo4j = await startEmbeddedNeo4j(
-    { dataDir, boltPort: 0, pageCacheMb: 64, heapMb: 512 },
-    (line) => console.error(line),
-  );
+  const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0, pageCacheMb: 64, heapMb: 512 }, (line) => console.error(line));
   console.error(`embedded Neo4j for tests ready at ${neo4j.uri} in ${Math.round(performance.now() - started)} ms`);
   project.provide('neo4jUri', neo4j.uri);
   project.provide('neo4jUsername', neo4j.username);

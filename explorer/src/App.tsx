@@ -197,10 +197,7 @@ export function App({ early }: { early: EarlyView | null }) {
         )}
         <label>
           Min. confidence
-          <select
-            value={view.minConfidence ?? ''}
-            onChange={(event) => changeView({ minConfidence: (event.target.value || null) as Confidence | null })}
-          >
+          <select value={view.minConfidence ?? ''} onChange={(event) => changeView({ minConfidence: (event.target.value || null) as Confidence | null })}>
             <option value="">any</option>
             {CONFIDENCES.map((confidence) => (
               <option key={confidence} value={confidence}>
@@ -235,7 +232,11 @@ export function App({ early }: { early: EarlyView | null }) {
         <div className="canvas-column">
           {!view.focus && <p className="hint">Search for a brand, a device or a chip to draw its neighbourhood.</p>}
           <div className="status" role="status">
-            {loading ? 'Loading…' : view.focus ? `${shown.nodes.length} nodes, ${shown.edges.length} claims${shown.truncated ? ' (truncated: more are reachable)' : ''}${view.asOf ? `, as known on ${view.asOf}` : ''}` : ''}
+            {loading
+              ? 'Loading…'
+              : view.focus
+                ? `${shown.nodes.length} nodes, ${shown.edges.length} claims${shown.truncated ? ' (truncated: more are reachable)' : ''}${view.asOf ? `, as known on ${view.asOf}` : ''}`
+                : ''}
           </div>
           <GraphView
             slice={shown}

@@ -133,7 +133,9 @@ export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, o
     const cy = cyRef.current!;
     cy.batch(() => {
       cy.elements().unselect().removeClass('on-path');
-      cy.elements().filter((element) => pathIds.has(element.id())).addClass('on-path');
+      cy.elements()
+        .filter((element) => pathIds.has(element.id()))
+        .addClass('on-path');
       if (selectedId) cy.getElementById(selectedId).select();
     });
   }, [slice, selectedId, pathIds]);

@@ -8,7 +8,9 @@ function SourceList({ sources }: { sources: Source[] }) {
       {sources.map((source) => (
         <li key={source.id}>
           {source.url ? (
-            <a href={source.url} rel="noreferrer noopener" target="_blank">{source.title}</a>
+            <a href={source.url} rel="noreferrer noopener" target="_blank">
+              {source.title}
+            </a>
           ) : (
             source.title
           )}
@@ -64,7 +66,9 @@ export function NodePanel({ node, facts, claims, labelOf, onEdge }: NodePanelPro
   return (
     <section aria-labelledby="panel-title" className="panel">
       <h2 id="panel-title">{node.label}</h2>
-      <p className="muted">{node.type.toLowerCase()} · {node.id}</p>
+      <p className="muted">
+        {node.type.toLowerCase()} · {node.id}
+      </p>
       {facts ? (
         <dl className="facts">
           {Object.entries(facts)

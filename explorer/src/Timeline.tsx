@@ -25,7 +25,10 @@ export function Timeline({ brand, events, onPick }: TimelineProps) {
     <div className="timeline">
       <ol aria-label={`Partner timeline of ${brand}`} className="timeline-axis">
         {events.map((event, index) => {
-          const partners = event.brands.filter((other) => other.name !== brand).map((other) => other.name).join(', ');
+          const partners = event.brands
+            .filter((other) => other.name !== brand)
+            .map((other) => other.name)
+            .join(', ');
           const left = 4 + (92 * (days[index]! - first)) / span;
           return (
             <li
@@ -33,7 +36,11 @@ export function Timeline({ brand, events, onPick }: TimelineProps) {
               style={{ left: `${left}%`, top: `${8 + (index % 3) * 30}px` }}
               className={`timeline-event confidence-${event.confidence}${left > 70 ? ' label-before' : ''}`}
             >
-              <button type="button" onClick={() => onPick(event.id)} title={`${event.kind}, reported ${formatDay(event.reportedOn, event.reportedOnPrecision)}`}>
+              <button
+                type="button"
+                onClick={() => onPick(event.id)}
+                title={`${event.kind}, reported ${formatDay(event.reportedOn, event.reportedOnPrecision)}`}
+              >
                 <span className="timeline-marker" style={{ borderColor: EDGE_STYLES[event.confidence].colour }} aria-hidden="true" />
                 {partners} <span className="muted">{formatDay(placedOn(event), event.startedOn ? event.startedOnPrecision : 'DAY')}</span>
                 <span className="visually-hidden">, {EDGE_STYLES[event.confidence].meaning}</span>
@@ -44,7 +51,9 @@ export function Timeline({ brand, events, onPick }: TimelineProps) {
       </ol>
       <div className="timeline-years" aria-hidden="true">
         {years.map((year) => (
-          <span key={year} style={{ left: `${Math.max(0, 4 + (92 * (dayNumber(`${year}-01-01`) - first)) / span)}%` }}>{year}</span>
+          <span key={year} style={{ left: `${Math.max(0, 4 + (92 * (dayNumber(`${year}-01-01`) - first)) / span)}%` }}>
+            {year}
+          </span>
         ))}
       </div>
     </div>

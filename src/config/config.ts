@@ -155,7 +155,10 @@ function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
-  return raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 /** 32 characters of a random hex string hold 128 bits; fewer distinct characters than this means a pattern, not chance. */
@@ -236,7 +239,10 @@ function apiKeys(env: NodeJS.ProcessEnv): ApiKeyConfig[] {
 
 /** CORS_ORIGINS: a comma list of origins (scheme, host and port, as a browser sends them), or `*`. */
 function corsOrigins(env: NodeJS.ProcessEnv): string[] {
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   for (const origin of origins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new ConfigError(`CORS_ORIGINS entries are origins such as "http://localhost:5173" or "*", got "${origin}"`);

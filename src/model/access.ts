@@ -29,7 +29,9 @@ export class ApiKeyring {
   identify(authorization: string | undefined): Access {
     if (authorization === undefined || authorization.trim() === '') return { presented: false };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const digest = createHash('sha256').update(match?.[1] ?? '').digest();
+    const digest = createHash('sha256')
+      .update(match?.[1] ?? '')
+      .digest();
     let caller: Caller | null = null;
     for (const key of this.keys) {
       if (timingSafeEqual(digest, key.digest) && match) caller = { name: key.name, role: key.role };

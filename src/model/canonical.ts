@@ -96,9 +96,40 @@ export function lookupKey(name: string): string {
  * the whole of Unicode's confusables data: enough to tell that "Lеica" (Cyrillic е) looks like "Leica".
  */
 const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', с: 'c', е: 'e', һ: 'h', і: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', ѕ: 's', т: 't', у: 'y', х: 'x', ԁ: 'd', ԛ: 'q', ԝ: 'w',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ζ: 'z',
-  '0': 'o', '1': 'l',
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  ѕ: 's',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ζ: 'z',
+  '0': 'o',
+  '1': 'l',
 };
 
 /**
@@ -107,7 +138,10 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
  */
 export function confusableSkeleton(name: string): string {
   const folded = lookupKey(name).normalize('NFKD').replace(/\p{M}/gu, '');
-  return [...folded].map((char) => LATIN_LOOKALIKES[char] ?? char).join('').replace(/[^\p{L}\p{N}]+/gu, '');
+  return [...folded]
+    .map((char) => LATIN_LOOKALIKES[char] ?? char)
+    .join('')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Today's date plus one day, UTC, as YYYY-MM-DD: the latest date a report or publication may carry. */
@@ -125,7 +159,11 @@ export function isNotFutureDate(partialDate: string, now = new Date()): boolean 
 }
 
 function refuseHidden(text: string, field: string): void {
-  for (const [kind, pattern] of [['a control character', CONTROL_IN_TEXT], ['a bidirectional control', BIDI_CONTROLS], ['an invisible character', INVISIBLE]] as const) {
+  for (const [kind, pattern] of [
+    ['a control character', CONTROL_IN_TEXT],
+    ['a bidirectional control', BIDI_CONTROLS],
+    ['an invisible character', INVISIBLE],
+  ] as const) {
     const match = pattern.exec(text);
     if (match) {
       const codePoint = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

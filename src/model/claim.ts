@@ -33,7 +33,9 @@ const CERTAINTY: Record<Confidence, number> = {
 
 /** The certainty rank of `variable`'s confidence in Cypher, as CERTAINTY has it: the only form Cypher may rank claims with. */
 export function certaintyRankCypher(variable: string): string {
-  return `CASE ${variable}.confidence ${Object.entries(CERTAINTY).map(([confidence, rank]) => `WHEN '${confidence}' THEN ${rank}`).join(' ')} END`;
+  return `CASE ${variable}.confidence ${Object.entries(CERTAINTY)
+    .map(([confidence, rank]) => `WHEN '${confidence}' THEN ${rank}`)
+    .join(' ')} END`;
 }
 
 export interface RankedClaim {

@@ -69,7 +69,11 @@ function isSortKeyOfKind(key: SortKey, kind: SortKeyKind): boolean {
     case 'day':
       return typeof key === 'string' && isCalendarDay(key);
     case 'instant':
-      return typeof key === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})(\[[\w/+-]+\])?$/.test(key) && isCalendarDay(key.slice(0, 10));
+      return (
+        typeof key === 'string' &&
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})(\[[\w/+-]+\])?$/.test(key) &&
+        isCalendarDay(key.slice(0, 10))
+      );
   }
 }
 
@@ -113,12 +117,7 @@ export function decodeCursor(cursor: string | null | undefined, keyKind: SortKey
   if (cursor === null || cursor === undefined) return { afterKey: null, afterId: null };
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      isSortKeyOfKind(decoded[0] as SortKey, keyKind) &&
-      typeof decoded[1] === 'string'
-    ) {
+    if (Array.isArray(decoded) && decoded.length === 2 && isSortKeyOfKind(decoded[0] as SortKey, keyKind) && typeof decoded[1] === 'string') {
       return { afterKey: decoded[0] as SortKey, afterId: decoded[1] };
     }
   } catch {

@@ -14,7 +14,10 @@ const { text: MAX_TEXT, list: MAX_LIST, id: MAX_ID } = RECORD_LIMITS;
 
 const slug = '[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?';
 const entityId = (prefix: EntityPrefix) =>
-  z.string().max(MAX_ID).regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
+  z
+    .string()
+    .max(MAX_ID)
+    .regex(new RegExp(`^${prefix}:${slug}$`), `must look like "${prefix}:some-slug" (lower-case letters, digits, dots and dashes)`);
 
 /** Runs a canonicaliser of src/model/canonical.ts, its error becoming the field's validation issue. */
 const canonicalised = (canonicalise: (raw: string) => string) =>
@@ -63,7 +66,10 @@ const SourceRecord = z.strictObject({
   title: text,
   publisher: optionalText,
   author: optionalText,
-  url: z.url({ protocol: /^https?$/ }).max(MAX_TEXT).nullish(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_TEXT)
+    .nullish(),
   publishedOn: reportedDate.nullish(),
 });
 
@@ -74,7 +80,10 @@ const BrandRecord = z.strictObject({
   aliases: z.array(nameText).max(MAX_LIST).default([]),
   allowMixedScripts,
   roles: z.array(z.enum(BrandRole)).max(MAX_LIST).default([]),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"').nullish(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"')
+    .nullish(),
 });
 
 const ChipRecord = z.strictObject({
@@ -126,7 +135,10 @@ export const RELATION_ENDPOINTS = Object.fromEntries(
   }),
 ) as Record<Relation, { from: EntityPrefix[]; to: EntityPrefix }>;
 
-const anyEntityId = z.string().max(MAX_ID).regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
+const anyEntityId = z
+  .string()
+  .max(MAX_ID)
+  .regex(new RegExp(`^(${ENTITY_PREFIXES.join('|')}):${slug}$`), 'must be an entity id such as "brand:leica"');
 
 const RelationshipRecord = z
   .strictObject({

@@ -23,7 +23,9 @@ export const CLAIM_RELATIONSHIP_TYPES = {
 } as const;
 
 export type ClaimRelationshipType = keyof typeof CLAIM_RELATIONSHIP_TYPES;
-export type LinkableRelationshipType = { [T in ClaimRelationshipType]: (typeof CLAIM_RELATIONSHIP_TYPES)[T]['linkable'] extends true ? T : never }[ClaimRelationshipType];
+export type LinkableRelationshipType = {
+  [T in ClaimRelationshipType]: (typeof CLAIM_RELATIONSHIP_TYPES)[T]['linkable'] extends true ? T : never;
+}[ClaimRelationshipType];
 
 /**
  * How the stored graph holds a relationship:
@@ -32,10 +34,7 @@ export type LinkableRelationshipType = { [T in ClaimRelationshipType]: (typeof C
  *   own provenance standing for the claim, one edge per partnership;
  * - `specs`: Spec nodes below a device (HAS_SPEC), each node a claim, ordered by key.
  */
-export type RelationshipShape =
-  | { kind: 'claim'; type: ClaimRelationshipType; direction: 'OUT' | 'IN' }
-  | { kind: 'sharedPartnership' }
-  | { kind: 'specs' };
+export type RelationshipShape = { kind: 'claim'; type: ClaimRelationshipType; direction: 'OUT' | 'IN' } | { kind: 'sharedPartnership' } | { kind: 'specs' };
 
 export interface RelationshipDeclaration {
   /** `<Owner>.<field>`: how loaders, plans and metrics name it. */
@@ -57,7 +56,15 @@ export interface RelationshipDeclaration {
 const claim = (type: ClaimRelationshipType, direction: 'OUT' | 'IN'): RelationshipShape => ({ kind: 'claim', type, direction });
 
 export const RELATIONSHIPS = [
-  { name: 'Brand.partnerships', owner: 'Brand', target: 'Partnership', shape: claim('PARTY_TO', 'OUT'), field: 'partnerships', cardinality: 'list', connection: true },
+  {
+    name: 'Brand.partnerships',
+    owner: 'Brand',
+    target: 'Partnership',
+    shape: claim('PARTY_TO', 'OUT'),
+    field: 'partnerships',
+    cardinality: 'list',
+    connection: true,
+  },
   {
     name: 'Brand.partners',
     owner: 'Brand',
@@ -70,9 +77,36 @@ export const RELATIONSHIPS = [
     description: 'The other brands of its partnerships.',
     connectionDescription: 'Partners, one edge per partnership, with its provenance.',
   },
-  { name: 'Brand.devices', owner: 'Brand', target: 'Device', shape: claim('MADE_BY', 'IN'), field: 'devices', cardinality: 'list', connection: true, description: 'Devices it makes.' },
-  { name: 'Device.brand', owner: 'Device', target: 'Brand', shape: claim('MADE_BY', 'OUT'), field: 'brand', cardinality: 'single', connection: false, description: 'The maker, by its best claim.' },
-  { name: 'Device.chip', owner: 'Device', target: 'Chip', shape: claim('USES_CHIP', 'OUT'), field: 'chip', cardinality: 'single', connection: false, description: 'The chip, by its best claim.' },
+  {
+    name: 'Brand.devices',
+    owner: 'Brand',
+    target: 'Device',
+    shape: claim('MADE_BY', 'IN'),
+    field: 'devices',
+    cardinality: 'list',
+    connection: true,
+    description: 'Devices it makes.',
+  },
+  {
+    name: 'Device.brand',
+    owner: 'Device',
+    target: 'Brand',
+    shape: claim('MADE_BY', 'OUT'),
+    field: 'brand',
+    cardinality: 'single',
+    connection: false,
+    description: 'The maker, by its best claim.',
+  },
+  {
+    name: 'Device.chip',
+    owner: 'Device',
+    target: 'Chip',
+    shape: claim('USES_CHIP', 'OUT'),
+    field: 'chip',
+    cardinality: 'single',
+    connection: false,
+    description: 'The chip, by its best claim.',
+  },
   {
     name: 'Device.cameraBrands',
     owner: 'Device',
@@ -103,7 +137,16 @@ export const RELATIONSHIPS = [
     connection: false,
     description: 'Every reported attribute with its provenance, by key, newest claim first.',
   },
-  { name: 'Chip.vendor', owner: 'Chip', target: 'Brand', shape: claim('MADE_BY', 'OUT'), field: 'vendor', cardinality: 'single', connection: false, description: 'The vendor, by its best claim.' },
+  {
+    name: 'Chip.vendor',
+    owner: 'Chip',
+    target: 'Brand',
+    shape: claim('MADE_BY', 'OUT'),
+    field: 'vendor',
+    cardinality: 'single',
+    connection: false,
+    description: 'The vendor, by its best claim.',
+  },
   { name: 'Chip.devices', owner: 'Chip', target: 'Device', shape: claim('USES_CHIP', 'IN'), field: 'devices', cardinality: 'list', connection: true },
   { name: 'Leak.devices', owner: 'Leak', target: 'Device', shape: claim('ABOUT', 'OUT'), field: 'devices', cardinality: 'list', connection: true },
   { name: 'Partnership.brands', owner: 'Partnership', target: 'Brand', shape: claim('PARTY_TO', 'IN'), field: 'brands', cardinality: 'list', connection: true },
@@ -132,7 +175,10 @@ export function relationshipsOf(owner: EntityLabel): RelationshipDeclaration[] {
 }
 
 /** The relationship field `fieldName` of `owner` (a list, its connection or its count), if it is one. */
-export function relationshipField(owner: string, fieldName: string): { declaration: RelationshipDeclaration; as: 'value' | 'connection' | 'count' } | undefined {
+export function relationshipField(
+  owner: string,
+  fieldName: string,
+): { declaration: RelationshipDeclaration; as: 'value' | 'connection' | 'count' } | undefined {
   for (const declaration of RELATIONSHIPS as readonly RelationshipDeclaration[]) {
     if (declaration.owner !== owner) continue;
     if (declaration.field === fieldName) return { declaration, as: 'value' };

@@ -18,7 +18,15 @@ import { SupervisedNeo4j } from '../store/neo4j/neo4jSupervisor.js';
 import { MAX_OPERATION_NAME_LENGTH, PARSE_LIMITS } from '../config/limits.js';
 import { codeOfError, createErrorFormatter, ErrorCode, TooLongError } from '../errors/errors.js';
 import { seedGraph } from '../store/records/seed.js';
-import { bookmarkSecret, BookmarkSigner, bookmarksFromClient, bookmarksToClientPlugin, bookmarkWaitPlugin, verifiedBookmarks, type BookmarkContext } from './bookmarks.js';
+import {
+  bookmarkSecret,
+  BookmarkSigner,
+  bookmarksFromClient,
+  bookmarksToClientPlugin,
+  bookmarkWaitPlugin,
+  verifiedBookmarks,
+  type BookmarkContext,
+} from './bookmarks.js';
 import { clientAddressResolver } from './clientAddress.js';
 import { admissionQueue } from './admission.js';
 import { createContextFactory, type AppContext } from '../api/context.js';
@@ -282,14 +290,16 @@ async function createHttpServer(
       req.body ??= {};
       next();
     },
-    admission.inTurn(expressMiddleware(apollo, {
-      // The rate limits need the client's IP, which only express knows, and the key the context found.
-      context: async ({ req, res }) => {
-        const context = await createContext({ req });
-        const keyName = context.access.presented ? context.access.caller?.name : undefined;
-        return { ...context, client: { ip: clientAddress(req), keyName }, bookmarks: verifiedBookmarks(res.locals) };
-      },
-    })),
+    admission.inTurn(
+      expressMiddleware(apollo, {
+        // The rate limits need the client's IP, which only express knows, and the key the context found.
+        context: async ({ req, res }) => {
+          const context = await createContext({ req });
+          const keyName = context.access.presented ? context.access.caller?.name : undefined;
+          return { ...context, client: { ip: clientAddress(req), keyName }, bookmarks: verifiedBookmarks(res.locals) };
+        },
+      }),
+    ),
   );
   app.use(badRequestHandler(log));
   // express's own 404 page names only the path the client asked for; answered as JSON like everything else.
@@ -397,7 +407,9 @@ function metricsApp(metrics: Metrics, token: string | undefined): express.Expres
   app.disable('x-powered-by');
   const expected = token === undefined ? undefined : createHash('sha256').update(`Bearer ${token}`).digest();
   app.get('/metrics', async (req, res) => {
-    const presented = createHash('sha256').update(req.headers.authorization ?? '').digest();
+    const presented = createHash('sha256')
+      .update(req.headers.authorization ?? '')
+      .digest();
     if (expected && !timingSafeEqual(presented, expected)) {
       res.status(401).setHeader('www-authenticate', 'Bearer').type('text/plain').send('Metrics need "Authorization: Bearer <METRICS_TOKEN>".\n');
       return;
@@ -422,10 +434,7 @@ function requestMetricsPlugin(metrics: Metrics, log: Logger): ApolloServerPlugin
           }
         },
         async willSendResponse({ operationName, errors }) {
-          log.info(
-            { operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
-            'graphql request',
-          );
+          log.info({ operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 }, 'graphql request');
         },
       };
     },

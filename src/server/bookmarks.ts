@@ -68,10 +68,20 @@ export function bookmarksFromClient(signer: BookmarkSigner): RequestHandler {
   return (req, res, next) => {
     const header = req.get(BOOKMARKS_HEADER);
     if (header === undefined || header.trim() === '') return next();
-    const tokens = header.split(',').map((token) => token.trim()).filter((token) => token !== '');
+    const tokens = header
+      .split(',')
+      .map((token) => token.trim())
+      .filter((token) => token !== '');
     const bookmarks = tokens.map((token) => signer.verify(token));
     if (tokens.length > BOOKMARK_LIMITS.perHeader || bookmarks.some((bookmark) => bookmark === undefined)) {
-      res.status(400).json(errorBody(`${BOOKMARKS_HEADER} takes up to ${BOOKMARK_LIMITS.perHeader} bookmarks, separated by commas, exactly as a response of this API gave them`, ErrorCode.BAD_USER_INPUT));
+      res
+        .status(400)
+        .json(
+          errorBody(
+            `${BOOKMARKS_HEADER} takes up to ${BOOKMARK_LIMITS.perHeader} bookmarks, separated by commas, exactly as a response of this API gave them`,
+            ErrorCode.BAD_USER_INPUT,
+          ),
+        );
       return;
     }
     res.locals[VERIFIED] = bookmarks;
@@ -107,7 +117,8 @@ export function bookmarkWaitPlugin(db: Database): ApolloServerPlugin<BookmarkCon
             if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError')) {
               return errorResponse(400, `${BOOKMARKS_HEADER}: the database does not know these bookmarks`, ErrorCode.BAD_USER_INPUT);
             }
-            const message = error instanceof ServiceUnavailableError ? error.message : 'The graph database has not caught up with these bookmarks; try again shortly.';
+            const message =
+              error instanceof ServiceUnavailableError ? error.message : 'The graph database has not caught up with these bookmarks; try again shortly.';
             return errorResponse(503, message, ErrorCode.SERVICE_UNAVAILABLE);
           }
         },

@@ -17,7 +17,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     serializers: { err: (value: unknown) => value },
     hooks: {
       logMethod(this: Logger, args: Parameters<Logger['info']>, method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? truncated(arg) : arg)));
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? truncated(arg) : arg)),
+        );
       },
     },
   };

@@ -45,7 +45,11 @@ export class Metrics {
   /** Open WebSockets and active subscriptions, counted by src/server/subscriptions.ts: what one replica holds. */
   readonly liveConnections = new Gauge({ name: 'graphql_ws_connections', help: 'Open graphql-ws sockets.', registers: [this.registry] });
   readonly liveSubscriptions = new Gauge({ name: 'graphql_subscriptions', help: 'Active subscriptions.', registers: [this.registry] });
-  readonly anonymousSubscriptions = new Gauge({ name: 'graphql_subscriptions_anonymous', help: 'Active subscriptions without an API key.', registers: [this.registry] });
+  readonly anonymousSubscriptions = new Gauge({
+    name: 'graphql_subscriptions_anonymous',
+    help: 'Active subscriptions without an API key.',
+    registers: [this.registry],
+  });
   /** Subscription work per event (src/server/subscriptionFanOut.ts): executions, and the results fanned out from them. */
   readonly subscriptionExecutions = new Counter({
     name: 'graphql_subscription_executions_total',
@@ -70,8 +74,22 @@ export class Metrics {
 
   /** GraphQL requests running and waiting for their turn (src/server/admission.ts), read at each scrape. */
   watchAdmission(state: AdmissionState): void {
-    new Gauge({ name: 'graphql_requests_running', help: 'GraphQL requests over HTTP running now.', registers: [this.registry], collect() { this.set(state.running()); } });
-    new Gauge({ name: 'graphql_requests_waiting', help: 'GraphQL requests over HTTP waiting for their turn.', registers: [this.registry], collect() { this.set(state.waiting()); } });
+    new Gauge({
+      name: 'graphql_requests_running',
+      help: 'GraphQL requests over HTTP running now.',
+      registers: [this.registry],
+      collect() {
+        this.set(state.running());
+      },
+    });
+    new Gauge({
+      name: 'graphql_requests_waiting',
+      help: 'GraphQL requests over HTTP waiting for their turn.',
+      registers: [this.registry],
+      collect() {
+        this.set(state.waiting());
+      },
+    });
   }
 
   readonly observeOperation = (shape: OperationMeasure): void => {

@@ -149,7 +149,7 @@ export class SubscriptionFanOut {
       this.shared.delete(key);
       return stream;
     }
-    const source = (stream)[Symbol.asyncIterator]();
+    const source = stream[Symbol.asyncIterator]();
     let idle = false;
     const execution = new SharedExecution(source, args, anonymous, this.options, () => {
       if (idle) return;

@@ -11,12 +11,16 @@ const WARM_UP_OPERATIONS: Array<{ query: string; variables?: Record<string, unkn
   { query: PAGE_QUERIES.brandPage, variables: { name: 'Leica' } },
   { query: PAGE_QUERIES.partnerHistory, variables: { name: 'Leica' } },
   { query: PAGE_QUERIES.deviceListPage },
-  { query: `{ device(name: "Xiaomi 12S") { id name status announcedOn modelNumber codename brand { id name } chip { id name partNumber vendor { name } }
+  {
+    query: `{ device(name: "Xiaomi 12S") { id name status announcedOn modelNumber codename brand { id name } chip { id name partNumber vendor { name } }
      specs { key value unit confidence reportedOn sources { title } }
-     leaksConnection(first: 10) { edges { confidence reportedOn node { id summary platform reportedOn reportedOnPrecision } sources { id title } } } } }` },
-  { query: `{ brand(name: "Leica") { id name partners { id name } partnerCount
+     leaksConnection(first: 10) { edges { confidence reportedOn node { id summary platform reportedOn reportedOnPrecision } sources { id title } } } } }`,
+  },
+  {
+    query: `{ brand(name: "Leica") { id name partners { id name } partnerCount
      partnershipsConnection { edges { confidence node { kind announcedOn announcedOnPrecision startedOn brands { name } } sources { title author publishedOn } } }
-     devicesConnection(first: 20) { edges { node { id name chip { id name } } } } } }` },
+     devicesConnection(first: 20) { edges { node { id name chip { id name } } } } } }`,
+  },
   { query: `{ brands { edges { node { id name partnerCount } } } }` },
   { query: `{ search(query: "leica", first: 10) { score node { id } } }` },
   { query: `{ graph(id: "brand:leica", depth: 2) { nodes { id type label } edges { id type source target confidence reportedOn } truncated } }` },

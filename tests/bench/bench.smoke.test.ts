@@ -24,9 +24,27 @@ const OPERATIONS = ['devicePage', 'brandPage', 'partnerHistory', 'graphSlice', '
 describe('npm run bench (smoke, tiny scale, no timing assertions)', () => {
   it('generates, loads, checks that every contestant gives the same answers, and writes the results', async () => {
     const { code, output } = await runBench([
-      '--scale', '0.002', '--seconds', '0.2', '--warmup', '0', '--concurrency', '1', '--rounds', '2', '--split-samples', '2', '--skip-plain',
-      '--heap-mb', '512', '--page-cache-mb', '64',
-      '--out', path.join(out, 'results'), '--data-dir', path.join(out, 'data'),
+      '--scale',
+      '0.002',
+      '--seconds',
+      '0.2',
+      '--warmup',
+      '0',
+      '--concurrency',
+      '1',
+      '--rounds',
+      '2',
+      '--split-samples',
+      '2',
+      '--skip-plain',
+      '--heap-mb',
+      '512',
+      '--page-cache-mb',
+      '64',
+      '--out',
+      path.join(out, 'results'),
+      '--data-dir',
+      path.join(out, 'data'),
     ]);
     expect(code, output).toBe(0);
     for (const operation of OPERATIONS) expect(output).toContain(`answers agree: ${operation}`);
@@ -43,7 +61,13 @@ describe('npm run bench (smoke, tiny scale, no timing assertions)', () => {
       expect(operation).toMatchObject({ concurrency: 1, roundTrips: expect.any(Number) });
       expect(operation.roundTrips).toBeGreaterThanOrEqual(1);
       for (const contestant of ['ours', 'rawCypher']) {
-        expect(operation.contestants[contestant]).toMatchObject({ p50Ms: expect.any(Number), p95Ms: expect.any(Number), p99Ms: expect.any(Number), rps: expect.any(Number), errors: 0 });
+        expect(operation.contestants[contestant]).toMatchObject({
+          p50Ms: expect.any(Number),
+          p95Ms: expect.any(Number),
+          p99Ms: expect.any(Number),
+          rps: expect.any(Number),
+          errors: 0,
+        });
       }
       const peerCannot = operation.name === 'graphSlice' || operation.name === 'search';
       if (peerCannot) {
@@ -60,10 +84,19 @@ describe('npm run bench (smoke, tiny scale, no timing assertions)', () => {
       expect(operation.ratioSpreads.oursToRawP50.min).toBeLessThanOrEqual(operation.ratioSpreads.oursToRawP50.max);
       expect(operation.contestants.ours.rounds).toHaveLength(2);
       expect(operation.contestants.rawCypher.rounds).toHaveLength(2);
-      expect(operation.contestants.ours.cpu).toEqual({ jvmMsPerRequest: expect.any(Number), apiMsPerRequest: expect.any(Number), loadGeneratorMsPerRequest: expect.any(Number) });
+      expect(operation.contestants.ours.cpu).toEqual({
+        jvmMsPerRequest: expect.any(Number),
+        apiMsPerRequest: expect.any(Number),
+        loadGeneratorMsPerRequest: expect.any(Number),
+      });
       expect(operation.contestants.rawCypher.cpu).toMatchObject({ jvmMsPerRequest: expect.any(Number), apiMsPerRequest: null });
       for (const split of [operation.profile.oursSplit, operation.profile.rawSplit]) {
-        expect(split).toEqual({ samples: 2, resultAvailableAfterMs: expect.any(Number), resultConsumedAfterMs: expect.any(Number), driverMs: expect.any(Number) });
+        expect(split).toEqual({
+          samples: 2,
+          resultAvailableAfterMs: expect.any(Number),
+          resultConsumedAfterMs: expect.any(Number),
+          driverMs: expect.any(Number),
+        });
         expect(split.driverMs).toBeGreaterThan(0);
       }
     }

@@ -35,10 +35,13 @@ describe('bench data generator', () => {
 
   it('skews devices and leaks towards a few brands', () => {
     const dataSet = generateDataSet({ scale: 0.02, seed: 42, dir: path.join(dir, 'skew') });
-    const makers = readFileSync(dataSet.files.find((file) => file.endsWith('relationships.jsonl'))!, 'utf8')
+    const makers = readFileSync(
+      dataSet.files.find((file) => file.endsWith('relationships.jsonl'))!,
+      'utf8',
+    )
       .split('\n')
       .filter((line) => line.includes('"relation":"MADE_BY","from":"device:'))
-      .map((line) => (JSON.parse(line) as { from: string; to: string }));
+      .map((line) => JSON.parse(line) as { from: string; to: string });
     const devicesPerBrand = new Map<string, Set<string>>();
     for (const { from, to } of makers) devicesPerBrand.set(to, (devicesPerBrand.get(to) ?? new Set()).add(from));
     const counts = [...devicesPerBrand.values()].map((devices) => devices.size).sort((a, b) => b - a);

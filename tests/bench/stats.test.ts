@@ -73,7 +73,11 @@ describe('bench CPU accounting from /proc/<pid>/stat', () => {
   });
 
   it('has no per-request figure without requests, and refuses ticks that go backwards', () => {
-    expect(cpuPerRequest({ jvm: 1, api: 1, loadGenerator: 1 }, { jvm: 2, api: 2, loadGenerator: 2 }, 0, 100)).toEqual({ jvmMsPerRequest: null, apiMsPerRequest: null, loadGeneratorMsPerRequest: null });
+    expect(cpuPerRequest({ jvm: 1, api: 1, loadGenerator: 1 }, { jvm: 2, api: 2, loadGenerator: 2 }, 0, 100)).toEqual({
+      jvmMsPerRequest: null,
+      apiMsPerRequest: null,
+      loadGeneratorMsPerRequest: null,
+    });
     expect(() => cpuPerRequest({ jvm: 10, api: null, loadGenerator: 1 }, { jvm: 5, api: null, loadGenerator: 1 }, 1, 100)).toThrow(/backwards/);
   });
 
@@ -95,7 +99,11 @@ describe('bench server-side split', () => {
       { resultAvailableAfterMs: 1, resultConsumedAfterMs: 0, driverMs: 1.5 },
     ]);
     expect(request).toEqual({ resultAvailableAfterMs: 3, resultConsumedAfterMs: 5, driverMs: 11 });
-    const split = summarizeSplit([request, { resultAvailableAfterMs: 10, resultConsumedAfterMs: 1, driverMs: 20 }, { resultAvailableAfterMs: 4, resultConsumedAfterMs: 2, driverMs: 8 }]);
+    const split = summarizeSplit([
+      request,
+      { resultAvailableAfterMs: 10, resultConsumedAfterMs: 1, driverMs: 20 },
+      { resultAvailableAfterMs: 4, resultConsumedAfterMs: 2, driverMs: 8 },
+    ]);
     expect(split).toEqual({ samples: 3, resultAvailableAfterMs: 4, resultConsumedAfterMs: 2, driverMs: 11 });
   });
 });

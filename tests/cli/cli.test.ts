@@ -67,7 +67,11 @@ describe('partnergraph command line', () => {
   it('reports each invalid record as file:line field and exits 1, writing nothing; --dry-run accepts a valid file', async () => {
     writeFileSync(
       path.join(dir, 'bad.jsonl'),
-      ['{"type":"Source","id":"source:cli-ok","title":"ok"}', '{"type":"Brand","id":"brand:cli","name":7}', '{"type":"Chip","id":"chip:x","name":"X","speed":"fast"}'].join('\n'),
+      [
+        '{"type":"Source","id":"source:cli-ok","title":"ok"}',
+        '{"type":"Brand","id":"brand:cli","name":7}',
+        '{"type":"Chip","id":"chip:x","name":"X","speed":"fast"}',
+      ].join('\n'),
     );
     const before = await graphFingerprint(db);
     const run = await partnergraph(['import', 'bad.jsonl']);

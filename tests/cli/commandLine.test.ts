@@ -34,7 +34,18 @@ describe('parseCommandLine', () => {
   });
 
   it('documents every command and option in the help', () => {
-    for (const word of ['import <file|dir>', 'export <file>', 'seed', 'emit-schema', '--dry-run', '--batch-size N', '-h, --help', 'NEO4J_URI', 'NEO4J_DATA_DIR', 'Exit codes']) {
+    for (const word of [
+      'import <file|dir>',
+      'export <file>',
+      'seed',
+      'emit-schema',
+      '--dry-run',
+      '--batch-size N',
+      '-h, --help',
+      'NEO4J_URI',
+      'NEO4J_DATA_DIR',
+      'Exit codes',
+    ]) {
       expect(HELP).toContain(word);
     }
   });

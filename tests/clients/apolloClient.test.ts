@@ -27,7 +27,11 @@ loadErrorMessages();
 
 const MARKER = 'apollocdup';
 const running = useEditingApp(MARKER);
-const app = { get baseUrl() { return running().baseUrl; } };
+const app = {
+  get baseUrl() {
+    return running().baseUrl;
+  },
+};
 
 function apolloClient(): ApolloClient<NormalizedCacheObject> {
   return new ApolloClient({

@@ -22,14 +22,13 @@ describe('graphql-ws client', () => {
       const written = await app().graphql('mutation { upsertBrand(input: { name: "Wsclient Optics", country: "DE" }) { id } }', {}, EDITOR_KEY);
       expect(written.errors).toBeUndefined();
 
-      const event = await Promise.race([
-        firstEvent,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event within 10 s')), 10_000)),
-      ]);
+      const event = await Promise.race([firstEvent, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event within 10 s')), 10_000))]);
       expect(event.done).toBe(false);
       expect(event.value?.errors).toBeUndefined();
       expect(event.value?.data?.graphChanged).toMatchObject({ entityId: written.data.upsertBrand.id, entityType: 'BRAND', operation: 'upsertBrand' });
-      const read = await rawAnswer(app().baseUrl, 'query($id: ID!) { node(id: $id) { id ... on Brand { name } } }', { id: event.value!.data!.graphChanged.entityId });
+      const read = await rawAnswer(app().baseUrl, 'query($id: ID!) { node(id: $id) { id ... on Brand { name } } }', {
+        id: event.value!.data!.graphChanged.entityId,
+      });
       expect(read.node).toEqual({ id: written.data.upsertBrand.id, name: 'Wsclient Optics' });
       await events.return?.();
     } finally {

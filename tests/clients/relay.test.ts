@@ -31,7 +31,11 @@ async function compile(onlySources?: string[]): Promise<{ dir: string; code: num
   }
   cpSync(path.join(root, 'schema/schema.graphql'), path.join(dir, 'schema.graphql'));
   try {
-    const { stdout, stderr } = await run(process.execPath, [relayCompiler, 'relay.config.json'], { cwd: dir, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [relayCompiler, 'relay.config.json'], {
+      cwd: dir,
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { dir, code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -83,15 +87,15 @@ describe("Relay's runtime store", () => {
     return new Environment({ network, store: new Store(new RecordSource()) });
   }
 
-  const artifact = async (name: string): Promise<ConcreteRequest> => ((await import(path.join(artifacts, `${name}.graphql.ts`))) as { default: ConcreteRequest }).default;
+  const artifact = async (name: string): Promise<ConcreteRequest> =>
+    ((await import(path.join(artifacts, `${name}.graphql.ts`))) as { default: ConcreteRequest }).default;
 
   /** Fetches the query into the store, then reads it back from the store. */
   async function normaliseAndRead(environment: Environment, request: ConcreteRequest) {
     await fetchQuery(environment, request, {}).toPromise();
     return readFromStore(environment, request);
   }
-  const readFromStore = (environment: Environment, request: ConcreteRequest) =>
-    environment.lookup(createOperationDescriptor(request, {}).fragment).data;
+  const readFromStore = (environment: Environment, request: ConcreteRequest) => environment.lookup(createOperationDescriptor(request, {}).fragment).data;
 
   it("reads the README's time-travel answers back as raw HTTP gives them", async () => {
     const request = await artifact('LeicaTimeTravelQuery');

@@ -20,7 +20,13 @@ function stages(): Map<string, Instruction[]> {
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction.getKeyword() === 'FROM') {
       current = [];
-      byStage.set(dockerfile.getFROMs().find((from) => from.getRange().start.line === instruction.getRange().start.line)!.getBuildStage() ?? '', current);
+      byStage.set(
+        dockerfile
+          .getFROMs()
+          .find((from) => from.getRange().start.line === instruction.getRange().start.line)!
+          .getBuildStage() ?? '',
+        current,
+      );
     }
     current.push(instruction);
   }
@@ -44,7 +50,14 @@ describe('Dockerfile', () => {
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user);
     const fromBuild = dockerfile.getCOPYs().filter((copy) => copy.getFromFlag()?.getValue() === 'build');
-    expect(fromBuild.map((copy) => copy.getArguments().map((argument) => argument.getValue()).join(' '))).toEqual(['/app/dist/src ./dist/src']);
+    expect(
+      fromBuild.map((copy) =>
+        copy
+          .getArguments()
+          .map((argument) => argument.getValue())
+          .join(' '),
+      ),
+    ).toEqual(['/app/dist/src ./dist/src']);
     expect(text(runtime!, 'CMD')).toEqual(['["node", "dist/src/server/main.js"]']);
   });
 
@@ -57,7 +70,12 @@ describe('Dockerfile', () => {
     const sources = dockerfile
       .getCOPYs()
       .filter((copy) => !copy.getFromFlag())
-      .flatMap((copy) => copy.getArguments().slice(0, -1).map((argument) => argument.getValue()));
+      .flatMap((copy) =>
+        copy
+          .getArguments()
+          .slice(0, -1)
+          .map((argument) => argument.getValue()),
+      );
     for (const source of sources) expect(existsSync(path.join(projectRoot, source)), source).toBe(true);
     // Named cypher queries and migrations, and the seed data startApp loads.
     expect(sources).toEqual(expect.arrayContaining(['cypher', 'seed']));
@@ -86,7 +104,15 @@ describe('Dockerfile', () => {
 
 describe('docker-compose.yml', () => {
   const compose = parseYaml(readFileSync(path.join(projectRoot, 'docker-compose.yml'), 'utf8')) as {
-    services: Record<string, { build?: { context: string; dockerfile: string }; command?: unknown; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> }>;
+    services: Record<
+      string,
+      {
+        build?: { context: string; dockerfile: string };
+        command?: unknown;
+        environment?: Record<string, string>;
+        depends_on?: Record<string, { condition: string }>;
+      }
+    >;
   };
 
   it('builds the API from the Dockerfile instead of installing at start, against the Neo4j service', () => {

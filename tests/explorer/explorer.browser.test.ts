@@ -55,7 +55,10 @@ async function waitForNodes(predicate: (labels: string[]) => boolean): Promise<s
 /** The page answers in well under a second; the margin is for a machine busy with other suites. */
 const POLL = { timeout: 10_000 };
 
-const has = (...wanted: string[]) => (labels: string[]) => wanted.every((label) => labels.includes(label));
+const has =
+  (...wanted: string[]) =>
+  (labels: string[]) =>
+    wanted.every((label) => labels.includes(label));
 
 beforeAll(async () => {
   listedOrigin = await startOriginServer(() => app.baseUrl);
@@ -152,9 +155,7 @@ describe('the Explorer at /explore', () => {
     const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
     await expect.poll(() => paths.count(), POLL).toBeGreaterThan(0);
     expect(await paths.first().innerText()).toMatch(/^Xiaomi → Leica × Xiaomi → Leica → Huawei × Leica → Huawei · weakest claim confirmed/);
-    const highlighted = await page.evaluate(() =>
-      (document.getElementById('graph-canvas') as any)._cyreg.cy.$('.on-path').map((element: any) => element.id()),
-    );
+    const highlighted = await page.evaluate(() => (document.getElementById('graph-canvas') as any)._cyreg.cy.$('.on-path').map((element: any) => element.id()));
     expect(highlighted).toEqual(expect.arrayContaining(['brand:xiaomi', 'partnership:leica-xiaomi', 'brand:leica', 'brand:huawei']));
     await page.screenshot({ path: screenshotPath('explorer-path') });
   });
@@ -164,7 +165,10 @@ describe('the Explorer at /explore', () => {
     await page.getByLabel('As of').fill('2022-08-01');
     await page.getByLabel('Min. confidence').selectOption('REPORTED');
     // Enter on a node in the list opens its neighbourhood, as a click on the canvas does.
-    await nodeList().filter({ hasText: /^Leica × Sharp$/ }).getByRole('button').press('Enter');
+    await nodeList()
+      .filter({ hasText: /^Leica × Sharp$/ })
+      .getByRole('button')
+      .press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('expand'), POLL).toBe('brand:sharp,partnership:leica-sharp');
     // The view that state stands for, asked of the API directly.
     const { data } = await app.graphql(`{
@@ -173,8 +177,7 @@ describe('the Explorer at /explore', () => {
       opened: graph(id: "partnership:leica-sharp", depth: 1, asOf: "2022-08-01", minConfidence: REPORTED) { nodes { label } } }`);
     const slices = [data.focus, data.sharp, data.opened] as Array<{ nodes: Array<{ label: string }> }>;
     const expected = [...new Set(slices.flatMap((slice) => slice.nodes.map((node) => node.label)))].sort();
-    const sorted = async (target: Page) =>
-      (await target.getByRole('list', { name: 'Nodes in view' }).getByRole('listitem').allInnerTexts()).sort();
+    const sorted = async (target: Page) => (await target.getByRole('list', { name: 'Nodes in view' }).getByRole('listitem').allInnerTexts()).sort();
     await expect.poll(() => sorted(page), POLL).toEqual(expected);
 
     const other = await browser.context.newPage();
@@ -199,10 +202,14 @@ describe('the Explorer at /explore', () => {
     expect(png.suggestedFilename()).toBe('partnergraph-brand-leica-asof-2022-08-01.png');
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('element,id,type,label,source,target,confidence,reportedOn,reportedOnPrecision,sources');
     expect(lines.some((line) => line.startsWith('node,brand:sharp,BRAND,Sharp'))).toBe(true);
-    expect(lines.filter((line) => line.startsWith('edge,')).every((line) => /,(CONFIRMED|REPORTED),\d{4}-\d{2}-\d{2},(DAY|MONTH|YEAR),.+/.test(line))).toBe(true);
+    expect(lines.filter((line) => line.startsWith('edge,')).every((line) => /,(CONFIRMED|REPORTED),\d{4}-\d{2}-\d{2},(DAY|MONTH|YEAR),.+/.test(line))).toBe(
+      true,
+    );
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     const exported = JSON.parse(readFileSync(await json.path(), 'utf8'));

@@ -5,7 +5,13 @@ import { readViewState, writeViewState } from '../../explorer/src/viewState.js';
 
 describe('the view state in the URL', () => {
   it('round-trips every parameter and leaves defaults out', () => {
-    const state = { focus: 'brand:leica', depth: 3, asOf: '2022-05-20', minConfidence: 'RUMORED' as const, expanded: ['brand:sharp', 'partnership:leica-sharp'] };
+    const state = {
+      focus: 'brand:leica',
+      depth: 3,
+      asOf: '2022-05-20',
+      minConfidence: 'RUMORED' as const,
+      expanded: ['brand:sharp', 'partnership:leica-sharp'],
+    };
     const search = writeViewState(state);
     expect(search).toBe('?focus=brand%3Aleica&depth=3&asOf=2022-05-20&minConfidence=RUMORED&expand=brand%3Asharp%2Cpartnership%3Aleica-sharp');
     expect(readViewState(search)).toEqual(state);
@@ -14,25 +20,44 @@ describe('the view state in the URL', () => {
 
   it('ignores values a hand-edited link gets wrong instead of sending them to the API', () => {
     expect(readViewState('?focus=brand:leica&depth=9&asOf=20-05-2022&minConfidence=SURE')).toEqual({
-      focus: 'brand:leica', depth: 2, asOf: null, minConfidence: null, expanded: [],
+      focus: 'brand:leica',
+      depth: 2,
+      asOf: null,
+      minConfidence: null,
+      expanded: [],
     });
   });
 });
 
 const edge = (id: string, source: string, target: string, title: string): GraphEdge => ({
-  id, type: 'PARTY_TO', source, target, confidence: 'CONFIRMED', reportedOn: '2022-05-23', reportedOnPrecision: 'DAY',
+  id,
+  type: 'PARTY_TO',
+  source,
+  target,
+  confidence: 'CONFIRMED',
+  reportedOn: '2022-05-23',
+  reportedOnPrecision: 'DAY',
   sources: [{ id: `source:${id}`, title, publisher: 'Xiaomi', author: null, url: null, publishedOn: '2022-05-23' }],
 });
 
 describe('a view made of several slices', () => {
   const focus: Slice = {
-    nodes: [{ id: 'brand:leica', type: 'BRAND', label: 'Leica' }, { id: 'partnership:leica-xiaomi', type: 'PARTNERSHIP', label: 'Leica × Xiaomi' }],
+    nodes: [
+      { id: 'brand:leica', type: 'BRAND', label: 'Leica' },
+      { id: 'partnership:leica-xiaomi', type: 'PARTNERSHIP', label: 'Leica × Xiaomi' },
+    ],
     edges: [edge('e1', 'brand:leica', 'partnership:leica-xiaomi', 'Xiaomi and Leica, "a new chapter"')],
     truncated: false,
   };
   const opened: Slice = {
-    nodes: [{ id: 'partnership:leica-xiaomi', type: 'PARTNERSHIP', label: 'Leica × Xiaomi' }, { id: 'brand:xiaomi', type: 'BRAND', label: 'Xiaomi' }],
-    edges: [edge('e1', 'brand:leica', 'partnership:leica-xiaomi', 'Xiaomi and Leica, "a new chapter"'), edge('e2', 'brand:xiaomi', 'partnership:leica-xiaomi', 'Press release')],
+    nodes: [
+      { id: 'partnership:leica-xiaomi', type: 'PARTNERSHIP', label: 'Leica × Xiaomi' },
+      { id: 'brand:xiaomi', type: 'BRAND', label: 'Xiaomi' },
+    ],
+    edges: [
+      edge('e1', 'brand:leica', 'partnership:leica-xiaomi', 'Xiaomi and Leica, "a new chapter"'),
+      edge('e2', 'brand:xiaomi', 'partnership:leica-xiaomi', 'Press release'),
+    ],
     truncated: true,
   };
 

@@ -7,9 +7,7 @@ import { testDriver } from './database.js';
  * whatever order they were written in. Finer than graphFingerprint, which counts relationships.
  */
 export async function graphContent(db: Database): Promise<string> {
-  const nodes = await db.driver.executeQuery(
-    'MATCH (n) WHERE n:Entity OR n:Spec RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id',
-  );
+  const nodes = await db.driver.executeQuery('MATCH (n) WHERE n:Entity OR n:Spec RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id');
   const relationships = await db.driver.executeQuery(
     `MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Spec) AND (b:Entity OR b:Spec)
      RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties
@@ -49,9 +47,7 @@ function canonicalJson(value: unknown): string {
  */
 export async function saveGraphForRestore(): Promise<{ restore(): Promise<void> }> {
   const driver = testDriver();
-  const nodes = await driver.executeQuery(
-    'MATCH (n) WHERE NOT n:SchemaMigration RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties',
-  );
+  const nodes = await driver.executeQuery('MATCH (n) WHERE NOT n:SchemaMigration RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS properties');
   const relationships = await driver.executeQuery(
     `MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration
      RETURN elementId(a) AS from, elementId(b) AS to, type(r) AS type, properties(r) AS properties`,

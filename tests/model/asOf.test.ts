@@ -30,7 +30,7 @@ describe('asOf over the seed data', () => {
     }
   }`;
 
-  it('shows Xiaomi among Leica\'s partners from 23 May 2022, not on the 22nd', async () => {
+  it("shows Xiaomi among Leica's partners from 23 May 2022, not on the 22nd", async () => {
     const on22 = (await app.graphql(LEICA, { asOf: '2022-05-22' })).data.brand;
     expect(on22.partners.map((b: any) => b.name).sort()).toEqual(['Huawei', 'Panasonic', 'Sharp']);
     expect(on22.partnerCount).toBe(3);

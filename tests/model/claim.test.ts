@@ -27,6 +27,10 @@ it('ranks the newest claim first, then the most certain, for single values', () 
 });
 
 it('lists each believed node once, in edge order', () => {
-  const edges = [edge('brand:b', Confidence.RUMORED, '2022-01-01'), edge('brand:a', Confidence.CONFIRMED, '2022-01-02'), edge('brand:b', Confidence.REPORTED, '2022-03-01')];
+  const edges = [
+    edge('brand:b', Confidence.RUMORED, '2022-01-01'),
+    edge('brand:a', Confidence.CONFIRMED, '2022-01-02'),
+    edge('brand:b', Confidence.REPORTED, '2022-03-01'),
+  ];
   expect(distinctNodes(edges)).toEqual([{ id: 'brand:b' }, { id: 'brand:a' }]);
 });

@@ -13,7 +13,13 @@ describe('entity kinds, declared once in src/model/entityKinds.ts', () => {
   it('give the GraphQL EntityType enum its values, the emitted schema included', () => {
     expect(Object.values(EntityType).sort()).toEqual(ENTITY_LABELS.map(typeOfLabel).sort());
     const enumType = buildSchema(schemaText).getType('EntityType');
-    expect(isEnumType(enumType) && enumType.getValues().map((value) => value.name).sort()).toEqual(Object.values(EntityType).sort());
+    expect(
+      isEnumType(enumType) &&
+        enumType
+          .getValues()
+          .map((value) => value.name)
+          .sort(),
+    ).toEqual(Object.values(EntityType).sort());
     for (const type of Object.values(EntityType)) expect(typeOfLabel(labelOfType(type))).toBe(type);
   });
 
@@ -23,7 +29,17 @@ describe('entity kinds, declared once in src/model/entityKinds.ts', () => {
     expect(ENTITY_PREFIXES).toEqual(ENTITY_LABELS.map(prefixOfLabel));
     const brand = ImportRecord.parse({ type: 'Brand', id: 'brand:leica', name: 'Leica' });
     expect(prefixOf(idOf(brand))).toBe(prefixOfLabel('Brand'));
-    expect(ImportRecord.safeParse({ type: 'Relationship', relation: 'CAMERA_BY', from: 'gadget:x', to: 'brand:leica', confidence: 'CONFIRMED', reportedOn: '2022-07-04', sources: ['source:a'] }).success).toBe(false);
+    expect(
+      ImportRecord.safeParse({
+        type: 'Relationship',
+        relation: 'CAMERA_BY',
+        from: 'gadget:x',
+        to: 'brand:leica',
+        confidence: 'CONFIRMED',
+        reportedOn: '2022-07-04',
+        sources: ['source:a'],
+      }).success,
+    ).toBe(false);
   });
 
   it('say which kinds are claims: exactly those whose records carry provenance', () => {

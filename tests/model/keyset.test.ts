@@ -22,12 +22,31 @@ describe('cursors and page sizes', () => {
     expect(decodeCursor(cursor('2026-12-02T14:47:24.123Z'), 'instant').afterKey).toBe('2026-12-02T14:47:24.123Z');
     expect(decodeCursor(cursor('2026-12-02T14:47Z'), 'instant').afterKey).toBe('2026-12-02T14:47Z');
     const forged: Array<[unknown, Parameters<typeof decodeCursor>[1]]> = [
-      ['x', 'day'], ['2023-02-29', 'day'], ['9999-99-99', 'day'], [7, 'day'], ['x', 'dayOrMissing'],
-      ['x', 'count'], [-1, 'count'], [1.5, 'count'], [7, 'text'], ['2026-13-02T00:00Z', 'instant'], ['x', 'instant'],
+      ['x', 'day'],
+      ['2023-02-29', 'day'],
+      ['9999-99-99', 'day'],
+      [7, 'day'],
+      ['x', 'dayOrMissing'],
+      ['x', 'count'],
+      [-1, 'count'],
+      [1.5, 'count'],
+      [7, 'text'],
+      ['2026-13-02T00:00Z', 'instant'],
+      ['x', 'instant'],
     ];
     for (const [key, kind] of forged) {
-      expect({ key, kind, refused: (() => { try { decodeCursor(cursor(key), kind, 'after'); return false; } catch (error) { return error instanceof BadUserInputError; } })() })
-        .toEqual({ key, kind, refused: true });
+      expect({
+        key,
+        kind,
+        refused: (() => {
+          try {
+            decodeCursor(cursor(key), kind, 'after');
+            return false;
+          } catch (error) {
+            return error instanceof BadUserInputError;
+          }
+        })(),
+      }).toEqual({ key, kind, refused: true });
     }
   });
 
@@ -96,7 +115,10 @@ describe('keyset pagination over the real graph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pageNumber = 0; pageNumber < 20; pageNumber++) {
-      const page: any = await app.graphql('query($after: String) { devices(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const page: any = await app.graphql(
+        'query($after: String) { devices(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       seen.push(...page.data.devices.edges.map((e: any) => e.node.id));
       // Inserts on both sides of the cursor: before it (must not shift the next page) and after it.
       await app.db.driver.executeQuery(
@@ -139,12 +161,17 @@ describe('keyset pagination over the real graph', () => {
     const FORWARD = '{ device(name: "Xiaomi 12S") { leaksConnection(first: 10) { edges { cursor node { id } } } } }';
     const all: Array<{ cursor: string; node: { id: string } }> = (await app.graphql(FORWARD)).data.device.leaksConnection.edges;
     expect(all.length).toBeGreaterThanOrEqual(2);
-    const last = await app.graphql('{ device(name: "Xiaomi 12S") { leaksConnection(last: 1) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage startCursor } } } }');
+    const last = await app.graphql(
+      '{ device(name: "Xiaomi 12S") { leaksConnection(last: 1) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage startCursor } } } }',
+    );
     expect(last.data.device.leaksConnection.edges.map((e: any) => e.node.id)).toEqual([all.at(-1)!.node.id]);
     expect(last.data.device.leaksConnection.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-    const previous = await app.graphql('query($before: String) { device(name: "Xiaomi 12S") { leaksConnection(last: 10, before: $before) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } } }', {
-      before: last.data.device.leaksConnection.pageInfo.startCursor,
-    });
+    const previous = await app.graphql(
+      'query($before: String) { device(name: "Xiaomi 12S") { leaksConnection(last: 10, before: $before) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } } }',
+      {
+        before: last.data.device.leaksConnection.pageInfo.startCursor,
+      },
+    );
     expect(previous.data.device.leaksConnection.edges.map((e: any) => e.node.id)).toEqual(all.slice(0, -1).map((e) => e.node.id));
     expect(previous.data.device.leaksConnection.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
   });

@@ -13,7 +13,7 @@ const cypherFiles = readdirSync(cypherDir, { recursive: true, encoding: 'utf8' }
   .filter((file) => file.endsWith('.cypher'))
   .map((file) => ({ file, text: readFileSync(path.join(cypherDir, file), 'utf8') }));
 
-it('derives the enums and the importer\'s endpoint checks from the table', () => {
+it("derives the enums and the importer's endpoint checks from the table", () => {
   expect(Object.values(RelationshipType).sort()).toEqual(Object.keys(CLAIM_RELATIONSHIP_TYPES).sort());
   expect(Object.values(Relation).sort()).toEqual(['CAMERA_BY', 'COVERS', 'MADE_BY', 'USES_CHIP']);
   expect(RELATION_ENDPOINTS.MADE_BY).toEqual({ from: ['device', 'chip'], to: 'brand' });

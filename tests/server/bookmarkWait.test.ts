@@ -46,7 +46,8 @@ function farAhead(bookmark: string): string {
     at += 18;
     const marker = bytes[at]!;
     const width = ({ 0xc8: 1, 0xc9: 2, 0xca: 4, 0xcb: 8 } as Record<number, number>)[marker] ?? 0;
-    const txId = width === 0 ? BigInt(marker >= 0xf0 ? marker - 0x100 : marker) : width === 8 ? bytes.readBigInt64BE(at + 1) : BigInt(bytes.readIntBE(at + 1, width));
+    const txId =
+      width === 0 ? BigInt(marker >= 0xf0 ? marker - 0x100 : marker) : width === 8 ? bytes.readBigInt64BE(at + 1) : BigInt(bytes.readIntBE(at + 1, width));
     at += 1 + width;
     const raised = Buffer.alloc(9);
     raised[0] = 0xcb;
@@ -65,7 +66,11 @@ describe('a bookmark the database has not reached', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'neo4j-bookmarks': token },
       body: JSON.stringify({ query: '{ brand(name: "Wbwait One") { id } }' }),
-    }).then(async (response) => ({ response, body: (await response.json()) as { errors?: Array<{ extensions: { code: string } }> }, ms: performance.now() - started }));
+    }).then(async (response) => ({
+      response,
+      body: (await response.json()) as { errors?: Array<{ extensions: { code: string } }> },
+      ms: performance.now() - started,
+    }));
 
     await new Promise((resolve) => setTimeout(resolve, BOOKMARK_LIMITS.waitMs / 4));
     const healthStarted = performance.now();

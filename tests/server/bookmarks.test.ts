@@ -21,7 +21,11 @@ async function readWith(bookmarks: string) {
     headers: { 'content-type': 'application/json', 'neo4j-bookmarks': bookmarks },
     body: JSON.stringify({ query: '{ brand(name: "Wbmk One") { id } }' }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ extensions: { code: string } }> }, ms: performance.now() - started };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: Array<{ extensions: { code: string } }> },
+    ms: performance.now() - started,
+  };
 }
 
 async function signedBookmarks(): Promise<string[]> {
@@ -54,7 +58,9 @@ describe('bookmarks a client sends', () => {
   });
 
   it('keeps the deployment secret out of the API: it lives on a node no GraphQL field reads', async () => {
-    const [row] = await app.db.driver.executeQuery("MATCH (s:DeploymentSecret {name: 'bookmarks'}) RETURN s.value AS value, labels(s) AS labels").then((result) => result.records);
+    const [row] = await app.db.driver
+      .executeQuery("MATCH (s:DeploymentSecret {name: 'bookmarks'}) RETURN s.value AS value, labels(s) AS labels")
+      .then((result) => result.records);
     expect(row?.get('labels')).toEqual(['DeploymentSecret']);
     expect(String(row?.get('value')).length).toBeGreaterThanOrEqual(32);
   });

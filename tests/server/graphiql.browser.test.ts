@@ -41,7 +41,15 @@ it('runs a subscription in GraphiQL over the WebSocket and shows each event as i
 
     const recorded = await app().graphql(
       'mutation($input: RecordLeakInput!) { recordLeak(input: $input) { id } }',
-      { input: { summary: 'Wgiql leak seen in GraphiQL', devices: ['device:xiaomi-12s'], confidence: 'RUMORED', reportedOn: '2024-03-01', source: { title: 'Wgiql source' } } },
+      {
+        input: {
+          summary: 'Wgiql leak seen in GraphiQL',
+          devices: ['device:xiaomi-12s'],
+          confidence: 'RUMORED',
+          reportedOn: '2024-03-01',
+          source: { title: 'Wgiql source' },
+        },
+      },
       EDITOR_KEY,
     );
     expect(recorded.errors).toBeUndefined();

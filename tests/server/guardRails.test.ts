@@ -76,7 +76,11 @@ describe('rejecting an operation over a limit, naming it', () => {
   it('caps every first, and the graph, paths and search sizes, from literals and variables', () => {
     expect(rejection('{ brands(first: 101) { totalCount } }')).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'Query.brands.first', max: 100, actual: 101 });
     expect(rejection('{ brand(name: "Leica") { devicesConnection(first: 500) { totalCount } } }')).toMatchObject({ limit: 'Brand.devicesConnection.first' });
-    expect(rejection('query($d: Int!) { graph(id: "brand:leica", depth: $d) { truncated } }', { d: 4 })).toMatchObject({ limit: 'Query.graph.depth', max: 3, actual: 4 });
+    expect(rejection('query($d: Int!) { graph(id: "brand:leica", depth: $d) { truncated } }', { d: 4 })).toMatchObject({
+      limit: 'Query.graph.depth',
+      max: 3,
+      actual: 4,
+    });
     expect(rejection('{ graph(id: "brand:leica", limit: 501) { truncated } }')).toMatchObject({ limit: 'Query.graph.limit', max: 500 });
     expect(rejection('{ paths(from: "a", to: "b", maxHops: 7) { length } }')).toMatchObject({ limit: 'Query.paths.maxHops', max: 6 });
     expect(rejection('{ paths(from: "a", to: "b", first: 21) { length } }')).toMatchObject({ limit: 'Query.paths.first', max: 20 });
@@ -166,7 +170,11 @@ describe('introspection and field suggestions', () => {
       try {
         const schema = await app.graphql(introspection);
         const typo = await app.graphql('{ brands { totalCont } }');
-        expect({ env, introspects: schema.data?.__schema?.queryType?.name === 'Query', suggests: /Did you mean/.test(typo.errors?.[0]?.message ?? '') }).toEqual({
+        expect({
+          env,
+          introspects: schema.data?.__schema?.queryType?.name === 'Query',
+          suggests: /Did you mean/.test(typo.errors?.[0]?.message ?? ''),
+        }).toEqual({
           env,
           introspects,
           suggests,

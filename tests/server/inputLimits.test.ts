@@ -32,7 +32,10 @@ describe('string arguments over their length cap', () => {
     const cases: Array<[unknown, string, number]> = [
       [{ query: `mutation { upsertLeak(input: { summary: "${summary}" }) { id } }` }, 'input.summary', STRING_LIMITS.default],
       [
-        { query: 'mutation ($a: [String!]) { upsertBrand(input: { name: "B", aliases: $a }) { id } }', variables: { a: ['ok', 'é'.repeat(STRING_LIMITS.default + 1)] } },
+        {
+          query: 'mutation ($a: [String!]) { upsertBrand(input: { name: "B", aliases: $a }) { id } }',
+          variables: { a: ['ok', 'é'.repeat(STRING_LIMITS.default + 1)] },
+        },
         'input.aliases.1',
         STRING_LIMITS.default,
       ],

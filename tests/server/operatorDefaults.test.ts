@@ -18,7 +18,10 @@ function rawRequest(port: number, request: string): Promise<{ status: number; te
 
 describe('at start', () => {
   it('warns that stack traces are on when keys are configured and NODE_ENV is unset, and not in production', async () => {
-    for (const [env, warns] of [[{}, true], [{ NODE_ENV: 'production' }, false]] as const) {
+    for (const [env, warns] of [
+      [{}, true],
+      [{ NODE_ENV: 'production' }, false],
+    ] as const) {
       const captured = captureLog('info');
       const app = await startTestApp({ SEED_ON_START: 'false', API_KEYS: `editor:${EDITOR_KEY}`, ...env }, captured.log);
       await app.stop();
@@ -92,7 +95,7 @@ describe('behind a load balancer', () => {
     }
   });
 
-  it('takes express\'s trust proxy values', () => {
+  it("takes express's trust proxy values", () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);

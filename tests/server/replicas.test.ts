@@ -39,7 +39,9 @@ async function post(baseUrl: string, query: string, variables: Record<string, un
 const write = (baseUrl: string, name: string) => post(baseUrl, UPSERT, { name }, { authorization: `Bearer ${EDITOR_KEY}` });
 
 async function logAfter(cursor: number): Promise<string[]> {
-  const result = await b.db.driver.executeQuery("MATCH (c:Change) WHERE c.seq > $cursor AND c.entityId STARTS WITH 'brand:' RETURN c.seq AS seq ORDER BY seq", { cursor });
+  const result = await b.db.driver.executeQuery("MATCH (c:Change) WHERE c.seq > $cursor AND c.entityId STARTS WITH 'brand:' RETURN c.seq AS seq ORDER BY seq", {
+    cursor,
+  });
   return result.records.map((record) => String(record.get('seq')));
 }
 async function head(): Promise<number> {

@@ -14,7 +14,7 @@ async function roundTrips(query: string): Promise<{ count: number; data: any }> 
   return { count: (await app.queryCount()) - before, data };
 }
 
-it('answers a depth-3 query over all brands, with the leaks\' sources, in one statement', async () => {
+it("answers a depth-3 query over all brands, with the leaks' sources, in one statement", async () => {
   const { count, data } = await roundTrips(`{
     brands {
       pageInfo { hasNextPage }
@@ -75,7 +75,10 @@ it('costs each analyst query a fixed number of statements, whatever the data', a
     ['{ search(query: "xiaomi leica", first: 50) { score node { id } } }', 1],
     ['{ partnershipStats(groupBy: PARTNER) { key label count } }', 1],
     ['{ brands(orderBy: PARTNER_COUNT_DESC) { edges { node { name partnerCount partners { name } } } } }', 1],
-    ['{ devices(orderBy: LEAK_COUNT_DESC, cameraBrandId: "brand:leica", asOf: "2022-05-25") { edges { node { name leakCount leaks { id } brand { name } } } } }', 1],
+    [
+      '{ devices(orderBy: LEAK_COUNT_DESC, cameraBrandId: "brand:leica", asOf: "2022-05-25") { edges { node { name leakCount leaks { id } brand { name } } } } }',
+      1,
+    ],
     ['{ device(name: "Xiaomi 12S", asOf: "2022-05-20") { modelNumber codename chip { name } leaks { platform sources { title } } } }', 1],
     ['{ brand(name: "Leica") { partnersConnection(first: 2) { totalCount edges { node { name } sources { title } } } } }', 1],
   ];
@@ -89,7 +92,9 @@ it('sends the common pages once before serving when WARM_UP is on, so their stat
   try {
     const { values } = await warm.metrics.neo4jQueries.get();
     const sent = values.filter((value) => value.value > 0).map((value) => value.labels.query);
-    expect(sent).toEqual(expect.arrayContaining(['entityByLookupKey+planned', 'devicesPage+planned', 'partnerHistoryByBrandKey+planned', 'graphSliceAroundId']));
+    expect(sent).toEqual(
+      expect.arrayContaining(['entityByLookupKey+planned', 'devicesPage+planned', 'partnerHistoryByBrandKey+planned', 'graphSliceAroundId']),
+    );
   } finally {
     await warm.stop();
   }

@@ -102,7 +102,8 @@ describe('the limits of the HTTP path, over the WebSocket', () => {
       limit: 'depth',
     });
 
-    const costly = 'subscription { claimChanged { claim { from { ... on Brand { partners { ... on Brand { partners { ... on Brand { partners { ... on Brand { partners { ... on Brand { partners { id } } } } } } } } } } } } } }';
+    const costly =
+      'subscription { claimChanged { claim { from { ... on Brand { partners { ... on Brand { partners { ... on Brand { partners { ... on Brand { partners { ... on Brand { partners { id } } } } } } } } } } } } } }';
     expect((await refusal(costly)).error?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'complexity' });
 
     const long = 'x'.repeat(STRING_LIMITS.default + 1);

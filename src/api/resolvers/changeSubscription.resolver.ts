@@ -5,7 +5,15 @@ import { Leak } from '../types/leak.js';
 import type { RelationshipClaimRecord } from '../../store/records/graphEditor.js';
 import { RelationshipClaim } from '../types/relationshipClaim.js';
 import type { AppContext } from '../context.js';
-import { cursorOf, seqOfCursor, tombstoneId, type ChangeFeed, type ChangeFeedContext, type ChangeFilter, type LoggedChange } from '../../store/changes/changeFeed.js';
+import {
+  cursorOf,
+  seqOfCursor,
+  tombstoneId,
+  type ChangeFeed,
+  type ChangeFeedContext,
+  type ChangeFilter,
+  type LoggedChange,
+} from '../../store/changes/changeFeed.js';
 import { ClaimChanged, GraphChange, LeakRecorded } from '../types/changeEvent.js';
 import { Change } from '../types/change.js';
 
@@ -50,7 +58,8 @@ const CLAIM_ID_PREFIXES = Object.values(Relation).map((relation) => `${relation}
 export class ChangeSubscriptionResolver {
   @Subscription(() => GraphChange, {
     description: `Every committed change, as public events. ${RESUME}`,
-    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as GraphChangedArgs).after), touching(args as GraphChangedArgs)),
+    subscribe: ({ args, context }) =>
+      (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as GraphChangedArgs).after), touching(args as GraphChangedArgs)),
   })
   async graphChanged(@Root() change: LoggedChange, @Args() _args: GraphChangedArgs, @Ctx() context: SubscriptionContext): Promise<GraphChange> {
     const entityId = await publicEntityId(context, change.entityId);
@@ -71,7 +80,8 @@ export class ChangeSubscriptionResolver {
 
   @Subscription(() => LeakRecorded, {
     description: `Each leak recorded (or created by upsertLeak), with the leak as it is now. ${RESUME}`,
-    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as LeakRecordedArgs).after), leakRecorded(args as LeakRecordedArgs)),
+    subscribe: ({ args, context }) =>
+      (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as LeakRecordedArgs).after), leakRecorded(args as LeakRecordedArgs)),
   })
   async leakRecorded(@Root() change: LoggedChange, @Args() _args: LeakRecordedArgs, @Ctx() context: SubscriptionContext): Promise<LeakRecorded> {
     return { cursor: cursorOf(change.seq), at: change.at, operation: change.operation, leakId: await publicEntityId(context, change.entityId) };
@@ -79,7 +89,8 @@ export class ChangeSubscriptionResolver {
 
   @Subscription(() => ClaimChanged, {
     description: `Each relationship claim written or removed, with the claim as the change left it. ${RESUME}`,
-    subscribe: ({ args, context }) => (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as ClaimChangedArgs).after), claimChanged(args as ClaimChangedArgs)),
+    subscribe: ({ args, context }) =>
+      (context as SubscriptionContext).changeFeed.subscribe(seqOfCursor((args as ClaimChangedArgs).after), claimChanged(args as ClaimChangedArgs)),
   })
   async claimChanged(@Root() change: LoggedChange, @Args() _args: ClaimChangedArgs, @Ctx() context: SubscriptionContext): Promise<ClaimChangedEvent> {
     const claim = claimOf(change)!;
@@ -136,8 +147,7 @@ function entityTypeOf(id: string): EntityType | undefined {
 function touching({ types, entityId }: GraphChangedArgs): ChangeFilter {
   const wanted = types && types.length > 0 ? new Set<string>(types) : null;
   return (change) =>
-    (wanted === null || wanted.has(entityTypeOf(change.entityId) ?? '')) &&
-    (!entityId || change.entityId === entityId || change.relatedIds.includes(entityId));
+    (wanted === null || wanted.has(entityTypeOf(change.entityId) ?? '')) && (!entityId || change.entityId === entityId || change.relatedIds.includes(entityId));
 }
 
 function leakRecorded({ deviceId }: LeakRecordedArgs): ChangeFilter {

@@ -15,7 +15,10 @@ export class ClaimResolver {
       'Null when there is none, or when it was not reported yet on that day.',
   })
   async claim(@Arg('id', () => ID) idArgument: string, @Args() { asOf }: AsOfArgs, @Ctx() { graph, loaders }: AppContext) {
-    const { ids: { id }, asOf: day } = idsAsOf({ id: idArgument }, asOf);
+    const {
+      ids: { id },
+      asOf: day,
+    } = idsAsOf({ id: idArgument }, asOf);
     const edge = await graph.edgeById(id, day);
     if (edge) return day === null || edge.reportedOn <= day ? edge : null;
     const entity = await loaders.entities.load(id);

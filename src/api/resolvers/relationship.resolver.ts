@@ -47,9 +47,17 @@ function relationshipResolver(owner: EntityLabel): ClassType {
     const target = GRAPHQL_TYPES[declaration.target];
     const description = declaration.description ? { description: declaration.description } : {};
     if (declaration.cardinality === 'single') {
-      define(declaration.field, (parent, { loaders }, info) => loaders.relationships.single(info, parent), FieldResolver(() => target.type, { nullable: true, ...description }));
+      define(
+        declaration.field,
+        (parent, { loaders }, info) => loaders.relationships.single(info, parent),
+        FieldResolver(() => target.type, { nullable: true, ...description }),
+      );
     } else {
-      define(declaration.field, (parent, { loaders }, info) => loaders.relationships.list(info, parent), FieldResolver(() => [target.type], description));
+      define(
+        declaration.field,
+        (parent, { loaders }, info) => loaders.relationships.list(info, parent),
+        FieldResolver(() => [target.type], description),
+      );
     }
     if (declaration.connection) {
       const connectionDescription = declaration.connectionDescription ? { description: declaration.connectionDescription } : {};
@@ -61,7 +69,11 @@ function relationshipResolver(owner: EntityLabel): ClassType {
       );
     }
     if (declaration.count) {
-      define(declaration.count.field, (parent, { loaders }, info) => loaders.relationships.count(info, parent), FieldResolver(() => Int, { description: declaration.count.description }));
+      define(
+        declaration.count.field,
+        (parent, { loaders }, info) => loaders.relationships.count(info, parent),
+        FieldResolver(() => Int, { description: declaration.count.description }),
+      );
     }
   }
   Resolver(() => GRAPHQL_TYPES[owner].type)(RelationshipFields);

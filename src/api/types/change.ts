@@ -16,7 +16,10 @@ export interface ChangeRecord {
   after?: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One write: who made it (the API key\'s name and role, never the key), when, what, and the values before and after.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One write: who made it (the API key's name and role, never the key), when, what, and the values before and after.",
+})
 export class Change {
   @Field(() => ID)
   id!: string;
@@ -36,7 +39,7 @@ export class Change {
   @Field(() => ID, { description: 'The entity changed; for a claim or spec, the entity it starts from.' })
   entityId!: string;
 
-  @Field(() => [ID], { description: 'Other entities and claim ids the change concerns: the far end of a claim, a leak\'s devices, ...' })
+  @Field(() => [ID], { description: "Other entities and claim ids the change concerns: the far end of a claim, a leak's devices, ..." })
   relatedIds!: string[];
 }
 

@@ -1,6 +1,18 @@
 import { registerEnumType } from 'type-graphql';
 import { describeEndpoints } from '../../model/relationships.js';
-import { BrandRole, Confidence, DatePrecision, DeviceStatus, EntityType, PartnershipKind, PartnershipStatsGroupBy, Relation, RelationshipType, CLAIM_TYPES, LINKABLE_TYPES } from '../../model/enums.js';
+import {
+  BrandRole,
+  Confidence,
+  DatePrecision,
+  DeviceStatus,
+  EntityType,
+  PartnershipKind,
+  PartnershipStatsGroupBy,
+  Relation,
+  RelationshipType,
+  CLAIM_TYPES,
+  LINKABLE_TYPES,
+} from '../../model/enums.js';
 
 /** The model's enums as GraphQL names and describes them; the schema imports this before it is built. */
 registerEnumType(EntityType, { name: 'EntityType' });

@@ -29,7 +29,8 @@ export class GraphNode implements Stored.GraphNode {
 @ObjectType({
   simpleResolvers: true,
   implements: Claim,
-  description: 'A claim as a directed edge of a drawing, from source to target, with its provenance. The sources of all edges of an answer are read in one batch.',
+  description:
+    'A claim as a directed edge of a drawing, from source to target, with its provenance. The sources of all edges of an answer are read in one batch.',
 })
 export class GraphEdge extends Claim implements Stored.GraphEdge {
   __typename?: 'GraphEdge';
@@ -55,8 +56,7 @@ export class GraphEdge extends Claim implements Stored.GraphEdge {
 @ObjectType({
   simpleResolvers: true,
   description:
-    'A neighbourhood of the graph shaped for cytoscape, sigma or vis-network: each node and edge once, ' +
-    'and every edge between two returned nodes.',
+    'A neighbourhood of the graph shaped for cytoscape, sigma or vis-network: each node and edge once, ' + 'and every edge between two returned nodes.',
 })
 export class GraphSlice implements Stored.GraphSlice {
   @Field(() => [GraphNode])

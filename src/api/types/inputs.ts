@@ -12,7 +12,8 @@ import type { ClaimEnds, ClaimVerdictEdit, LinkEdit, RecordLeakEdit, SourceEdit,
 const PARTIAL_DATE = { nullable: true, description: 'YYYY-MM-DD, YYYY-MM or YYYY; the precision is kept.' };
 const MIXED_SCRIPTS = {
   nullable: true,
-  description: 'A name or alias mixing scripts (Latin with Cyrillic or Greek, say) is refused as a likely look-alike unless this is true. CJK with one alphabet is always allowed.',
+  description:
+    'A name or alias mixing scripts (Latin with Cyrillic or Greek, say) is refused as a likely look-alike unless this is true. CJK with one alphabet is always allowed.',
 };
 const DERIVED_ID = (from: string, example: string) => ({
   nullable: true,
@@ -141,7 +142,8 @@ export class PartnershipInput extends ProvenanceInput {
 export class LeakInput extends ProvenanceInput {
   @Field(() => ID, {
     nullable: true,
-    description: 'Random for a new leak unless given, such as "leak:3f9c2a7d1b6e4f08"; never derived from the summary, which may not be public. Give the id to update a leak or to retry a write idempotently.',
+    description:
+      'Random for a new leak unless given, such as "leak:3f9c2a7d1b6e4f08"; never derived from the summary, which may not be public. Give the id to update a leak or to retry a write idempotently.',
   })
   id?: string | null;
 
@@ -204,7 +206,7 @@ export class ClaimVerdictInput extends ClaimEndsInput implements ClaimVerdictEdi
   newSource?: SourceInput | null;
 }
 
-@InputType({ description: 'A relationship the leak asserts; it takes the leak\'s confidence, date and sources unless given.' })
+@InputType({ description: "A relationship the leak asserts; it takes the leak's confidence, date and sources unless given." })
 export class LeakClaimInput extends ClaimEndsInput {
   @Field(() => Confidence, { nullable: true })
   confidence?: Confidence | null;

@@ -39,9 +39,9 @@ type Direction = 'ASC' | 'DESC';
  * NAME_ASC or PARTNER_COUNT_DESC. The page queries take them apart with sortOrder.
  */
 export function createOrderEnum<const TField extends string>(name: string, fields: readonly TField[], description: string) {
-  const values = Object.fromEntries(
-    fields.flatMap((field) => [`${field}_ASC`, `${field}_DESC`]).map((value) => [value, value]),
-  ) as { [TValue in `${TField}_${Direction}`]: TValue };
+  const values = Object.fromEntries(fields.flatMap((field) => [`${field}_ASC`, `${field}_DESC`]).map((value) => [value, value])) as {
+    [TValue in `${TField}_${Direction}`]: TValue;
+  };
   registerEnumType(values, { name, description });
   return values;
 }

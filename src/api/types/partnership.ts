@@ -44,7 +44,6 @@ export class Partnership extends Claim implements PartnershipRecord {
 
 export const PartnershipClaimConnection = createClaimConnectionType('Partnership', Partnership);
 
-
 @ObjectType({ simpleResolvers: true, description: 'How many partnerships (denied ones left out) fall in one group.' })
 export class PartnershipStat implements PartnershipStatRecord {
   @Field({ description: 'The year ("2022"), the kind, or the brand id.' })

@@ -30,9 +30,5 @@ export class Source extends Node {
 
 export const SourceConnection = createConnectionType('Source', Source);
 
-export const SourceOrder = createOrderEnum(
-  'SourceOrder',
-  ['TITLE', 'PUBLISHED_ON'],
-  'Sources without a publication day come last; ties are broken by id.',
-);
+export const SourceOrder = createOrderEnum('SourceOrder', ['TITLE', 'PUBLISHED_ON'], 'Sources without a publication day come last; ties are broken by id.');
 export type SourceOrder = (typeof SourceOrder)[keyof typeof SourceOrder];

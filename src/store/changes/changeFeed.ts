@@ -115,7 +115,7 @@ export class ChangeFeed {
       const livePosition = await this.attach(listener);
       let delivered = after ?? livePosition;
       // Everything up to livePosition is committed and already passed by the feed; after it, the listener's queue.
-      for (let from = delivered; from < livePosition; ) {
+      for (let from = delivered; from < livePosition;) {
         const rows = await this.readLog(from, livePosition);
         if (rows.length === 0) break;
         for (const change of rows) {

@@ -42,8 +42,7 @@ export class Database {
     options: DatabaseOptions,
     readonly cypher: CypherLibrary = new CypherLibrary(),
   ) {
-    const auth =
-      options.username !== undefined ? neo4j.auth.basic(options.username, options.password ?? '') : undefined;
+    const auth = options.username !== undefined ? neo4j.auth.basic(options.username, options.password ?? '') : undefined;
     this.driver = neo4j.driver(options.uri, auth, {
       // Fail fast when Neo4j is down: a request gets SERVICE_UNAVAILABLE in seconds, not a hang.
       connectionTimeout: 3_000,
@@ -143,10 +142,16 @@ export class Database {
   async catchUp(bookmarks: string[], timeoutMs: number): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarks });
     const probe = session.run(this.cypher.get('bookmarkProbe'));
-    const closed = probe.then(() => session.close(), () => session.close());
+    const closed = probe.then(
+      () => session.close(),
+      () => session.close(),
+    );
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new ServiceUnavailableError(`The graph database has not caught up with these bookmarks within ${timeoutMs} ms; try again shortly.`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new ServiceUnavailableError(`The graph database has not caught up with these bookmarks within ${timeoutMs} ms; try again shortly.`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([probe, timedOut]);

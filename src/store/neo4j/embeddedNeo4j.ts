@@ -124,11 +124,7 @@ function runMavenPackage(progress: Progress): Promise<void> {
  * so it dies with this process however this process ends. Bolt asks for `password` (a new random
  * one unless given), so only whoever holds the returned object can connect.
  */
-export async function startEmbeddedNeo4j(
-  config: EmbeddedNeo4jConfig,
-  progress: Progress,
-  password: string = newEmbeddedPassword(),
-): Promise<RunningNeo4j> {
+export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, progress: Progress, password: string = newEmbeddedPassword()): Promise<RunningNeo4j> {
   await ensureLauncherBuilt(progress);
   mkdirSync(config.dataDir, { recursive: true });
   const port = await chooseBoltPort(config, progress);
@@ -246,11 +242,7 @@ function waitForReady(jvm: ChildProcess, config: EmbeddedNeo4jConfig, port: numb
     jvm.once('exit', (code, signal) => {
       clearTimeout(timer);
       const explained = explainStartupFailure(output, config, port);
-      reject(
-        new EmbeddedNeo4jError(
-          explained ?? `Embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${output.join('\n')}`,
-        ),
-      );
+      reject(new EmbeddedNeo4jError(explained ?? `Embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${output.join('\n')}`));
     });
   });
 }

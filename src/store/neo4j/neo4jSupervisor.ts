@@ -1,12 +1,5 @@
 import type { EmbeddedNeo4jConfig } from '../../config/config.js';
-import {
-  boltPortOf,
-  EmbeddedNeo4jError,
-  startEmbeddedNeo4j,
-  type JvmExit,
-  type Neo4jConnection,
-  type RunningNeo4j,
-} from './embeddedNeo4j.js';
+import { boltPortOf, EmbeddedNeo4jError, startEmbeddedNeo4j, type JvmExit, type Neo4jConnection, type RunningNeo4j } from './embeddedNeo4j.js';
 
 /** Waits before restart attempts 1, 2, 3 ...; the last one repeats. */
 export const RESTART_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000] as const;

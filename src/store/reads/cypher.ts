@@ -33,7 +33,8 @@ function claimPattern(declaration: RelationshipDeclaration, parent: string, node
       return {
         match: `(${parent})${left}[${claim}:${shape.type}]${right}(${node}:${target})`,
         claimId: `${claim}.id`,
-        count: (asOf: string) => `COUNT { MATCH (${parent})${left}[counted:${shape.type}]${right}(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        count: (asOf: string) =>
+          `COUNT { MATCH (${parent})${left}[counted:${shape.type}]${right}(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
         order: [`${claim}.reportedOn DESC`, `${claim}.id`],
       };
     }
@@ -42,7 +43,8 @@ function claimPattern(declaration: RelationshipDeclaration, parent: string, node
         match: `(${parent})-[:PARTY_TO]->(${claim}:Partnership)<-[:PARTY_TO]-(${node}:${target})`,
         // Two partnerships with the same brand are two edges: the claim is the partnership, seen from this partner.
         claimId: `${claim}.id + '|' + ${node}.id`,
-        count: (asOf: string) => `COUNT { MATCH (${parent})-[:PARTY_TO]->(counted:Partnership)<-[:PARTY_TO]-(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        count: (asOf: string) =>
+          `COUNT { MATCH (${parent})-[:PARTY_TO]->(counted:Partnership)<-[:PARTY_TO]-(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
         order: [`${claim}.reportedOn DESC`, `${claim}.id + '|' + ${node}.id`],
       };
     case 'specs':
@@ -84,7 +86,9 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
     const afterKey = statement.param(`after${path}Key`, read.page.afterKey);
     const afterId = statement.param(`after${path}Id`, read.page.afterId);
     const [older, greater] = backward ? ['>', '<'] : ['<', '>'];
-    conditions.push(`(${claim}.reportedOn ${older} date(${afterKey}) OR (${claim}.reportedOn = date(${afterKey}) AND ${pattern.claimId} ${greater} ${afterId}))`);
+    conditions.push(
+      `(${claim}.reportedOn ${older} date(${afterKey}) OR (${claim}.reportedOn = date(${afterKey}) AND ${pattern.claimId} ${greater} ${afterId}))`,
+    );
   }
   // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
   const order = (backward ? pattern.order.map(reversed) : pattern.order).join(', ');
@@ -104,7 +108,11 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${order}`);
   const edge = [`node: ${projection(read, node)}`];
   if (read.declaration.shape.kind !== 'specs') {
-    edge.push(read.declaration.shape.kind === 'claim' ? `claim: ${claim} {${CLAIM_PROPERTIES}}` : `claim: ${claim} {id: ${pattern.claimId}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`);
+    edge.push(
+      read.declaration.shape.kind === 'claim'
+        ? `claim: ${claim} {${CLAIM_PROPERTIES}}`
+        : `claim: ${claim} {id: ${pattern.claimId}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`,
+    );
   }
   if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`)}`);
   if (read.nodeSources) edge.push(`nodeSources: ${sourcesOf(`${node}.sourceIds`)}`);

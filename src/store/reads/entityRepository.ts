@@ -28,10 +28,12 @@ export class EntityRepository {
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const rows = await this.db.read('entitiesByIds', { ids });
-    return new Map(rows.map((row) => {
-      const node = row.node as EntityRecord;
-      return [node.id, node];
-    }));
+    return new Map(
+      rows.map((row) => {
+        const node = row.node as EntityRecord;
+        return [node.id, node];
+      }),
+    );
   }
 
   /**

@@ -102,7 +102,10 @@ export class GraphRepository {
       maxHops: int(request.maxHops),
       first: int(request.first),
     });
-    for (const [field, exists] of [['from', row?.fromExists], ['to', row?.toExists]] as const) {
+    for (const [field, exists] of [
+      ['from', row?.fromExists],
+      ['to', row?.toExists],
+    ] as const) {
       if (!exists) throw new NotFoundError(`No entity with id "${request[field]}"`, request[field]);
     }
     return (row!.paths as Array<{ nodes: NodeRow[]; edges: EdgeRow[] }>).map((path) => ({

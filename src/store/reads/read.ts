@@ -71,7 +71,11 @@ export const ALL_SPECS: RelationshipRead = makeRead({
  * as graphql-js executes them: through fragments whose type condition the type satisfies, minus what
  * @skip/@include leave out.
  */
-export function collectFields(context: SelectionContext, type: GraphQLObjectType, selectionSets: readonly (SelectionSetNode | undefined)[]): Map<string, FieldNode[]> {
+export function collectFields(
+  context: SelectionContext,
+  type: GraphQLObjectType,
+  selectionSets: readonly (SelectionSetNode | undefined)[],
+): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visitedFragments = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
@@ -102,7 +106,12 @@ export function collectFields(context: SelectionContext, type: GraphQLObjectType
 }
 
 /** The relationship reads of the fields selected on an object of `typeName`, one per response key. */
-export function readsBelow(context: SelectionContext, typeName: string, selectionSets: readonly (SelectionSetNode | undefined)[], asOfGiven: boolean): RelationshipRead[] {
+export function readsBelow(
+  context: SelectionContext,
+  typeName: string,
+  selectionSets: readonly (SelectionSetNode | undefined)[],
+  asOfGiven: boolean,
+): RelationshipRead[] {
   const type = context.schema.getType(typeName);
   if (!isObjectType(type)) return [];
   const reads: RelationshipRead[] = [];
@@ -171,7 +180,9 @@ function readOfNodes(
   const properties =
     declaration.target === 'Spec'
       ? '*'
-      : [...fieldNames].filter((name) => name !== '__typename' && name !== 'sources' && !relationshipField(declaration.target, name)).concat(nodeSources ? ['sourceIds'] : []);
+      : [...fieldNames]
+          .filter((name) => name !== '__typename' && name !== 'sources' && !relationshipField(declaration.target, name))
+          .concat(nodeSources ? ['sourceIds'] : []);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
   return makeRead({ declaration, page, countTotal, properties, edgeSources, nodeSources, children });
 }

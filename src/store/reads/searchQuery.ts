@@ -10,7 +10,9 @@ const MIN_FUZZY_LENGTH = 4;
  * ("Laica" finds "Leica"). Words are letters and digits only, so Lucene syntax in the text stays inert.
  */
 export function toLuceneQuery(text: string): string {
-  const words = lookupKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = lookupKey(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (words.length === 0) throw new BadUserInputError('query must contain a letter or a digit', 'query');
   return words
     .map((word) => {

@@ -8,7 +8,16 @@ import type { Database, Row } from '../neo4j/database.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/errors.js';
 import { RECORD_LIMITS } from '../../config/limits.js';
 import { toRow } from './importer.js';
-import { ImportRecord, PARTIAL_DATE_FIELDS, RECORD_FIELDS, collapsePartialDate, idOf, mixedScriptProblems, referencesOf, type RecordOf } from '../../model/records.js';
+import {
+  ImportRecord,
+  PARTIAL_DATE_FIELDS,
+  RECORD_FIELDS,
+  collapsePartialDate,
+  idOf,
+  mixedScriptProblems,
+  referencesOf,
+  type RecordOf,
+} from '../../model/records.js';
 import { prefixOfLabel, type EntityLabel, type EntityPrefix } from '../../model/entityKinds.js';
 import type { ChangeSequencer } from '../changes/changeSequencer.js';
 import type { ClaimVerdictEdit, LinkEdit, RecordLeakEdit, SourceEdit, UnlinkEdit } from './edits.js';
@@ -16,7 +25,6 @@ import { slugOf } from '../../model/slug.js';
 
 /** At most this many claims and specs in one recordLeak, like any list of the import records. */
 export const MAX_LEAK_CLAIMS = RECORD_LIMITS.list;
-
 
 /** A relationship claim as mutations return it; `from` and `to` are resolved to entities by id. */
 export interface RelationshipClaimRecord {
@@ -214,7 +222,10 @@ class EditTransaction {
     if (sources.length === 0) throw new BadUserInputError('A confirmation or denial needs a source: give sources or newSource', 'input.sources');
     const existing = await this.claimsBetween(input.relation, input.from, input.to);
     if (existing.length === 0) {
-      throw new NotFoundError(`No ${input.relation} claim from ${input.from} to ${input.to} to ${confidence === Confidence.CONFIRMED ? 'confirm' : 'deny'}`, input.from);
+      throw new NotFoundError(
+        `No ${input.relation} claim from ${input.from} to ${input.to} to ${confidence === Confidence.CONFIRMED ? 'confirm' : 'deny'}`,
+        input.from,
+      );
     }
     const claim = { relation: input.relation, from: input.from, to: input.to, confidence, reportedOn: input.reportedOn, sources };
     const id = idOf({ type: 'Relationship', ...claim });
@@ -282,9 +293,7 @@ class EditTransaction {
   private async checkReferences(record: ImportRecord, field: string): Promise<void> {
     const references = referencesOf(record);
     if (references.length === 0) return;
-    const existing = new Set(
-      (await this.run('existingEntityIds', { ids: references.map(({ id }) => id) })).map((row) => String(row.id)),
-    );
+    const existing = new Set((await this.run('existingEntityIds', { ids: references.map(({ id }) => id) })).map((row) => String(row.id)));
     const missing = references.find(({ id }) => !existing.has(id));
     if (missing) throw new BadUserInputError(`No entity with id "${missing.id}"`, `${field}.${missing.field}`);
   }
@@ -329,7 +338,10 @@ function newLeakId(): string {
 /** `prefix:slug` of the field an id derives from; a partnership's from its sorted brand slugs. */
 function derivedId(prefix: EntityPrefix, value: unknown, field: string): string {
   const text = Array.isArray(value)
-    ? value.map((id) => String(id).slice(String(id).indexOf(':') + 1)).sort().join(' ')
+    ? value
+        .map((id) => String(id).slice(String(id).indexOf(':') + 1))
+        .sort()
+        .join(' ')
     : typeof value === 'string'
       ? value
       : '';
@@ -377,7 +389,9 @@ function rejectRepeatedIds(record: ImportRecord, field: string): void {
  * Required fields it leaves out may be stored already: `validate` checks the merged record.
  */
 function validateGiven(kind: EntityLabel, given: Record<string, unknown>, field: string): Record<string, unknown> {
-  const parsed = recordSchema(kind).partial().safeParse({ type: kind, ...given });
+  const parsed = recordSchema(kind)
+    .partial()
+    .safeParse({ type: kind, ...given });
   if (!parsed.success) throw inputError(parsed.error, field);
   const canonical = parsed.data as Record<string, unknown>;
   return Object.fromEntries(Object.keys(given).map((name) => [name, canonical[name]]));

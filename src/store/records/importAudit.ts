@@ -20,7 +20,13 @@ export const IMPORT_OPERATION = 'import';
  * (cypher/recordChanges.cypher), so a record that changes nothing adds none. Without a caller nothing is compared.
  * Returns how many entries it wrote.
  */
-export async function writeBatch(run: Run, writeQuery: QueryName, records: ImportRecord[], rows: Row[], caller: { name: string; role: string } | null): Promise<number> {
+export async function writeBatch(
+  run: Run,
+  writeQuery: QueryName,
+  records: ImportRecord[],
+  rows: Row[],
+  caller: { name: string; role: string } | null,
+): Promise<number> {
   const changed = await run(writeQuery, { rows, audit: caller !== null });
   if (caller === null || changed.length === 0) return 0;
   const recordsById = new Map(records.map((record) => [idOf(record), record]));

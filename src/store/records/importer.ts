@@ -8,15 +8,7 @@ import { pino } from 'pino';
 import { ChangeSequencer } from '../changes/changeSequencer.js';
 import { lookupKey } from '../../model/canonical.js';
 import { importCaller, writeBatch } from './importAudit.js';
-import {
-  ImportRecord,
-  WRITE_ORDER,
-  expandPartialDate,
-  idOf,
-  mixedScriptProblems,
-  referencesOf,
-  type RecordType,
-} from '../../model/records.js';
+import { ImportRecord, WRITE_ORDER, expandPartialDate, idOf, mixedScriptProblems, referencesOf, type RecordType } from '../../model/records.js';
 
 export interface ImportProblem {
   file: string;
@@ -427,4 +419,3 @@ export function toRow(record: ImportRecord): Record<string, unknown> {
   for (const [key, value] of Object.entries(row)) if (value === undefined) row[key] = null;
   return row;
 }
-

@@ -16,11 +16,8 @@ async function counted(query: string, variables: Record<string, unknown>) {
   return { data, statements: (await app.queryCount()) - before };
 }
 
-it('draws a slice with every edge\'s sources and precision in two statements, whatever the number of edges', async () => {
-  const { data, statements } = await counted(
-    `query($id: ID!) { graph(id: $id, depth: 2) { edges { ${PROVENANCE} source target } } }`,
-    { id: 'brand:leica' },
-  );
+it("draws a slice with every edge's sources and precision in two statements, whatever the number of edges", async () => {
+  const { data, statements } = await counted(`query($id: ID!) { graph(id: $id, depth: 2) { edges { ${PROVENANCE} source target } } }`, { id: 'brand:leica' });
   const edges = data.graph.edges;
   expect(edges.length).toBeGreaterThan(10);
   expect(statements).toBe(2);
@@ -33,10 +30,7 @@ it('draws a slice with every edge\'s sources and precision in two statements, wh
 });
 
 it('gives path edges their sources too, batched the same way', async () => {
-  const { data, statements } = await counted(
-    `query { paths(from: "brand:xiaomi", to: "brand:huawei") { nodes { id } edges { ${PROVENANCE} } } }`,
-    {},
-  );
+  const { data, statements } = await counted(`query { paths(from: "brand:xiaomi", to: "brand:huawei") { nodes { id } edges { ${PROVENANCE} } } }`, {});
   expect(data.paths.length).toBeGreaterThan(0);
   expect(statements).toBe(2);
   for (const path of data.paths) for (const edge of path.edges) expect(edge.sources.length).toBeGreaterThan(0);

@@ -85,7 +85,7 @@ it('sorts brands by partner count and filters leaks by day range and platform', 
   expect(leaks.data.rumours.totalCount).toBe(1);
 });
 
-it('pages a device\'s leaks newest first, in the devices page\'s statement', async () => {
+it("pages a device's leaks newest first, in the devices page's statement", async () => {
   const LEAKS = `query($after: String) { devices(brandId: "brand:xiaomi") { edges { node { id leaksConnection(first: 1, after: $after) {
     totalCount edges { node { id } reportedOn } pageInfo { hasNextPage endCursor } } } } } }`;
   const before = await app.queryCount();

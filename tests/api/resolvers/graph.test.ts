@@ -30,10 +30,17 @@ it('draws the depth-1 neighbourhood of Leica in one round trip, each node and ed
   const ids = leica.nodes.map((n: any) => n.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(ids[0]).toBe('brand:leica');
-  expect(ids).toEqual(expect.arrayContaining([
-    'partnership:leica-xiaomi', 'partnership:huawei-leica', 'partnership:leica-panasonic', 'partnership:leica-sharp',
-    'device:xiaomi-12s', 'device:xiaomi-12s-pro', 'device:xiaomi-12-ultra',
-  ]));
+  expect(ids).toEqual(
+    expect.arrayContaining([
+      'partnership:leica-xiaomi',
+      'partnership:huawei-leica',
+      'partnership:leica-panasonic',
+      'partnership:leica-sharp',
+      'device:xiaomi-12s',
+      'device:xiaomi-12s-pro',
+      'device:xiaomi-12-ultra',
+    ]),
+  );
   expect(leica.nodes).toContainEqual({ id: 'partnership:leica-xiaomi', type: 'PARTNERSHIP', label: 'Leica × Xiaomi' });
   expect(leica.nodes).toContainEqual({ id: 'brand:leica', type: 'BRAND', label: 'Leica' });
   const edgeIds = leica.edges.map((e: any) => e.id);
@@ -50,8 +57,15 @@ it('goes deeper, still in one round trip, and filters by type, confidence and da
   const deep = await slice({ id: 'brand:leica', depth: 2, types: ['PARTY_TO'] });
   expect(deep.roundTrips).toBe(1);
   expect(deep.nodes.map((n: any) => n.id).sort()).toEqual([
-    'brand:huawei', 'brand:leica', 'brand:panasonic', 'brand:sharp', 'brand:xiaomi',
-    'partnership:huawei-leica', 'partnership:leica-panasonic', 'partnership:leica-sharp', 'partnership:leica-xiaomi',
+    'brand:huawei',
+    'brand:leica',
+    'brand:panasonic',
+    'brand:sharp',
+    'brand:xiaomi',
+    'partnership:huawei-leica',
+    'partnership:leica-panasonic',
+    'partnership:leica-sharp',
+    'partnership:leica-xiaomi',
   ]);
   expect(deep.edges.every((e: any) => e.type === 'PARTY_TO')).toBe(true);
 
@@ -102,9 +116,7 @@ it('links Xiaomi to Huawei through Leica, in one round trip', async () => {
     expect(path.edges).toHaveLength(path.length);
   }
   // The confirmed partnerships come first; the rumoured camera claim only after.
-  expect(paths[0].nodes.map((n: any) => n.id)).toEqual([
-    'brand:xiaomi', 'partnership:leica-xiaomi', 'brand:leica', 'partnership:huawei-leica', 'brand:huawei',
-  ]);
+  expect(paths[0].nodes.map((n: any) => n.id)).toEqual(['brand:xiaomi', 'partnership:leica-xiaomi', 'brand:leica', 'partnership:huawei-leica', 'brand:huawei']);
   expect(paths[0].edges.every((e: any) => e.confidence === 'CONFIRMED')).toBe(true);
 });
 

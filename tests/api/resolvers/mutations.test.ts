@@ -21,10 +21,22 @@ describe('upserts', () => {
   it('derives the id from the name and keeps omitted fields on a second upsert', async () => {
     const created = await editor(UPSERT_BRAND, { input: { name: 'Wtest Öptik Werke', roles: ['OPTICS_PARTNER'], country: 'DE' } });
     expect(created.errors).toBeUndefined();
-    expect(created.data.upsertBrand).toEqual({ id: 'brand:wtest-optik-werke', name: 'Wtest Öptik Werke', aliases: [], roles: ['OPTICS_PARTNER'], country: 'DE' });
+    expect(created.data.upsertBrand).toEqual({
+      id: 'brand:wtest-optik-werke',
+      name: 'Wtest Öptik Werke',
+      aliases: [],
+      roles: ['OPTICS_PARTNER'],
+      country: 'DE',
+    });
 
     const renamed = await editor(UPSERT_BRAND, { input: { id: 'brand:wtest-optik-werke', name: 'Wtest Optik', aliases: ['WOW'] } });
-    expect(renamed.data.upsertBrand).toEqual({ id: 'brand:wtest-optik-werke', name: 'Wtest Optik', aliases: ['WOW'], roles: ['OPTICS_PARTNER'], country: 'DE' });
+    expect(renamed.data.upsertBrand).toEqual({
+      id: 'brand:wtest-optik-werke',
+      name: 'Wtest Optik',
+      aliases: ['WOW'],
+      roles: ['OPTICS_PARTNER'],
+      country: 'DE',
+    });
     // The lookup keys follow the new name and alias.
     const found = await app().graphql('{ brand(name: "wow") { id } }');
     expect(found.data.brand).toEqual({ id: 'brand:wtest-optik-werke' });
@@ -97,7 +109,13 @@ describe('upserts', () => {
       input: { brands: ['brand:wtest-maker', 'brand:wtest-lens'], kind: 'LICENSING', confidence: 'RUMORED', reportedOn: '2024-02-10', sources: [NOTE.id] },
     });
     expect(created.errors).toBeUndefined();
-    expect(created.data.upsertPartnership).toMatchObject({ id: 'partnership:wtest-lens-wtest-maker', kind: 'LICENSING', confidence: 'RUMORED', reportedOn: '2024-02-10', sources: [{ id: NOTE.id }] });
+    expect(created.data.upsertPartnership).toMatchObject({
+      id: 'partnership:wtest-lens-wtest-maker',
+      kind: 'LICENSING',
+      confidence: 'RUMORED',
+      reportedOn: '2024-02-10',
+      sources: [{ id: NOTE.id }],
+    });
     expect(created.data.upsertPartnership.brands.map((b: { id: string }) => b.id).sort()).toEqual(['brand:wtest-lens', 'brand:wtest-maker']);
     const partners = await app().graphql('{ brand(name: "Wtest Lens") { partners { id } } }');
     expect(partners.data.brand.partners).toEqual([{ id: 'brand:wtest-maker' }]);
@@ -114,7 +132,7 @@ describe('links and verdicts', () => {
     return result.records.map((record) => record.get('confidence'));
   }
 
-  it('links a device to a chip with provenance and keeps the device\'s first report day current', async () => {
+  it("links a device to a chip with provenance and keeps the device's first report day current", async () => {
     const result = await editor(LINK, { input: { ...claim, confidence: 'RUMORED', reportedOn: '2024-01-15', sources: [NOTE.id] } });
     expect(result.errors).toBeUndefined();
     expect(result.data.link).toEqual({
@@ -138,10 +156,9 @@ describe('links and verdicts', () => {
   });
 
   it('denies a claim with a new source: the old claim stays, the chip is no longer believed', async () => {
-    const deny = await editor(
-      'mutation($input: ClaimVerdictInput!) { denyClaim(input: $input) { id confidence sources { id title } } }',
-      { input: { ...claim, reportedOn: '2024-02-01', newSource: { title: 'Wtest denial post', publishedOn: '2024-02-01' } } },
-    );
+    const deny = await editor('mutation($input: ClaimVerdictInput!) { denyClaim(input: $input) { id confidence sources { id title } } }', {
+      input: { ...claim, reportedOn: '2024-02-01', newSource: { title: 'Wtest denial post', publishedOn: '2024-02-01' } },
+    });
     expect(deny.errors).toBeUndefined();
     expect(deny.data.denyClaim).toEqual({
       id: 'USES_CHIP:device:wtest-phone-1->chip:wtest-tensor-x@source:wtest-denial-post',
@@ -212,7 +229,9 @@ describe('recordLeak', () => {
       reportedOn: '2023-12-20',
       sources: [{ id: 'source:wtest-certification-report' }],
     });
-    const device = await app().graphql('{ device(name: "wtestcode") { id codename firstReportedOn chip { id } leaks { platform } specs { key value confidence } } }');
+    const device = await app().graphql(
+      '{ device(name: "wtestcode") { id codename firstReportedOn chip { id } leaks { platform } specs { key value confidence } } }',
+    );
     expect(device.data.device).toEqual({
       id: 'device:wtest-phone-1',
       codename: 'wtestcode',
@@ -256,7 +275,7 @@ describe('deletes', () => {
     expect(wrongType.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
-  it('deletes a leak and moves its device\'s first report day to the next claim', async () => {
+  it("deletes a leak and moves its device's first report day to the next claim", async () => {
     const deleted = await admin('mutation($id: ID!) { deleteLeak(id: $id) }', { id: recordedLeakId });
     expect(deleted.data.deleteLeak).toBe(true);
     const device = await app().graphql('{ device(name: "Wtest Phone 1") { firstReportedOn leaks { id } } }');
@@ -282,7 +301,14 @@ describe('cost', () => {
     // A device also refreshes its derived fields (refreshDeviceIdentity) before it is read back.
     expect(await statements(() => editor('mutation { upsertDevice(input: { name: "Wtest Cost Phone" }) { id } }'))).toBe(6);
     // existingEntityIds, claimsBetween, importRelationshipClaims, refreshDeviceIdentity, recordChanges, sequenceChanges.
-    const link = { relation: 'CAMERA_BY', from: 'device:wtest-cost-phone', to: 'brand:wtest-cost', confidence: 'RUMORED', reportedOn: '2024', sources: [NOTE.id] };
+    const link = {
+      relation: 'CAMERA_BY',
+      from: 'device:wtest-cost-phone',
+      to: 'brand:wtest-cost',
+      confidence: 'RUMORED',
+      reportedOn: '2024',
+      sources: [NOTE.id],
+    };
     expect(await statements(() => editor('mutation($input: LinkInput!) { link(input: $input) { id } }', { input: link }))).toBe(6);
   });
 });

@@ -16,17 +16,12 @@ const HISTORY = `query($asOf: Date) {
   }
 }`;
 
-it('gives Leica\'s partnerships oldest first, each with dates, kind, devices and sources, in one statement', async () => {
+it("gives Leica's partnerships oldest first, each with dates, kind, devices and sources, in one statement", async () => {
   const before = await app.queryCount();
   const { data, errors } = await app.graphql(HISTORY);
   expect(errors).toBeUndefined();
   const history = data.partnerHistory;
-  expect(history.map((p: any) => p.brands.map((b: any) => b.name).filter((n: string) => n !== 'Leica')[0])).toEqual([
-    'Panasonic',
-    'Huawei',
-    'Sharp',
-    'Xiaomi',
-  ]);
+  expect(history.map((p: any) => p.brands.map((b: any) => b.name).filter((n: string) => n !== 'Leica')[0])).toEqual(['Panasonic', 'Huawei', 'Sharp', 'Xiaomi']);
   expect(history[0]).toMatchObject({ kind: 'CAMERA_SYSTEM', startedOn: '2001-01-01', confidence: 'CONFIRMED' });
   expect(history[1]).toMatchObject({ kind: 'SMARTPHONE_IMAGING', announcedOn: '2016-02-01', announcedOnPrecision: 'MONTH' });
   expect(history[3]).toMatchObject({ id: 'partnership:leica-xiaomi', announcedOn: '2022-05-23', announcedOnPrecision: 'DAY' });
@@ -36,7 +31,7 @@ it('gives Leica\'s partnerships oldest first, each with dates, kind, devices and
   expect((await app.queryCount()) - before).toBe(1);
 });
 
-it('keeps a rumoured partnership\'s confidence instead of posing it as confirmed', async () => {
+it("keeps a rumoured partnership's confidence instead of posing it as confirmed", async () => {
   await app.db.driver.executeQuery(`
     CREATE (p:Entity:Partnership {id: 'partnership:leica-test-rumour', kind: 'LICENSING', confidence: 'RUMORED',
             reportedOn: date('2023-03-01'), reportedOnPrecision: 'DAY', startedOn: null, announcedOn: null, sourceIds: ['source:partnergraph-editors']})
@@ -53,10 +48,13 @@ it('keeps a rumoured partnership\'s confidence instead of posing it as confirmed
 });
 
 it('answers as of a day: Xiaomi joins on 23 May 2022, not before', async () => {
-  const partnersOn = async (asOf: string) =>
-    (await app.graphql(HISTORY, { asOf })).data.partnerHistory.map((p: any) => p.id);
+  const partnersOn = async (asOf: string) => (await app.graphql(HISTORY, { asOf })).data.partnerHistory.map((p: any) => p.id);
   // Partnerships in a past view carry that day's snapshot ids (docs/clients.md).
-  expect(await partnersOn('2022-05-22')).toEqual(['partnership:leica-panasonic@2022-05-22', 'partnership:huawei-leica@2022-05-22', 'partnership:leica-sharp@2022-05-22']);
+  expect(await partnersOn('2022-05-22')).toEqual([
+    'partnership:leica-panasonic@2022-05-22',
+    'partnership:huawei-leica@2022-05-22',
+    'partnership:leica-sharp@2022-05-22',
+  ]);
   expect(await partnersOn('2022-05-23')).toContain('partnership:leica-xiaomi@2022-05-23');
   expect(await partnersOn('2016-01-31')).toEqual(['partnership:leica-panasonic@2016-01-31']);
 });
@@ -68,8 +66,7 @@ it('is NOT_FOUND for an unknown brand', async () => {
 
 it('counts partnerships per year, kind and partner for charts', async () => {
   const stats = async (groupBy: string, asOf?: string) =>
-    (await app.graphql(`query($asOf: Date) { partnershipStats(groupBy: ${groupBy}, asOf: $asOf) { key label count } }`, { asOf })).data
-      .partnershipStats;
+    (await app.graphql(`query($asOf: Date) { partnershipStats(groupBy: ${groupBy}, asOf: $asOf) { key label count } }`, { asOf })).data.partnershipStats;
   expect(await stats('YEAR')).toEqual([
     { key: '2001', label: '2001', count: 1 },
     { key: '2016', label: '2016', count: 1 },

@@ -11,7 +11,8 @@ const editor = (query: string, variables?: Record<string, unknown>) => app().gra
 const upsertBrand = (name: string, country = 'DE') =>
   editor('mutation($name: String!, $country: String) { upsertBrand(input: { name: $name, country: $country }) { id } }', { name, country });
 
-const GRAPH_CHANGED = 'subscription($types: [EntityType!], $entityId: ID, $after: String) { graphChanged(types: $types, entityId: $entityId, after: $after) { entityId entityType operation at cursor } }';
+const GRAPH_CHANGED =
+  'subscription($types: [EntityType!], $entityId: ID, $after: String) { graphChanged(types: $types, entityId: $entityId, after: $after) { entityId entityType operation at cursor } }';
 
 async function withClient<T>(work: (client: SubscriptionClient) => Promise<T>, params?: Record<string, unknown>): Promise<T> {
   const client = connectSubscriptions(app().baseUrl, params);
@@ -75,9 +76,13 @@ describe('leakRecorded and claimChanged', () => {
     await editor('mutation { upsertDevice(input: { name: "Wsub Phone" }) { id } }');
     await editor('mutation { upsertChip(input: { name: "Wsub Chip" }) { id } }');
     await withClient(async (client) => {
-      const leaks = client.subscribe('subscription { leakRecorded(deviceId: "device:wsub-phone") { cursor operation leak { id summary devices { id name } sources { title } } } }');
+      const leaks = client.subscribe(
+        'subscription { leakRecorded(deviceId: "device:wsub-phone") { cursor operation leak { id summary devices { id name } sources { title } } } }',
+      );
       const otherDevice = client.subscribe('subscription { leakRecorded(deviceId: "device:xiaomi-12s") { leakId } }');
-      const claims = client.subscribe('subscription { claimChanged(entityId: "chip:wsub-chip") { operation claimId fromId toId claim { relation confidence from { id } to { id ... on Chip { name } } sources { title } } } }');
+      const claims = client.subscribe(
+        'subscription { claimChanged(entityId: "chip:wsub-chip") { operation claimId fromId toId claim { relation confidence from { id } to { id ... on Chip { name } } sources { title } } } }',
+      );
       await settle();
       const recorded = await editor('mutation($input: RecordLeakInput!) { recordLeak(input: $input) { id } }', {
         input: {
@@ -93,16 +98,31 @@ describe('leakRecorded and claimChanged', () => {
       const [leak] = await leaks.received(1);
       expect(leak).toMatchObject({
         operation: 'recordLeak',
-        leak: { id: recorded.data.recordLeak.id, summary: 'Wsub Phone seen with a Wsub Chip', devices: [{ id: 'device:wsub-phone', name: 'Wsub Phone' }], sources: [{ title: 'Wsub tipster post' }] },
+        leak: {
+          id: recorded.data.recordLeak.id,
+          summary: 'Wsub Phone seen with a Wsub Chip',
+          devices: [{ id: 'device:wsub-phone', name: 'Wsub Phone' }],
+          sources: [{ title: 'Wsub tipster post' }],
+        },
       });
       const [claim] = await claims.received(1);
       expect(claim).toMatchObject({
         operation: 'recordLeak',
         fromId: 'device:wsub-phone',
         toId: 'chip:wsub-chip',
-        claim: { relation: 'USES_CHIP', confidence: 'RUMORED', from: { id: 'device:wsub-phone' }, to: { id: 'chip:wsub-chip', name: 'Wsub Chip' }, sources: [{ title: 'Wsub tipster post' }] },
+        claim: {
+          relation: 'USES_CHIP',
+          confidence: 'RUMORED',
+          from: { id: 'device:wsub-phone' },
+          to: { id: 'chip:wsub-chip', name: 'Wsub Chip' },
+          sources: [{ title: 'Wsub tipster post' }],
+        },
       });
-      const unlinked = await app().graphql('mutation { unlink(input: { relation: USES_CHIP, from: "device:wsub-phone", to: "chip:wsub-chip" }) }', {}, ADMIN_KEY);
+      const unlinked = await app().graphql(
+        'mutation { unlink(input: { relation: USES_CHIP, from: "device:wsub-phone", to: "chip:wsub-chip" }) }',
+        {},
+        ADMIN_KEY,
+      );
       expect(unlinked.data.unlink).toBe(true);
       const [, removed] = await claims.received(2);
       // The claim is gone: an anonymous client sees its removal as a tombstone, without its sources in the id.
@@ -128,7 +148,13 @@ describe('the editor-only variant', () => {
         await settle();
         await upsertBrand('Wsub Audited', 'FR');
         const [change] = await audited.received(1);
-        expect(change).toMatchObject({ actor: 'editor-1', role: 'editor', operation: 'upsertBrand', before: null, after: { name: 'Wsub Audited', country: 'FR' } });
+        expect(change).toMatchObject({
+          actor: 'editor-1',
+          role: 'editor',
+          operation: 'upsertBrand',
+          before: null,
+          after: { name: 'Wsub Audited', country: 'FR' },
+        });
       },
       // GraphiQL sends the header editor's headers, capitalised.
       { Authorization: `Bearer ${EDITOR_KEY}` },

@@ -27,7 +27,14 @@ describe('snapshot ids', () => {
   });
 
   it('are BAD_USER_INPUT, naming the argument, when malformed', () => {
-    for (const text of ['brand:leica@2022-02-30', 'brand:leica@20220520', 'brand:leica@2022-5-20', 'brand:leica@', '@2022-05-20', 'brand:leica@2022-05-20@2022-05-21']) {
+    for (const text of [
+      'brand:leica@2022-02-30',
+      'brand:leica@20220520',
+      'brand:leica@2022-5-20',
+      'brand:leica@',
+      '@2022-05-20',
+      'brand:leica@2022-05-20@2022-05-21',
+    ]) {
       expect({ text, error: codeOf(() => parseSnapshotId(text, 'from')) }).toEqual({ text, error: { code: 'BAD_USER_INPUT', field: 'from' } });
     }
   });

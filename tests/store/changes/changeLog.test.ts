@@ -36,13 +36,15 @@ function heldWrite(entityId: string) {
   const released = new Promise<void>((resolve) => (release = resolve));
   let began!: () => void;
   const begun = new Promise<void>((resolve) => (began = resolve));
-  const committed = app().db.writeTransaction(async (run) => {
-    await run('changeLogHead');
-    began();
-    await released;
-    const changes = [{ id: `change:${entityId}.001`, entityId, relatedIds: [], before: null, after: JSON.stringify({ id: entityId }) }];
-    await run('recordChanges', { changes, actor: 'held-writer', role: 'editor', operation: 'upsertBrand' });
-  }).then(() => new ChangeSequencer(app().db, { warn: () => {} }).sequence());
+  const committed = app()
+    .db.writeTransaction(async (run) => {
+      await run('changeLogHead');
+      began();
+      await released;
+      const changes = [{ id: `change:${entityId}.001`, entityId, relatedIds: [], before: null, after: JSON.stringify({ id: entityId }) }];
+      await run('recordChanges', { changes, actor: 'held-writer', role: 'editor', operation: 'upsertBrand' });
+    })
+    .then(() => new ChangeSequencer(app().db, { warn: () => {} }).sequence());
   return { begun, release, committed };
 }
 

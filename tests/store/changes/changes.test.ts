@@ -61,7 +61,13 @@ it('finds claim changes from either end, and pages with keyset cursors and since
   expect(byVendor.data.changes.edges.map((edge: { node: { operation: string } }) => edge.node.operation)).toEqual(['upsertBrand', 'link']);
   const linkChange = byVendor.data.changes.edges[1].node;
   expect(linkChange.entityId).toBe('chip:wtest-audit-chip');
-  expect(linkChange.after).toMatchObject({ relation: 'MADE_BY', from: 'chip:wtest-audit-chip', to: 'brand:wtest-audit-vendor', confidence: 'REPORTED', reportedOnPrecision: 'YEAR' });
+  expect(linkChange.after).toMatchObject({
+    relation: 'MADE_BY',
+    from: 'chip:wtest-audit-chip',
+    to: 'brand:wtest-audit-vendor',
+    confidence: 'REPORTED',
+    reportedOnPrecision: 'YEAR',
+  });
 
   const all = await app.graphql(CHANGES, { first: 100 }, EDITOR_KEY);
   const ids = all.data.changes.edges.map((edge: { node: { id: string } }) => edge.node.id);

@@ -70,7 +70,13 @@ describe('erased data in public replays', () => {
     const [editorLeakRecorded] = await replay<{ leakId: string }>(LEAK_RECORDED(head), 1, EDITOR_KEY);
     expect(editorLeakRecorded!.leakId).toBe(leakId);
 
-    type ClaimEvent = { operation: string; claimId: string; fromId: string; toId: string; claim: { confidence: string; reportedOn: string; sources: Array<{ id: string }> } | null };
+    type ClaimEvent = {
+      operation: string;
+      claimId: string;
+      fromId: string;
+      toId: string;
+      claim: { confidence: string; reportedOn: string; sources: Array<{ id: string }> } | null;
+    };
     const publicClaims = await replay<ClaimEvent>(CLAIM_CHANGED(head), 2);
     expect(publicClaims.map((event) => event.operation)).toEqual(['recordLeak', 'unlink']);
     for (const event of publicClaims) {

@@ -52,20 +52,15 @@ describe('what an authenticated statement can reach', () => {
   });
 
   it('cannot LOAD CSV from a file URL', async () => {
-    await expect(
-      driver.executeQuery("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line LIMIT 1"),
-    ).rejects.toThrow(/file|URL|not allowed/i);
+    await expect(driver.executeQuery("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line LIMIT 1")).rejects.toThrow(/file|URL|not allowed/i);
   });
 
   it('runs the procedures the API calls', async () => {
     await driver.executeQuery('CALL db.awaitIndexes(1)');
     await driver.executeQuery('CALL db.clearQueryCaches()');
-    const search = await driver.executeQuery(
-      "CALL db.index.fulltext.queryNodes('entity_search', 'zzz-no-such-name') YIELD node RETURN count(node) AS hits",
-    );
+    const search = await driver.executeQuery("CALL db.index.fulltext.queryNodes('entity_search', 'zzz-no-such-name') YIELD node RETURN count(node) AS hits");
     expect(search.records[0]!.get('hits')).toEqual(neo4j.int(0));
   });
-
 });
 
 describe('Bolt over WebSocket, as a web page would open it', () => {

@@ -8,7 +8,6 @@ import { EmbeddedNeo4jError, chooseBoltPort, startEmbeddedNeo4j } from '../../..
 import { neo4jConnection } from '../../helpers/database.js';
 import { startTestApp } from '../../helpers/testApp.js';
 
-
 it('stops a read past the Neo4j transaction timeout with TIMEOUT', async () => {
   const db = new Database({ ...neo4jConnection(), readTimeoutMs: 300 });
   try {

@@ -25,13 +25,31 @@ function queryLiterals(): string[] {
 }
 
 const WITH_VARIABLES: Array<[string, Record<string, unknown>]> = [
-  ['query($asOf: Date) { brand(name: "Leica", asOf: $asOf) { partners { name } partnerCount partnersConnection { totalCount edges { node { name } sources { title } } } } }', { asOf: '2022-05-20' }],
-  ['query($asOf: Date) { device(name: "Xiaomi 12S", asOf: $asOf) { modelNumber codename chip { name } leaks { platform sources { title } } specs { key value } } }', { asOf: '2022-05-20' }],
-  ['query($asOf: Date) { partnerHistory(brand: "Leica", asOf: $asOf) { id brands { name devices { name } } devices { name chip { name } } sources { title } } }', { asOf: '2022-05-22' }],
+  [
+    'query($asOf: Date) { brand(name: "Leica", asOf: $asOf) { partners { name } partnerCount partnersConnection { totalCount edges { node { name } sources { title } } } } }',
+    { asOf: '2022-05-20' },
+  ],
+  [
+    'query($asOf: Date) { device(name: "Xiaomi 12S", asOf: $asOf) { modelNumber codename chip { name } leaks { platform sources { title } } specs { key value } } }',
+    { asOf: '2022-05-20' },
+  ],
+  [
+    'query($asOf: Date) { partnerHistory(brand: "Leica", asOf: $asOf) { id brands { name devices { name } } devices { name chip { name } } sources { title } } }',
+    { asOf: '2022-05-22' },
+  ],
   // Snapshot ids at every depth of a past view, planned or batched.
-  ['query($asOf: Date) { brand(name: "Leica", asOf: $asOf) { id partners { id } partnerships { id brands { id } sources { id } } partnersConnection { edges { node { id } sources { id } } } } }', { asOf: '2022-05-20' }],
-  ['query($first: Int, $skipChip: Boolean!) { devices(first: $first) { edges { node { ...D chip @skip(if: $skipChip) { name } } } } } fragment D on Device { name brand { name devicesConnection(first: 2) { totalCount edges { node { name } } } } }', { first: 5, skipChip: true }],
-  ['{ brands(first: 3) { edges { node { a: devicesConnection(first: 1) { edges { node { name } } pageInfo { hasNextPage endCursor } } b: devicesConnection(first: 2) { totalCount edges { cursor } } } } } }', {}],
+  [
+    'query($asOf: Date) { brand(name: "Leica", asOf: $asOf) { id partners { id } partnerships { id brands { id } sources { id } } partnersConnection { edges { node { id } sources { id } } } } }',
+    { asOf: '2022-05-20' },
+  ],
+  [
+    'query($first: Int, $skipChip: Boolean!) { devices(first: $first) { edges { node { ...D chip @skip(if: $skipChip) { name } } } } } fragment D on Device { name brand { name devicesConnection(first: 2) { totalCount edges { node { name } } } } }',
+    { first: 5, skipChip: true },
+  ],
+  [
+    '{ brands(first: 3) { edges { node { a: devicesConnection(first: 1) { edges { node { name } } pageInfo { hasNextPage endCursor } } b: devicesConnection(first: 2) { totalCount edges { cursor } } } } } }',
+    {},
+  ],
 ];
 
 let planned: TestApp;
@@ -47,7 +65,10 @@ afterAll(async () => {
 });
 
 it('answers every read query of the tests exactly as the per-level loaders do', async () => {
-  const cases: Array<[string, Record<string, unknown>]> = [...queryLiterals().map((query): [string, Record<string, unknown>] => [query, {}]), ...WITH_VARIABLES];
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ...queryLiterals().map((query): [string, Record<string, unknown>] => [query, {}]),
+    ...WITH_VARIABLES,
+  ];
   expect(cases.length).toBeGreaterThan(40);
   let withData = 0;
   const pending = [...cases];

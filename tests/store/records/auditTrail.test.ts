@@ -11,13 +11,22 @@ const app = useEditingApp('wimp');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-import-audit-'));
 
 const GRAPH_CHANGED = 'subscription { graphChanged { entityId entityType operation cursor } }';
-const CHANGES = 'query($entityId: ID) { changes(entityId: $entityId, first: 50) { totalCount edges { node { actor role operation entityId relatedIds before after } } } }';
+const CHANGES =
+  'query($entityId: ID) { changes(entityId: $entityId, first: 50) { totalCount edges { node { actor role operation entityId relatedIds before after } } } }';
 
 const records = [
   { type: 'Source', id: 'source:wimp-note', title: 'Wimp note' },
   { type: 'Brand', id: 'brand:wimp-one', name: 'Wimp One', country: 'DE' },
   { type: 'Device', id: 'device:wimp-phone', name: 'Wimp Phone', status: 'RUMORED' },
-  { type: 'Relationship', relation: 'MADE_BY', from: 'device:wimp-phone', to: 'brand:wimp-one', confidence: 'CONFIRMED', reportedOn: '2026-01', sources: ['source:wimp-note'] },
+  {
+    type: 'Relationship',
+    relation: 'MADE_BY',
+    from: 'device:wimp-phone',
+    to: 'brand:wimp-one',
+    confidence: 'CONFIRMED',
+    reportedOn: '2026-01',
+    sources: ['source:wimp-note'],
+  },
 ];
 
 function jsonl(name: string, lines: unknown[]): string {
@@ -26,7 +35,8 @@ function jsonl(name: string, lines: unknown[]): string {
   return file;
 }
 
-const changeCount = async () => Number((await app().db.driver.executeQuery('MATCH (c) WHERE c:Change OR c:PendingChange RETURN count(c) AS n')).records[0]!.get('n'));
+const changeCount = async () =>
+  Number((await app().db.driver.executeQuery('MATCH (c) WHERE c:Change OR c:PendingChange RETURN count(c) AS n')).records[0]!.get('n'));
 
 describe('an import', () => {
   it('raises graphChanged events for what it wrote, keeps audit entries an editor reads, and adds none when re-imported', async () => {

@@ -51,15 +51,29 @@ describe('names and aliases as stored', () => {
   });
 
   it('refuse control, bidi-override and zero-width characters, naming the code point', async () => {
-    for (const [name, codePoint] of [['Wcanon\u0000Nul', 'U+0000'], ['Wcanon \u202Eevil', 'U+202E'], ['Wcanon\u200BZero', 'U+200B']] as const) {
+    for (const [name, codePoint] of [
+      ['Wcanon\u0000Nul', 'U+0000'],
+      ['Wcanon \u202Eevil', 'U+202E'],
+      ['Wcanon\u200BZero', 'U+200B'],
+    ] as const) {
       await expectRejected(UPSERT_BRAND, { input: { name } }, { code: 'BAD_USER_INPUT', field: 'input.name' }, new RegExp(codePoint.replace('+', '\\+')));
     }
-    await expectRejected(UPSERT_BRAND, { input: { name: 'Wcanon Alias', aliases: ['ok', 'Lei\u2066ca'] } }, { code: 'BAD_USER_INPUT', field: 'input.aliases.1' }, /U\+2066/);
+    await expectRejected(
+      UPSERT_BRAND,
+      { input: { name: 'Wcanon Alias', aliases: ['ok', 'Lei\u2066ca'] } },
+      { code: 'BAD_USER_INPUT', field: 'input.aliases.1' },
+      /U\+2066/,
+    );
   });
 
   it('refuse a Latin name with a Cyrillic look-alike letter unless allowMixedScripts is set', async () => {
     await expectRejected(UPSERT_BRAND, { input: { name: 'Wcanon L\u0435ica' } }, { code: 'BAD_USER_INPUT', field: 'input.name' }, /Latin and Cyrillic/);
-    await expectRejected(UPSERT_BRAND, { input: { name: 'Wcanon Mix', aliases: ['\u039Fppo'] } }, { code: 'BAD_USER_INPUT', field: 'input.aliases.0' }, /Greek and Latin/);
+    await expectRejected(
+      UPSERT_BRAND,
+      { input: { name: 'Wcanon Mix', aliases: ['\u039Fppo'] } },
+      { code: 'BAD_USER_INPUT', field: 'input.aliases.0' },
+      /Greek and Latin/,
+    );
     const intended = await app().graphql(UPSERT_BRAND, { input: { name: 'Wcanon L\u0435ica', allowMixedScripts: true } }, EDITOR_KEY);
     expect(intended.errors).toBeUndefined();
     expect(intended.data?.upsertBrand.name).toBe('Wcanon L\u0435ica');
@@ -81,11 +95,24 @@ describe('dates from the future', () => {
   const claim = { relation: 'USES_CHIP', from: 'device:xiaomi-12s', to: 'chip:sm8475', confidence: 'RUMORED', sources: [SOURCE] };
 
   it('are refused for what is reported or published', async () => {
-    await expectRejected(UPSERT_SOURCE, { input: { title: 'Wcanon future', publishedOn: '9999-12-31' } }, { code: 'BAD_USER_INPUT', field: 'input.publishedOn' }, /tomorrow/);
+    await expectRejected(
+      UPSERT_SOURCE,
+      { input: { title: 'Wcanon future', publishedOn: '9999-12-31' } },
+      { code: 'BAD_USER_INPUT', field: 'input.publishedOn' },
+      /tomorrow/,
+    );
     await expectRejected(LINK, { input: { ...claim, reportedOn: '9999-12-31' } }, { code: 'BAD_USER_INPUT', field: 'input.reportedOn' }, /tomorrow/);
     await expectRejected(
       RECORD_LEAK,
-      { input: { summary: 'Wcanon future leak', devices: ['device:xiaomi-12s'], confidence: 'RUMORED', reportedOn: '9999-12-31', source: { id: SOURCE, title: 'Partnergraph editors: publicly announced partnerships and products, recorded without a citation' } } },
+      {
+        input: {
+          summary: 'Wcanon future leak',
+          devices: ['device:xiaomi-12s'],
+          confidence: 'RUMORED',
+          reportedOn: '9999-12-31',
+          source: { id: SOURCE, title: 'Partnergraph editors: publicly announced partnerships and products, recorded without a citation' },
+        },
+      },
       { code: 'BAD_USER_INPUT', field: 'input.reportedOn' },
       /tomorrow/,
     );

@@ -33,7 +33,11 @@ describe('wrong types, unknown enum values and malformed values', () => {
 
   it('refuses a malformed field of an upsert before any statement reaches Neo4j', async () => {
     const before = await app().queryCount();
-    await expectRejected(UPSERT_BRAND, { input: { name: 'Wtest Early', country: 'Deutschland', aliases: ['x'.repeat(2_001)] } }, { code: 'BAD_USER_INPUT', field: 'input.aliases.0' });
+    await expectRejected(
+      UPSERT_BRAND,
+      { input: { name: 'Wtest Early', country: 'Deutschland', aliases: ['x'.repeat(2_001)] } },
+      { code: 'BAD_USER_INPUT', field: 'input.aliases.0' },
+    );
     // graphFingerprint reads through the driver, outside the count: the mutation itself sent no statement.
     expect((await app().queryCount()) - before).toBe(0);
   });
@@ -56,10 +60,14 @@ describe('missing provenance', () => {
   it('needs confidence, reportedOn and at least one source on every claim', async () => {
     await expectRejected(LINK, { input: { ...chipClaim, sources: [] } }, { code: 'BAD_USER_INPUT', field: 'input.sources' }, /at least one source/);
     await expectRejected(LINK, { input: { ...chipClaim, reportedOn: undefined } }, { code: 'BAD_USER_INPUT' }, /reportedOn/);
-    await expectRejected(UPSERT_LEAK, { input: { summary: 'Wtest leak', devices: ['device:xiaomi-12s'], confidence: 'RUMORED', reportedOn: '2024' } }, {
-      code: 'BAD_USER_INPUT',
-      field: 'input.sources',
-    });
+    await expectRejected(
+      UPSERT_LEAK,
+      { input: { summary: 'Wtest leak', devices: ['device:xiaomi-12s'], confidence: 'RUMORED', reportedOn: '2024' } },
+      {
+        code: 'BAD_USER_INPUT',
+        field: 'input.sources',
+      },
+    );
     await expectRejected(
       'mutation($input: ClaimVerdictInput!) { denyClaim(input: $input) { id } }',
       { input: { relation: 'USES_CHIP', from: 'device:xiaomi-12s', to: 'chip:sm8475', reportedOn: '2024-01-01' } },
@@ -77,7 +85,11 @@ describe('oversized strings and lists', () => {
       { code: 'BAD_USER_INPUT', field: 'input.aliases' },
       /100/,
     );
-    await expectRejected(UPSERT_BRAND, { input: { name: 'Wtest Long Alias', aliases: ['ok', 'a'.repeat(2_001)] } }, { code: 'BAD_USER_INPUT', field: 'input.aliases.1' });
+    await expectRejected(
+      UPSERT_BRAND,
+      { input: { name: 'Wtest Long Alias', aliases: ['ok', 'a'.repeat(2_001)] } },
+      { code: 'BAD_USER_INPUT', field: 'input.aliases.1' },
+    );
     await expectRejected(
       RECORD_LEAK,
       {
@@ -97,7 +109,12 @@ describe('oversized strings and lists', () => {
 
 describe('dangling references', () => {
   it('refuses a claim about a device that does not exist, naming the field and the id', async () => {
-    await expectRejected(LINK, { input: { ...chipClaim, from: 'device:wtest-nokia-9' } }, { code: 'BAD_USER_INPUT', field: 'input.from' }, /device:wtest-nokia-9/);
+    await expectRejected(
+      LINK,
+      { input: { ...chipClaim, from: 'device:wtest-nokia-9' } },
+      { code: 'BAD_USER_INPUT', field: 'input.from' },
+      /device:wtest-nokia-9/,
+    );
     await expectRejected(LINK, { input: { ...chipClaim, sources: [SOURCE, 'source:wtest-nowhere'] } }, { code: 'BAD_USER_INPUT', field: 'input.sources.1' });
     await expectRejected(
       UPSERT_LEAK,
@@ -117,7 +134,12 @@ describe('dangling references', () => {
   });
 
   it('refuses a relation between the wrong kinds of entity', async () => {
-    await expectRejected(LINK, { input: { ...chipClaim, from: 'brand:leica' } }, { code: 'BAD_USER_INPUT', field: 'input.from' }, /USES_CHIP starts at a device/);
+    await expectRejected(
+      LINK,
+      { input: { ...chipClaim, from: 'brand:leica' } },
+      { code: 'BAD_USER_INPUT', field: 'input.from' },
+      /USES_CHIP starts at a device/,
+    );
   });
 
   it('writes nothing of a recorded leak when its last spec is invalid: not its source, not its leak', async () => {

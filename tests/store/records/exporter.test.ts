@@ -32,7 +32,10 @@ afterAll(async () => {
 
 /** graphFingerprint's node and relationship counts; its property part depends on property order, which a restore may change. */
 const labelAndTypeCounts = async () => (JSON.parse(await graphFingerprint(db)) as unknown[]).slice(0, 2);
-const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 const seedLines = () => lines(path.join(seedDir, '001-xiaomi-12s-leica-leak.jsonl'));
 
 describe('export', () => {

@@ -67,16 +67,33 @@ describe('invalid input writes nothing', () => {
       { type: 'Relationship', relation: 'MADE_BY', from: 'device:xiaomi-12s', to: 'brand:good', confidence: 'REPORTED', reportedOn: '2022-05-25', sources: [] },
       '{not json',
     ]);
-    await expectRejected(file, /invalid\.jsonl:3 name: .*\n.*invalid\.jsonl:4 status: .*\n.*invalid\.jsonl:5 sources: needs at least one source\n.*invalid\.jsonl:6: not valid JSON/);
+    await expectRejected(
+      file,
+      /invalid\.jsonl:3 name: .*\n.*invalid\.jsonl:4 status: .*\n.*invalid\.jsonl:5 sources: needs at least one source\n.*invalid\.jsonl:6: not valid JSON/,
+    );
     expect((await db.read('existingEntityIds', { ids: ['brand:good', 'source:test-note'] })).length).toBe(0);
   });
 
   it('rejects dangling references, duplicate ids, oversized strings and Cypher-looking text is stored verbatim', async () => {
     await expectRejected(
-      jsonl('dangling.jsonl', [source, { type: 'Leak', id: 'leak:ghost', summary: 'x', devices: ['device:does-not-exist'], confidence: 'RUMORED', reportedOn: '2022-01-01', sources: ['source:test-note'] }]),
+      jsonl('dangling.jsonl', [
+        source,
+        {
+          type: 'Leak',
+          id: 'leak:ghost',
+          summary: 'x',
+          devices: ['device:does-not-exist'],
+          confidence: 'RUMORED',
+          reportedOn: '2022-01-01',
+          sources: ['source:test-note'],
+        },
+      ]),
       /dangling\.jsonl:2 devices\.0: refers to device:does-not-exist/,
     );
-    await expectRejected(jsonl('duplicate.jsonl', [source, source]), /duplicate\.jsonl:2 id: duplicate id "source:test-note", first defined at .*duplicate\.jsonl:1/);
+    await expectRejected(
+      jsonl('duplicate.jsonl', [source, source]),
+      /duplicate\.jsonl:2 id: duplicate id "source:test-note", first defined at .*duplicate\.jsonl:1/,
+    );
     await expectRejected(jsonl('oversized.jsonl', [{ ...source, title: 'x'.repeat(5000) }]), /oversized\.jsonl:1 title: /);
     await expectRejected(jsonl('baddate.jsonl', [{ ...source, publishedOn: '2022-02-30' }]), /baddate\.jsonl:1 publishedOn: is not a calendar date/);
 
@@ -94,23 +111,71 @@ describe('bad input: each problem named by file:line field, and nothing written'
 
   it.each([
     ['a wrong type', { type: 'Brand', id: 'brand:typed', name: 'T', aliases: 'T Corp' }, 'aliases: Invalid input: expected array, received string'],
-    ['a number for a date', { type: 'Device', id: 'device:typed', name: 'T', status: 'RUMORED', announcedOn: 2022 }, 'announcedOn: Invalid input: expected string, received number'],
-    ['a missing confidence', { type: 'Relationship', relation: 'MADE_BY', from: 'device:xiaomi-12s', to: 'brand:xiaomi', reportedOn: '2022', sources: ['source:test-note'] }, 'confidence: is required'],
-    ['a missing reportedOn', { type: 'Spec', device: 'device:xiaomi-12s', key: 'display.sizeInches', value: '6.28', confidence: 'RUMORED', sources: ['source:test-note'] }, 'reportedOn: is required'],
-    ['missing sources', { type: 'Leak', id: 'leak:unsourced', summary: 'x', devices: ['device:xiaomi-12s'], confidence: 'RUMORED', reportedOn: '2022' }, 'sources: is required'],
-    ['an unknown confidence', { type: 'Partnership', id: 'partnership:maybe', kind: 'LICENSING', brands: ['brand:leica', 'brand:sharp'], ...claim, confidence: 'MAYBE' }, 'confidence: Invalid option: expected one of "CONFIRMED"|"REPORTED"|"RUMORED"|"SPECULATED"|"DENIED"'],
-    ['an unknown relation', { type: 'Relationship', relation: 'OWNS', from: 'device:xiaomi-12s', to: 'brand:xiaomi', ...claim }, 'relation: Invalid option: expected one of "MADE_BY"|"USES_CHIP"|"CAMERA_BY"|"COVERS"'],
+    [
+      'a number for a date',
+      { type: 'Device', id: 'device:typed', name: 'T', status: 'RUMORED', announcedOn: 2022 },
+      'announcedOn: Invalid input: expected string, received number',
+    ],
+    [
+      'a missing confidence',
+      { type: 'Relationship', relation: 'MADE_BY', from: 'device:xiaomi-12s', to: 'brand:xiaomi', reportedOn: '2022', sources: ['source:test-note'] },
+      'confidence: is required',
+    ],
+    [
+      'a missing reportedOn',
+      { type: 'Spec', device: 'device:xiaomi-12s', key: 'display.sizeInches', value: '6.28', confidence: 'RUMORED', sources: ['source:test-note'] },
+      'reportedOn: is required',
+    ],
+    [
+      'missing sources',
+      { type: 'Leak', id: 'leak:unsourced', summary: 'x', devices: ['device:xiaomi-12s'], confidence: 'RUMORED', reportedOn: '2022' },
+      'sources: is required',
+    ],
+    [
+      'an unknown confidence',
+      { type: 'Partnership', id: 'partnership:maybe', kind: 'LICENSING', brands: ['brand:leica', 'brand:sharp'], ...claim, confidence: 'MAYBE' },
+      'confidence: Invalid option: expected one of "CONFIRMED"|"REPORTED"|"RUMORED"|"SPECULATED"|"DENIED"',
+    ],
+    [
+      'an unknown relation',
+      { type: 'Relationship', relation: 'OWNS', from: 'device:xiaomi-12s', to: 'brand:xiaomi', ...claim },
+      'relation: Invalid option: expected one of "MADE_BY"|"USES_CHIP"|"CAMERA_BY"|"COVERS"',
+    ],
     ['an unknown role', { type: 'Brand', id: 'brand:roles', name: 'R', roles: ['PHONE_MAKER', 'TOASTER_MAKER'] }, 'roles.1: Invalid option: expected one of'],
     ['an unknown record type', { type: 'Gadget', id: 'gadget:x' }, "type: Invalid discriminator value. Expected 'Source' | 'Brand'"],
     ['an unknown field', { type: 'Chip', id: 'chip:extra', name: 'E', clockGhz: 3 }, ': Unrecognized key: "clockGhz"'],
     ['an oversized string', { type: 'Brand', id: 'brand:long', name: 'x'.repeat(2_001) }, 'name: Too big: expected string to have <=2000 characters'],
     ['an oversized id', { type: 'Brand', id: `brand:${'a'.repeat(200)}`, name: 'Long id' }, 'id: Too big: expected string to have <=200 characters'],
-    ['an oversized list', { type: 'Brand', id: 'brand:aliased', name: 'A', aliases: many(101, (i) => `alias ${i}`) }, 'aliases: Too big: expected array to have <=100 items'],
-    ['too many sources', { type: 'Spec', device: 'device:xiaomi-12s', key: 'display.sizeInches', value: '6.28', ...claim, sources: many(101, (i) => `source:s${i}`) }, 'sources: Too big: expected array to have <=100 items'],
-    ['a claim between the wrong types', { type: 'Relationship', relation: 'USES_CHIP', from: 'device:xiaomi-12s', to: 'brand:xiaomi', ...claim }, 'to: USES_CHIP ends at a chip'],
-    ['a claim about a device that does not exist', { type: 'Relationship', relation: 'USES_CHIP', from: 'device:ghost', to: 'chip:sm8475', ...claim }, 'from: refers to device:ghost, which is neither in this import nor in the graph'],
-    ['a spec of a device that does not exist', { type: 'Spec', device: 'device:ghost', key: 'display.sizeInches', value: '6.28', ...claim }, 'device: refers to device:ghost, which is neither in this import nor in the graph'],
-    ['a source that does not exist', { type: 'Leak', id: 'leak:unknown-source', summary: 'x', devices: ['device:xiaomi-12s'], ...claim, sources: ['source:test-note', 'source:nowhere'] }, 'sources.1: refers to source:nowhere, which is neither in this import nor in the graph'],
+    [
+      'an oversized list',
+      { type: 'Brand', id: 'brand:aliased', name: 'A', aliases: many(101, (i) => `alias ${i}`) },
+      'aliases: Too big: expected array to have <=100 items',
+    ],
+    [
+      'too many sources',
+      { type: 'Spec', device: 'device:xiaomi-12s', key: 'display.sizeInches', value: '6.28', ...claim, sources: many(101, (i) => `source:s${i}`) },
+      'sources: Too big: expected array to have <=100 items',
+    ],
+    [
+      'a claim between the wrong types',
+      { type: 'Relationship', relation: 'USES_CHIP', from: 'device:xiaomi-12s', to: 'brand:xiaomi', ...claim },
+      'to: USES_CHIP ends at a chip',
+    ],
+    [
+      'a claim about a device that does not exist',
+      { type: 'Relationship', relation: 'USES_CHIP', from: 'device:ghost', to: 'chip:sm8475', ...claim },
+      'from: refers to device:ghost, which is neither in this import nor in the graph',
+    ],
+    [
+      'a spec of a device that does not exist',
+      { type: 'Spec', device: 'device:ghost', key: 'display.sizeInches', value: '6.28', ...claim },
+      'device: refers to device:ghost, which is neither in this import nor in the graph',
+    ],
+    [
+      'a source that does not exist',
+      { type: 'Leak', id: 'leak:unknown-source', summary: 'x', devices: ['device:xiaomi-12s'], ...claim, sources: ['source:test-note', 'source:nowhere'] },
+      'sources.1: refers to source:nowhere, which is neither in this import nor in the graph',
+    ],
   ])('rejects %s', async (_name, record, expected) => {
     const file = jsonl('bad-input.jsonl', [source, record]);
     const before = await graphFingerprint(db);
@@ -138,7 +203,10 @@ describe('bad input: each problem named by file:line field, and nothing written'
   });
 
   it('lists at most 50 problems in the message, and counts the rest', async () => {
-    const file = jsonl('many-bad.jsonl', many(60, (i) => JSON.stringify({ type: 'Brand', id: `brand:b${i}`, name: '' })));
+    const file = jsonl(
+      'many-bad.jsonl',
+      many(60, (i) => JSON.stringify({ type: 'Brand', id: `brand:b${i}`, name: '' })),
+    );
     const error = (await importFiles(db, [file]).catch((e: unknown) => e)) as ImportValidationError;
     expect(error.problems).toHaveLength(60);
     expect(error.message.split('\n')).toHaveLength(52);
@@ -148,7 +216,10 @@ describe('bad input: each problem named by file:line field, and nothing written'
 
 describe('dry run', () => {
   it('reports the same problems as an import, and writes nothing for a valid file', async () => {
-    const bad = jsonl('dry-bad.jsonl', [source, { type: 'Spec', device: 'device:ghost', key: 'display.sizeInches', value: '6', confidence: 'RUMORED', reportedOn: '2022', sources: ['source:test-note'] }]);
+    const bad = jsonl('dry-bad.jsonl', [
+      source,
+      { type: 'Spec', device: 'device:ghost', key: 'display.sizeInches', value: '6', confidence: 'RUMORED', reportedOn: '2022', sources: ['source:test-note'] },
+    ]);
     const error = (await importFiles(db, [bad], { dryRun: true }).catch((e: unknown) => e)) as ImportValidationError;
     expect(error.message).toMatch(/dry-bad\.jsonl:2 device: refers to device:ghost/);
 

@@ -84,9 +84,7 @@ describe('lines read in chunks', () => {
     writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\r\n') + '\n');
     const summary = await importFiles(db, [file]);
     expect(summary.records).toBe(120);
-    const stored = await db.driver.executeQuery(
-      "MATCH (s:Source) WHERE s.id STARTS WITH 'source:chunked-' RETURN s.id AS id, s.title AS title ORDER BY id",
-    );
+    const stored = await db.driver.executeQuery("MATCH (s:Source) WHERE s.id STARTS WITH 'source:chunked-' RETURN s.id AS id, s.title AS title ORDER BY id");
     const byId = new Map(stored.records.map((record) => [record.get('id') as string, record.get('title') as string]));
     expect(byId.size).toBe(120);
     for (const record of records) expect(byId.get(record.id)).toBe(record.title);
