@@ -1,16 +1,18 @@
 /**
  * The kinds of entity the graph holds, declared once. Every other form is derived from this table: the
  * Neo4j label ("Brand"), the id prefix ("brand", as in "brand:leica"), the GraphQL EntityType value
- * ("BRAND"), and whether an entity of the kind is itself a claim, with its own confidence, date and sources.
+ * ("BRAND"), whether an entity of the kind is itself a claim, with its own confidence, date and sources, and
+ * the record field a new entity's id is derived from (brand:leica from the name "Leica").
  * A new kind starts here (docs/architecture.md lists what else it needs).
  */
 export const ENTITY_KINDS = [
-  { label: 'Brand', isClaim: false },
-  { label: 'Device', isClaim: false },
-  { label: 'Chip', isClaim: false },
-  { label: 'Partnership', isClaim: true },
-  { label: 'Leak', isClaim: true },
-  { label: 'Source', isClaim: false },
+  { label: 'Brand', isClaim: false, idFrom: 'name' },
+  { label: 'Device', isClaim: false, idFrom: 'name' },
+  { label: 'Chip', isClaim: false, idFrom: 'name' },
+  { label: 'Partnership', isClaim: true, idFrom: 'brands' },
+  // A new leak's id is random: derived from the summary, it would quote unpublished text.
+  { label: 'Leak', isClaim: true, idFrom: null },
+  { label: 'Source', isClaim: false, idFrom: 'title' },
 ] as const;
 
 export type EntityLabel = (typeof ENTITY_KINDS)[number]['label'];
@@ -34,6 +36,11 @@ export function labelOfType(type: EntityTypeName): EntityLabel {
   const kind = ENTITY_KINDS.find(({ label }) => typeOfLabel(label) === type);
   if (!kind) throw new Error(`No entity kind has the type ${type}`);
   return kind.label;
+}
+
+/** The record field a new entity's id is derived from; null when its id is random. */
+export function idFieldOf(label: EntityLabel): string | null {
+  return ENTITY_KINDS.find((kind) => kind.label === label)?.idFrom ?? null;
 }
 
 export const ENTITY_PREFIXES: readonly EntityPrefix[] = ENTITY_LABELS.map(prefixOfLabel);

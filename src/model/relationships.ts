@@ -1,8 +1,8 @@
 /**
  * Every relationship of the graph, declared once. The Cypher of relationship reads, the `x` /
  * `xConnection` field resolvers, the `Relation` / `RelationshipType` enums and the importer's and
- * editor's endpoint checks are all derived from this table (see cypher.ts, relationship.resolver.ts,
- * schemaTypes/enums.ts and importer/records.ts).
+ * editor's endpoint checks are all derived from this table (see store/reads/cypher.ts,
+ * api/resolvers/relationship.resolver.ts, model/enums.ts and model/records.ts).
  */
 
 /** The entity labels a relationship connects. */

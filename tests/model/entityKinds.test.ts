@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { CLAIM_ENTITY_LABELS, ENTITY_KINDS, ENTITY_LABELS, ENTITY_PREFIXES, labelOfType, prefixOfLabel, typeOfLabel } from '../../src/model/entityKinds.js';
+import {
+  CLAIM_ENTITY_LABELS,
+  ENTITY_KINDS,
+  ENTITY_LABELS,
+  ENTITY_PREFIXES,
+  idFieldOf,
+  labelOfType,
+  prefixOfLabel,
+  typeOfLabel,
+} from '../../src/model/entityKinds.js';
+import { WRITE_QUERY } from '../../src/store/records/writeQueries.js';
+import { QUERY_NAMES } from '../../src/store/neo4j/queryNames.js';
 import { EntityType } from '../../src/model/enums.js';
 import { ImportRecord, RECORD_FIELDS, idOf, prefixOf } from '../../src/model/records.js';
 import { RELATIONSHIPS } from '../../src/model/relationships.js';
@@ -53,5 +64,14 @@ describe('entity kinds, declared once in src/model/entityKinds.ts', () => {
       expect(ENTITY_LABELS).toContain(declaration.owner);
       if (declaration.target !== 'Spec') expect(ENTITY_LABELS).toContain(declaration.target);
     }
+  });
+
+  it('name, for each kind, a field of its record to derive ids from, and one statement that writes it', () => {
+    for (const label of ENTITY_LABELS) {
+      const idField = idFieldOf(label);
+      if (idField !== null) expect(RECORD_FIELDS[label] as readonly string[]).toContain(idField);
+      expect(QUERY_NAMES).toContain(WRITE_QUERY[label]);
+    }
+    expect(idFieldOf('Leak')).toBeNull();
   });
 });

@@ -66,7 +66,7 @@ export class Database {
     return this.readText(queryName, this.cypher.forParams(queryName, params), params);
   }
 
-  /** Runs a read whose text is given: generated from declared tables (src/relationships), or a named query's; `label` names it in metrics. */
+  /** Runs a read whose text is given: generated from the relationship table (src/model/relationships.ts) by src/store/reads/cypher.ts, or a named query's; `label` names it in metrics. */
   readText(label: string, query: string, params: Row): Promise<Row[]> {
     return this.autoCommit(neo4j.session.READ, label, query, params, this.readConfig);
   }

@@ -18,7 +18,8 @@ import {
   referencesOf,
   type RecordOf,
 } from '../../model/records.js';
-import { prefixOfLabel, type EntityLabel, type EntityPrefix } from '../../model/entityKinds.js';
+import { idFieldOf, prefixOfLabel, type EntityLabel, type EntityPrefix } from '../../model/entityKinds.js';
+import { WRITE_QUERY } from './writeQueries.js';
 import type { ChangeSequencer } from '../changes/changeSequencer.js';
 import type { ClaimVerdictEdit, LinkEdit, RecordLeakEdit, SourceEdit, UnlinkEdit } from './edits.js';
 import { slugOf } from '../../model/slug.js';
@@ -45,20 +46,6 @@ type Snapshot = EntityRecord & Record<string, unknown>;
 type Input = object;
 type StoredClaim = { relation: Relation; from: string; to: string; id: string; sourceIds: string[] } & Row;
 type ClaimFields = Pick<LinkEdit, 'relation' | 'from' | 'to' | 'confidence' | 'reportedOn' | 'sources'>;
-
-/**
- * Per entity kind: the import query that writes it (so the API and the import write alike) and the input
- * field its id is derived from (none for a leak). The fields an input may set are those of the kind's import record.
- */
-const ENTITY_WRITES: Record<EntityLabel, { writeQuery: QueryName; idFrom: string | null }> = {
-  Brand: { writeQuery: 'importBrands', idFrom: 'name' },
-  Chip: { writeQuery: 'importChips', idFrom: 'name' },
-  Device: { writeQuery: 'importDevices', idFrom: 'name' },
-  Source: { writeQuery: 'importSources', idFrom: 'title' },
-  Partnership: { writeQuery: 'importPartnerships', idFrom: 'brands' },
-  // A new leak's id is random (newLeakId): derived from the summary, it would quote unpublished text.
-  Leak: { writeQuery: 'importLeaks', idFrom: null },
-};
 
 function recordSchema(kind: EntityLabel): ZodObject {
   return ImportRecord.options.find((option) => option.shape.type.value === kind) as unknown as ZodObject;
@@ -133,7 +120,8 @@ class EditTransaction {
 
   /** Upserts one entity: omitted fields keep their stored values, so the merged record is what gets validated. */
   async upsertEntity(kind: EntityLabel, input: Input, field: string): Promise<{ entity: Snapshot; record: ImportRecord }> {
-    const { writeQuery, idFrom } = ENTITY_WRITES[kind];
+    const writeQuery = WRITE_QUERY[kind];
+    const idFrom = idFieldOf(kind);
     const fields = recordFieldNames(kind);
     const given = Object.fromEntries(
       fields

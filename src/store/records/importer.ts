@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { QueryName } from '../neo4j/queryNames.js';
 import { CHANGE_LOG, IMPORT_LIMITS } from '../../config/limits.js';
 import type { Database } from '../neo4j/database.js';
 import { pino } from 'pino';
 import { ChangeSequencer } from '../changes/changeSequencer.js';
 import { lookupKey } from '../../model/canonical.js';
 import { importCaller, writeBatch } from './importAudit.js';
+import { WRITE_QUERY } from './writeQueries.js';
 import { ImportRecord, WRITE_ORDER, expandPartialDate, idOf, mixedScriptProblems, referencesOf, type RecordType } from '../../model/records.js';
 
 export interface ImportProblem {
@@ -76,17 +76,6 @@ interface LocatedRecord {
   line: number;
   record: ImportRecord;
 }
-
-const WRITE_QUERY: Record<RecordType, QueryName> = {
-  Source: 'importSources',
-  Brand: 'importBrands',
-  Chip: 'importChips',
-  Device: 'importDevices',
-  Partnership: 'importPartnerships',
-  Leak: 'importLeaks',
-  Relationship: 'importRelationshipClaims',
-  Spec: 'importSpecs',
-};
 
 /**
  * JSON Lines files: a file, or every *.jsonl file of a directory in name order. A symbolic link is listed as
