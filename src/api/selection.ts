@@ -1,12 +1,32 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getDirectiveValues,
+  type FieldNode,
+  type FragmentSpreadNode,
+  type GraphQLResolveInfo,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>;
+
+/** Whether @skip and @include keep a selection, as GraphQL execution decides it. */
+function isIncluded(node: FieldNode | FragmentSpreadNode | InlineFragmentNode, variableValues: SelectionInfo['variableValues']): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, variableValues)?.if !== false;
+}
 
 /**
  * Whether the query selects `fieldName` directly below the field being resolved, through fragments
- * too. Lets a resolver skip work, such as counting, whose result nobody asked for.
+ * too, and not left out by @skip or @include. Lets a resolver skip work, such as counting, whose result
+ * nobody asked for.
  */
-export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, fieldName: string): boolean {
+export function selectsField(info: SelectionInfo, fieldName: string): boolean {
   const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
     (selectionSet?.selections ?? []).some((selection) => {
+      if (!isIncluded(selection, info.variableValues)) return false;
       switch (selection.kind) {
         case Kind.FIELD:
           return selection.name.value === fieldName;
@@ -20,6 +40,6 @@ export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
 }
 
 /** Whether a connection's totalCount is selected, so the count can be skipped when it is not. */
-export function selectsTotalCount(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+export function selectsTotalCount(info: SelectionInfo): boolean {
   return selectsField(info, 'totalCount');
 }
