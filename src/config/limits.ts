@@ -4,7 +4,7 @@ export const MAX_PAGE_SIZE = 100;
 
 /**
  * Hard caps on the analyst queries' size arguments. The guard rails reject requests over them before
- * any Cypher runs; the resolvers check the lower bounds. Sized so the largest answer stays a few
+ * any Cypher runs; the resolvers check the whole range again, lower bounds included. Sized so the largest answer stays a few
  * hundred nodes: what a drawing can show and one Cypher statement returns in milliseconds.
  */
 export const ANALYST_LIMITS = {

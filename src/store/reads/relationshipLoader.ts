@@ -20,7 +20,7 @@ export type TargetNode = Row & { id: string } & WithAsOf;
 /** One edge as the reads bring it back: the target node and the claim linking it. */
 export interface Edge {
   node: TargetNode;
-  /** Absent for specs, whose nodes are their own claims. */
+  /** For specs, the spec node itself: a spec is its own claim. */
   claim: ClaimRecord;
   sources?: EntityRecord[];
   nodeSources?: EntityRecord[];
