@@ -18,8 +18,9 @@ type Kind = 'reads' | 'writes';
 
 /**
  * Operations per minute per client IP and, separately, per API key (a key shared out to many
- * machines is still one budget). A fixed one-minute window held in this process's memory: one
- * process serves the API, and a restart forgiving the counts is harmless.
+ * machines is still one budget). A fixed one-minute window held in this process's memory, so each
+ * replica counts on its own (behind a balancer over N replicas a client gets up to N budgets), and a
+ * restart forgiving the counts is harmless.
  */
 export class RateLimits {
   private readonly limiters: Partial<Record<Kind, RateLimiterMemory>> = {};
