@@ -1,22 +1,7 @@
-import {
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  Kind,
-  getDirectiveValues,
-  type FieldNode,
-  type FragmentSpreadNode,
-  type GraphQLResolveInfo,
-  type InlineFragmentNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { isIncluded } from '../store/reads/read.js';
 
 type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>;
-
-/** Whether @skip and @include keep a selection, as GraphQL execution decides it. */
-function isIncluded(node: FieldNode | FragmentSpreadNode | InlineFragmentNode, variableValues: SelectionInfo['variableValues']): boolean {
-  if (getDirectiveValues(GraphQLSkipDirective, node, variableValues)?.if === true) return false;
-  return getDirectiveValues(GraphQLIncludeDirective, node, variableValues)?.if !== false;
-}
 
 /**
  * Whether the query selects `fieldName` directly below the field being resolved, through fragments

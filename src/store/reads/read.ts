@@ -80,7 +80,7 @@ export function collectFields(
   const visitedFragments = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
-      if (!isIncluded(context, selection)) continue;
+      if (!isIncluded(selection, context.variableValues)) continue;
       switch (selection.kind) {
         case Kind.FIELD: {
           const responseKey = selection.alias?.value ?? selection.name.value;
@@ -218,9 +218,10 @@ function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
   return { ...read, properties, key };
 }
 
-function isIncluded(context: SelectionContext, node: Parameters<typeof getDirectiveValues>[1]): boolean {
-  if (getDirectiveValues(GraphQLSkipDirective, node, context.variableValues)?.if === true) return false;
-  if (getDirectiveValues(GraphQLIncludeDirective, node, context.variableValues)?.if === false) return false;
+/** Whether @skip and @include keep a selection, as GraphQL execution decides it. */
+export function isIncluded(node: Parameters<typeof getDirectiveValues>[1], variableValues: SelectionContext['variableValues']): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, variableValues)?.if === true) return false;
+  if (getDirectiveValues(GraphQLIncludeDirective, node, variableValues)?.if === false) return false;
   return true;
 }
 
