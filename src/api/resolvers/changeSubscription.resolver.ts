@@ -29,7 +29,7 @@ class GraphChangedArgs {
   @Field(() => ID, { nullable: true, description: 'Only changes to this entity, or to claims and entities linked to it.' })
   entityId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier event: first replays every matching change since it, then goes on live.' })
   after?: string | null;
 }
 
@@ -38,7 +38,7 @@ class LeakRecordedArgs {
   @Field(() => ID, { nullable: true, description: 'Only leaks about this device.' })
   deviceId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier event: first replays every matching change since it, then goes on live.' })
   after?: string | null;
 }
 
@@ -47,7 +47,7 @@ class ClaimChangedArgs {
   @Field(() => ID, { nullable: true, description: 'Only claims from or to this entity.' })
   entityId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier event: first replays every matching change since it, then goes on live.' })
   after?: string | null;
 }
 
