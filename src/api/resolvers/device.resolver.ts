@@ -44,7 +44,7 @@ export class DeviceResolver {
     return entities.byLookupKey<Device>('Device', name, day, loaders.relationships.planBelow(info, 'Device', day));
   }
 
-  @Query(() => DeviceConnection, { description: 'Relationship filters count claims that are not denials.' })
+  @Query(() => DeviceConnection, { description: 'Relationship filters keep what the fields show, by the belief rule.' })
   devices(@Args() args: DevicesArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
     const { brandId, chipId, cameraBrandId, status, announcedFrom, announcedTo, orderBy, asOf, ...page } = args;
     const filters = {
