@@ -93,7 +93,12 @@ describe('the Explorer at /explore', () => {
     const labels = await waitForNodes(has('Leica', 'Xiaomi', 'Huawei', 'Panasonic', 'Sharp'));
     expect(labels).toContain('Leica × Xiaomi');
     expect(new URL(page.url()).searchParams.get('focus')).toBe('brand:leica');
-    await expect.poll(() => page.getByRole('list', { name: 'Partner timeline of Leica' }).getByRole('listitem').count(), POLL).toBeGreaterThanOrEqual(4);
+    const timeline = page.getByRole('list', { name: 'Partner timeline of Leica' }).getByRole('listitem');
+    await expect.poll(() => timeline.count(), POLL).toBeGreaterThanOrEqual(4);
+    // Each date as precisely as it is known: Huawei's was announced in a month, Panasonic's began in a year.
+    const events = (await timeline.allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(/^Huawei 2016-02\b(?!-)/), expect.stringMatching(/^Panasonic 2001\b(?!-)/)]));
+    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(/^Xiaomi 2022-05-23\b/)]));
     await page.screenshot({ path: screenshotPath('explorer-leica') });
   });
 
