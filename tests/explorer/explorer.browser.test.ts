@@ -44,6 +44,53 @@ async function startOriginServer(apiUrl: () => string): Promise<OriginServer> {
   };
 }
 
+/** What the canvas drew, read from cytoscape in the page. */
+interface CanvasReport {
+  zoom: number;
+  /** The smallest label on screen, in CSS pixels: its font size in the drawing times the zoom. */
+  smallestLabelPx: number;
+  /** "edge crosses node" for every straight edge whose line runs through the body of a node it does not join. */
+  crossings: string[];
+  nodes: number;
+}
+
+function canvasReport(target: Page = page): Promise<CanvasReport> {
+  return target.evaluate(() => {
+    const cy = (document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } })._cyreg.cy;
+    const zoom: number = cy.zoom();
+    const sizes: number[] = cy.nodes().map((node: any) => parseFloat(node.style('font-size')) * zoom);
+    /** Whether the segment a-b meets the box, by clipping the segment against it (Liang-Barsky). */
+    const meets = (a: { x: number; y: number }, b: { x: number; y: number }, box: { x1: number; x2: number; y1: number; y2: number }) => {
+      let [t0, t1] = [0, 1];
+      const [dx, dy] = [b.x - a.x, b.y - a.y];
+      for (const [p, q] of [
+        [-dx, a.x - box.x1],
+        [dx, box.x2 - a.x],
+        [-dy, a.y - box.y1],
+        [dy, box.y2 - a.y],
+      ] as Array<[number, number]>) {
+        if (p === 0) {
+          if (q < 0) return false;
+        } else if (p < 0) t0 = Math.max(t0, q / p);
+        else t1 = Math.min(t1, q / p);
+      }
+      return t0 <= t1;
+    };
+    const crossings: string[] = [];
+    for (const edge of cy.edges()) {
+      const [a, b] = [edge.source().position(), edge.target().position()];
+      for (const node of cy.nodes()) {
+        if (node.same(edge.source()) || node.same(edge.target())) continue;
+        const box = node.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+        // The body, less the white border: an edge grazing a border is not read as a link.
+        const inner = { x1: box.x1 + 3, x2: box.x2 - 3, y1: box.y1 + 3, y2: box.y2 - 3 };
+        if (meets(a, b, inner)) crossings.push(`${edge.source().id()}→${edge.target().id()} crosses ${node.id()}`);
+      }
+    }
+    return { zoom, smallestLabelPx: Math.min(...sizes), crossings, nodes: cy.nodes().length };
+  });
+}
+
 const nodeList = () => page.getByRole('list', { name: 'Nodes in view' }).getByRole('listitem');
 
 async function waitForNodes(predicate: (labels: string[]) => boolean): Promise<string[]> {
@@ -93,8 +140,43 @@ describe('the Explorer at /explore', () => {
     const labels = await waitForNodes(has('Leica', 'Xiaomi', 'Huawei', 'Panasonic', 'Sharp'));
     expect(labels).toContain('Leica × Xiaomi');
     expect(new URL(page.url()).searchParams.get('focus')).toBe('brand:leica');
-    await expect.poll(() => page.getByRole('list', { name: 'Partner timeline of Leica' }).getByRole('listitem').count(), POLL).toBeGreaterThanOrEqual(4);
+    const timeline = page.getByRole('list', { name: 'Partner timeline of Leica' }).getByRole('listitem');
+    await expect.poll(() => timeline.count(), POLL).toBeGreaterThanOrEqual(4);
+    // Each date as precisely as it is known: Huawei's was announced in a month, Panasonic's began in a year.
+    const events = (await timeline.allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(/^Huawei 2016-02\b(?!-)/), expect.stringMatching(/^Panasonic 2001\b(?!-)/)]));
+    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(/^Xiaomi 2022-05-23\b/)]));
     await page.screenshot({ path: screenshotPath('explorer-leica') });
+  });
+
+  it('draws labels readable at the first zoom, by force so no edge runs through another node; cut labels get a tooltip; the wheel zooms', async () => {
+    const first = await canvasReport();
+    expect(first.nodes).toBeGreaterThan(10);
+    expect(first.smallestLabelPx).toBeGreaterThanOrEqual(12);
+    expect(first.crossings).toEqual([]);
+
+    // A leak's summary is cut on the canvas; hovering the node shows all of it.
+    const cut = await page.evaluate(() => {
+      const container = document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } };
+      const node = container._cyreg.cy.nodes().filter((candidate: any) => candidate.data('full') !== candidate.data('label'))[0];
+      const box = container.getBoundingClientRect();
+      return node && { full: node.data('full') as string, x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y };
+    });
+    expect(cut).toBeTruthy();
+    await page.mouse.move(cut.x, cut.y);
+    await expect.poll(() => page.getByRole('tooltip').innerText(), POLL).toBe(cut.full);
+    await page.screenshot({ path: screenshotPath('explorer-tooltip') });
+
+    // One notch of the wheel zooms in by a useful step, around the pointer.
+    await page.mouse.wheel(0, -100);
+    await expect.poll(async () => (await canvasReport()).zoom, POLL).toBeGreaterThanOrEqual(first.zoom * 1.25);
+    const zoomedIn = await canvasReport();
+    await page.mouse.wheel(0, 300);
+    await expect.poll(async () => (await canvasReport()).zoom, POLL).toBeLessThan(zoomedIn.zoom / 1.5);
+    // Zoomed out, labels keep their size on screen.
+    expect((await canvasReport()).smallestLabelPx).toBeGreaterThanOrEqual(12);
+    await page.screenshot({ path: screenshotPath('explorer-zoomed-out') });
+    await page.getByRole('button', { name: 'Fit the drawing' }).click();
   });
 
   it('as of 2022-05-20, the Xiaomi partnership is gone and Huawei is still there', async () => {
@@ -108,6 +190,9 @@ describe('the Explorer at /explore', () => {
     const rumouredOrBetter = await waitForNodes((current) => !current.includes('Xiaomi'));
     expect(rumouredOrBetter).toContain('Huawei');
     expect(new URL(page.url()).searchParams.get('minConfidence')).toBe('RUMORED');
+    const asOf = await canvasReport();
+    expect(asOf.smallestLabelPx).toBeGreaterThanOrEqual(12);
+    expect(asOf.crossings).toEqual([]);
     await page.screenshot({ path: screenshotPath('explorer-as-of-2022-05-20') });
   });
 
