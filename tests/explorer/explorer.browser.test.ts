@@ -1,10 +1,14 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/store/records/importer.js';
 import { launchBrowser, screenshotPath, watchPage, type Browser, type PageWatch } from '../helpers/browser.js';
+import { removeTestWrites } from '../helpers/editing.js';
 import { assertSecurityHeaders } from '../helpers/securityHeaders.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -91,6 +95,26 @@ function canvasReport(target: Page = page): Promise<CanvasReport> {
   });
 }
 
+/** Types into a search box (the main one or a path finder end) and picks the option with this name. */
+async function pickEntity(box: string, text: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: box, exact: true }).fill(text);
+  await page
+    .getByRole('listbox', { name: `${box} results` })
+    .getByRole('option', { name: option, exact: true })
+    .click();
+}
+
+/** In the ids of everything these tests write, so afterAll removes it and other files see the seed as it was. */
+const MARKER = 'explorertest';
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-explorer-'));
+
+/** Writes records through the importer, as `partnergraph import` would, without audit entries. */
+async function importRecords(name: string, records: object[]): Promise<void> {
+  const file = path.join(scratch, `${name}.jsonl`);
+  writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
+  await importFiles(app.db, [file], { audit: false });
+}
+
 const nodeList = () => page.getByRole('list', { name: 'Nodes in view' }).getByRole('listitem');
 
 async function waitForNodes(predicate: (labels: string[]) => boolean): Promise<string[]> {
@@ -117,6 +141,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (app) await removeTestWrites(app.db, MARKER);
+  rmSync(scratch, { recursive: true, force: true });
   await browser?.close();
   await listedOrigin?.close();
   await unlistedOrigin?.close();
@@ -135,8 +161,7 @@ describe('the Explorer at /explore', () => {
 
   it('search "Laica" offers Leica; picking it draws Leica with Xiaomi, Huawei, Panasonic and Sharp', async () => {
     await page.goto(`${app.baseUrl}/explore`);
-    await page.getByRole('combobox', { name: 'Search' }).fill('Laica');
-    await page.getByRole('option', { name: 'Leica Brand', exact: true }).click();
+    await pickEntity('Search', 'Laica', 'Leica Brand');
     const labels = await waitForNodes(has('Leica', 'Xiaomi', 'Huawei', 'Panasonic', 'Sharp'));
     expect(labels).toContain('Leica × Xiaomi');
     expect(new URL(page.url()).searchParams.get('focus')).toBe('brand:leica');
@@ -233,16 +258,51 @@ describe('the Explorer at /explore', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('expand'), POLL).toBe('brand:sharp');
   });
 
-  it('finds the path Xiaomi → Huawei and draws it', async () => {
-    await page.getByLabel('Path from', { exact: true }).selectOption({ label: 'Xiaomi' });
-    await page.getByLabel('Path to', { exact: true }).selectOption({ label: 'Huawei' });
+  it('finds the path Xiaomi → Huawei through search, draws it, and shows it without scrolling at 1440 × 900', async () => {
+    await pickEntity('Path from', 'Xiaomi', 'Xiaomi Brand');
+    await pickEntity('Path to', 'Huawei', 'Huawei Brand');
     await page.getByRole('button', { name: 'Find paths' }).click();
     const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
     await expect.poll(() => paths.count(), POLL).toBeGreaterThan(0);
     expect(await paths.first().innerText()).toMatch(/^Xiaomi → Leica × Xiaomi → Leica → Huawei × Leica → Huawei · weakest claim confirmed/);
     const highlighted = await page.evaluate(() => (document.getElementById('graph-canvas') as any)._cyreg.cy.$('.on-path').map((element: any) => element.id()));
     expect(highlighted).toEqual(expect.arrayContaining(['brand:xiaomi', 'partnership:leica-xiaomi', 'brand:leica', 'brand:huawei']));
+    // Above the fold: the whole list inside the window, and the side column not scrolled to reach it.
+    const box = (await page.getByRole('list', { name: 'Paths found' }).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await page.locator('.side').evaluate((side) => side.scrollTop)).toBe(0);
     await page.screenshot({ path: screenshotPath('explorer-path') });
+  });
+
+  it('collapses paths that differ only by a parallel claim into one line', async () => {
+    // A second source speculates what the seed's source rumours: the Xiaomi 12S's camera is by Leica.
+    const note = { type: 'Source', id: `source:${MARKER}-note`, title: 'A second voice on the 12S camera (test note)' };
+    const claim = { type: 'Relationship', relation: 'CAMERA_BY', from: 'device:xiaomi-12s', to: 'brand:leica', confidence: 'SPECULATED' };
+    await importRecords('parallel-claim', [note, { ...claim, reportedOn: '2022-06', sources: [note.id] }]);
+    await pickEntity('Path from', 'Xiaomi 12S', 'Xiaomi 12S Device');
+    await pickEntity('Path to', 'Leica', 'Leica Brand');
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
+    await expect.poll(() => paths.first().innerText(), POLL).toMatch(/^Xiaomi 12S → Leica · weakest claim rumoured · 2 parallel claims$/);
+    const texts = await paths.allInnerTexts();
+    expect(new Set(texts.map((text) => text.split(' · ')[0])).size).toBe(texts.length);
+    const drawn = await page.evaluate(() =>
+      (document.getElementById('graph-canvas') as any)._cyreg.cy
+        .edges('.on-path')
+        .map((edge: any) => `${edge.source().id()}→${edge.target().id()} ${edge.data('confidence')}`),
+    );
+    expect(drawn).toEqual(expect.arrayContaining(['device:xiaomi-12s→brand:leica RUMORED', 'device:xiaomi-12s→brand:leica SPECULATED']));
+  });
+
+  it('finds a path to Qualcomm, which is not on screen', async () => {
+    expect(await nodeList().allInnerTexts()).not.toContain('Qualcomm');
+    await pickEntity('Path from', 'Leica', 'Leica Brand');
+    await pickEntity('Path to', 'Qualcomm', 'Qualcomm Brand');
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
+    await expect.poll(() => paths.first().innerText(), POLL).toMatch(/^Leica → .* → Qualcomm · weakest claim/);
+    await waitForNodes(has('Qualcomm'));
+    await page.screenshot({ path: screenshotPath('explorer-path-to-qualcomm') });
   });
 
   it('a node opened from the keyboard joins the view, and a shared link reproduces it', async () => {
