@@ -220,7 +220,7 @@ export function App({ early }: { early: EarlyView | null }) {
             <option value="">any</option>
             {CONFIDENCES.map((confidence) => (
               <option key={confidence} value={confidence}>
-                {confidence === 'DENIED' ? 'denials only' : confidence.toLowerCase()}
+                {confidence === 'DENIED' ? 'denials only' : EDGE_STYLES[confidence].meaning}
               </option>
             ))}
           </select>

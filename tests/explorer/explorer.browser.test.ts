@@ -238,10 +238,25 @@ describe('the Explorer at /explore', () => {
     const panel = page.getByRole('region', { name: 'Leica → Leica × Xiaomi' });
     await expect.poll(() => panel.isVisible(), POLL).toBe(true);
     const text = await panel.innerText();
-    expect(text).toMatch(/Confidence\s+CONFIRMED/);
+    expect(text).toMatch(/Confidence\s+confirmed CONFIRMED/);
     expect(text).toMatch(/Reported on\s+\d{4}(-\d{2}){0,2} \((day|month|year) precision\)/);
     expect(await panel.getByRole('list', { name: 'Sources' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('explorer-edge-sources') });
+  });
+
+  it('spells one way: "rumoured" in words, RUMORED only as the API\'s enum value', async () => {
+    const options = await page.getByLabel('Min. confidence').locator('option').allInnerTexts();
+    expect(options).toContain('rumoured');
+    // Every word the page shows, with the Xiaomi 12S (whose camera claim is rumoured) opened in the panel.
+    await nodeList()
+      .filter({ hasText: /^Xiaomi 12S$/ })
+      .getByRole('button')
+      .click();
+    await expect.poll(() => page.getByRole('region', { name: 'Xiaomi 12S', exact: true }).innerText(), POLL).toMatch(/rumoured/);
+    const words = await page.locator('body').innerText();
+    expect(words).not.toMatch(/[Rr]umored/);
+    await page.goto(`${app.baseUrl}/explore?focus=brand:leica`);
+    await waitForNodes(has('Leica × Xiaomi'));
   });
 
   it('a click on a node shows its facts and claims, and opens its neighbourhood', async () => {
