@@ -12,12 +12,13 @@ import {
   type PartnershipEvent,
   type Slice,
 } from './api.js';
-import { exportCsv, exportJson, exportPng } from './exporting.js';
+import { exportCsv, exportJson, exportPng, type Caption } from './exporting.js';
 import { GraphView } from './GraphView.js';
 import { Legend } from './Legend.js';
 import { groupParallelPaths, PathFinder, type PathGroup } from './PathFinder.js';
 import { Search } from './Search.js';
 import { EdgePanel, NodePanel } from './SidePanel.js';
+import { EDGE_STYLES } from './styling.js';
 import { Timeline } from './Timeline.js';
 import { CONFIDENCES, DEPTHS, readViewState, writeViewState, type ViewState } from './viewState.js';
 
@@ -160,6 +161,23 @@ export function App({ early }: { early: EarlyView | null }) {
     }, showError);
   };
 
+  /** What an exported picture says it shows: the focus, the day, the filters and any highlighted path. */
+  const caption = (): Caption => {
+    const path = paths?.[chosenPath];
+    const opened = view.expanded.map(labelOf);
+    return {
+      title: `Partnergraph · ${view.focus ? `${labelOf(view.focus)} (${view.focus})` : 'Explorer'}`,
+      lines: [
+        `${view.asOf ? `As known on ${view.asOf}` : `As known today, ${new Date().toISOString().slice(0, 10)}`} · depth ${view.depth} · minimum confidence: ${
+          view.minConfidence === 'DENIED' ? 'denials only' : view.minConfidence ? EDGE_STYLES[view.minConfidence].meaning : 'any'
+        }${opened.length > 0 ? ` · also opened: ${opened.join(', ')}` : ''}`,
+        `${shown.nodes.length} nodes, ${shown.edges.length} claims${shown.truncated ? ' · truncated: more are reachable than drawn' : ''}${
+          path ? ` · highlighted path: ${path.nodes.map((node) => node.label).join(' → ')}` : ''
+        }`,
+      ],
+    };
+  };
+
   const fileName = `partnergraph-${(view.focus ?? 'view').replace(/[^\w-]+/g, '-')}${view.asOf ? `-asof-${view.asOf}` : ''}`;
 
   return (
@@ -202,13 +220,19 @@ export function App({ early }: { early: EarlyView | null }) {
             <option value="">any</option>
             {CONFIDENCES.map((confidence) => (
               <option key={confidence} value={confidence}>
-                {confidence === 'DENIED' ? 'denials only' : confidence.toLowerCase()}
+                {confidence === 'DENIED' ? 'denials only' : EDGE_STYLES[confidence].meaning}
               </option>
             ))}
           </select>
         </label>
         <div className="exports" role="group" aria-label="Export the view">
-          <button type="button" disabled={shown.nodes.length === 0} onClick={() => cy.current && exportPng(cy.current, fileName)}>
+          <button
+            type="button"
+            disabled={shown.nodes.length === 0}
+            onClick={() => {
+              if (cy.current) exportPng(cy.current, shown, caption(), fileName).catch(showError);
+            }}
+          >
             Export PNG
           </button>
           <button type="button" disabled={shown.nodes.length === 0} onClick={() => exportCsv(shown, fileName)}>

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
@@ -238,10 +238,25 @@ describe('the Explorer at /explore', () => {
     const panel = page.getByRole('region', { name: 'Leica → Leica × Xiaomi' });
     await expect.poll(() => panel.isVisible(), POLL).toBe(true);
     const text = await panel.innerText();
-    expect(text).toMatch(/Confidence\s+CONFIRMED/);
+    expect(text).toMatch(/Confidence\s+confirmed CONFIRMED/);
     expect(text).toMatch(/Reported on\s+\d{4}(-\d{2}){0,2} \((day|month|year) precision\)/);
     expect(await panel.getByRole('list', { name: 'Sources' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('explorer-edge-sources') });
+  });
+
+  it('spells one way: "rumoured" in words, RUMORED only as the API\'s enum value', async () => {
+    const options = await page.getByLabel('Min. confidence').locator('option').allInnerTexts();
+    expect(options).toContain('rumoured');
+    // Every word the page shows, with the Xiaomi 12S (whose camera claim is rumoured) opened in the panel.
+    await nodeList()
+      .filter({ hasText: /^Xiaomi 12S$/ })
+      .getByRole('button')
+      .click();
+    await expect.poll(() => page.getByRole('region', { name: 'Xiaomi 12S', exact: true }).innerText(), POLL).toMatch(/rumoured/);
+    const words = await page.locator('body').innerText();
+    expect(words).not.toMatch(/[Rr]umored/);
+    await page.goto(`${app.baseUrl}/explore?focus=brand:leica`);
+    await waitForNodes(has('Leica × Xiaomi'));
   });
 
   it('a click on a node shows its facts and claims, and opens its neighbourhood', async () => {
@@ -345,6 +360,45 @@ describe('the Explorer at /explore', () => {
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(100);
     expect(bytes.length).toBeGreaterThan(10_000);
     expect(png.suggestedFilename()).toBe('partnergraph-brand-leica-asof-2022-08-01.png');
+    copyFileSync(await png.path(), screenshotPath('explorer-export'));
+    // Read back in the page: ink in the caption band, the legend's swatches below the drawing, and none of the
+    // selection's blue wash, which cytoscape's own picture of the same canvas does have.
+    const pixels = await page.evaluate(async (base64) => {
+      const cy = (document.getElementById('graph-canvas') as any)._cyreg.cy;
+      const count = async (blob: Blob, test: (r: number, g: number, b: number, y: number, height: number) => boolean) => {
+        const image = await createImageBitmap(blob);
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, image.width, image.height);
+        let found = 0;
+        for (let index = 0; index < data.length; index += 4) {
+          if (test(data[index]!, data[index + 1]!, data[index + 2]!, Math.floor(index / 4 / image.width), image.height)) found += 1;
+        }
+        return found;
+      };
+      const near = (r: number, g: number, b: number, [R, G, B]: number[]) => Math.abs(r - R!) <= 2 && Math.abs(g - G!) <= 2 && Math.abs(b - B!) <= 2;
+      // The selection overlay: #1565c0 at 25 % over white.
+      const wash = (r: number, g: number, b: number) => near(r, g, b, [197, 216, 239]);
+      // Decoded here: the page's CSP (rightly) lets it fetch nothing but its own origin, data: URLs included.
+      const exported = new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type: 'image/png' });
+      return {
+        selected: cy.$(':selected').length as number,
+        captionInk: await count(exported, (r, g, b, y) => y < 90 && r < 80 && g < 80 && b < 80),
+        legendBrand: await count(exported, (r, g, b, y, height) => y > height - 160 && near(r, g, b, [0x1f, 0x5f, 0xae])),
+        legendPartnership: await count(exported, (r, g, b, y, height) => y > height - 160 && near(r, g, b, [0xc2, 0x5e, 0x00])),
+        washExported: await count(exported, wash),
+        washRaw: await count(cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }), wash),
+      };
+    }, bytes.toString('base64'));
+    expect(pixels.selected).toBeGreaterThan(0);
+    expect(pixels.captionInk).toBeGreaterThan(500);
+    expect(pixels.legendBrand).toBeGreaterThan(100);
+    expect(pixels.legendPartnership).toBeGreaterThan(100);
+    expect(pixels.washRaw).toBeGreaterThan(1000);
+    expect(pixels.washExported).toBeLessThan(pixels.washRaw / 10);
+    // The picture was laid out as the screen was: no edge through a node there either.
+    expect((await canvasReport()).crossings).toEqual([]);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const lines = readFileSync(await csv.path(), 'utf8')
