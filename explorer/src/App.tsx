@@ -10,13 +10,12 @@ import {
   type Confidence,
   type Facts,
   type PartnershipEvent,
-  type Path,
   type Slice,
 } from './api.js';
 import { exportCsv, exportJson, exportPng } from './exporting.js';
 import { GraphView } from './GraphView.js';
 import { Legend } from './Legend.js';
-import { PathFinder } from './PathFinder.js';
+import { groupParallelPaths, PathFinder, type PathGroup } from './PathFinder.js';
 import { Search } from './Search.js';
 import { EdgePanel, NodePanel } from './SidePanel.js';
 import { Timeline } from './Timeline.js';
@@ -57,7 +56,7 @@ export function App({ early }: { early: EarlyView | null }) {
   /** undefined while it loads; null when the entity was not known on the asOf day. */
   const [facts, setFacts] = useState<Facts | null | undefined>(undefined);
   const [timeline, setTimeline] = useState<{ brand: string; events: PartnershipEvent[] } | null>(null);
-  const [paths, setPaths] = useState<Path[] | null>(null);
+  const [paths, setPaths] = useState<PathGroup[] | null>(null);
   const [chosenPath, setChosenPath] = useState(0);
   const cy = useRef<Core | null>(null);
   const showError = useCallback((failure: unknown) => setError(errorMessage(failure)), []);
@@ -107,15 +106,16 @@ export function App({ early }: { early: EarlyView | null }) {
   // Paths found under other filters no longer describe the view.
   useEffect(() => setPaths(null), [view.asOf, view.minConfidence, view.focus]);
 
+  // A chosen path is drawn with all its parallel claims.
   const shown = useMemo(() => {
-    const path = paths?.[chosenPath];
-    return path ? mergeSlices([slice, { ...path, truncated: false }]) : slice;
+    const group = paths?.[chosenPath];
+    return group ? mergeSlices([slice, ...group.variants.map((path) => ({ ...path, truncated: false }))]) : slice;
   }, [slice, paths, chosenPath]);
   const labels = useMemo(() => new Map(shown.nodes.map((node) => [node.id, node.label])), [shown]);
   const labelOf = useCallback((id: string) => labels.get(id) ?? id, [labels]);
   const pathIds = useMemo(() => {
-    const path = paths?.[chosenPath];
-    return new Set(path ? [...path.nodes.map((node) => node.id), ...path.edges.map((edge) => edge.id)] : []);
+    const group = paths?.[chosenPath];
+    return new Set(group ? group.variants.flatMap((path) => [...path.nodes.map((node) => node.id), ...path.edges.map((edge) => edge.id)]) : []);
   }, [paths, chosenPath]);
 
   const selectedNode = selection?.kind === 'node' ? shown.nodes.find((node) => node.id === selection.id) : undefined;
@@ -155,7 +155,7 @@ export function App({ early }: { early: EarlyView | null }) {
   const findPaths = (from: string, to: string) => {
     fetchPaths(from, to, view.asOf).then((found) => {
       setChosenPath(0);
-      setPaths(found);
+      setPaths(groupParallelPaths(found));
       setError(null);
     }, showError);
   };
@@ -169,6 +169,7 @@ export function App({ early }: { early: EarlyView | null }) {
           Partnergraph <span className="muted">Explorer</span>
         </h1>
         <Search
+          label="Search"
           asOf={view.asOf}
           onError={showError}
           onPick={(hit) => {
@@ -255,6 +256,7 @@ export function App({ early }: { early: EarlyView | null }) {
           )}
         </div>
         <aside className="side">
+          <PathFinder asOf={view.asOf} groups={paths} chosen={chosenPath} onFind={findPaths} onChoose={setChosenPath} onError={showError} />
           {selectedEdge && <EdgePanel edge={selectedEdge} labelOf={labelOf} />}
           {selectedNode && (
             <NodePanel
@@ -277,7 +279,6 @@ export function App({ early }: { early: EarlyView | null }) {
               ))}
             </ul>
           </section>
-          <PathFinder nodes={shown.nodes} paths={paths} chosen={chosenPath} onFind={findPaths} onChoose={setChosenPath} />
           <Legend />
         </aside>
       </main>

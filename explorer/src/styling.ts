@@ -18,11 +18,3 @@ export const EDGE_STYLES: Record<Confidence, { colour: string; width: number; li
   SPECULATED: { colour: '#8a8a8a', width: 1.5, line: 'dotted', meaning: 'speculated' },
   DENIED: { colour: '#c62828', width: 2, line: 'dashed', meaning: 'denied' },
 };
-
-export const PRECISION_FORMAT = { DAY: 10, MONTH: 7, YEAR: 4 } as const;
-
-/** A day as precisely as it is known: "2022-05", not a made-up "2022-05-01". */
-export function formatDay(day: string | null | undefined, precision: keyof typeof PRECISION_FORMAT | null | undefined = 'DAY'): string {
-  if (!day) return 'unknown';
-  return day.slice(0, PRECISION_FORMAT[precision ?? 'DAY']);
-}

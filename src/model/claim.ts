@@ -59,6 +59,34 @@ export function certaintyRankCypher(variable: string): string {
     .join(' ')} END`;
 }
 
+/**
+ * ORDER BY terms that put the deciding claim first, as believedEdges sorts the edges a read returns: newest,
+ * then most certain, then (the reads' own order on a tie) the smallest claim id. `claimId` is the claim's id
+ * expression over `claim`.
+ */
+export function decidingOrderCypher(claim: string, claimId: (claim: string) => string = (variable) => `${variable}.id`): string {
+  return `${claim}.reportedOn DESC, ${certaintyRankCypher(claim)} DESC, ${claimId(claim)}`;
+}
+
+/**
+ * believedEdges in Cypher: after `source` binds each `node` and one of its `claim`s, keeps each believed node
+ * once, with its deciding claim as `deciding`. Filters and sorts use it, so a list filter or a count agrees
+ * with the fields.
+ */
+export function believedEdgesCypher(source: string, node: string, claim: string, claimId?: (claim: string) => string): string {
+  return [
+    source,
+    `WITH ${node}, ${claim} ORDER BY ${decidingOrderCypher(claim, claimId)}`,
+    `WITH ${node}, collect(${claim})[0] AS deciding`,
+    `WHERE deciding.confidence <> '${Confidence.DENIED}'`,
+  ].join('\n');
+}
+
+/** bestNode in Cypher: believedEdgesCypher, then only the believed node whose deciding claim ranks first. */
+export function bestNodeCypher(source: string, node: string, claim: string, claimId?: (claim: string) => string): string {
+  return `${believedEdgesCypher(source, node, claim, claimId)}\nWITH ${node}, deciding ORDER BY ${decidingOrderCypher('deciding', claimId)} LIMIT 1`;
+}
+
 /** What the belief rule ranks a claim by. */
 export type RankedClaim = Pick<Claim, 'confidence' | 'reportedOn'>;
 

@@ -36,7 +36,9 @@ export class PartnershipRepository {
     const query = lookupKeyQuery(brandName);
     if (query.key === '') throw new BadUserInputError('brand must name a brand', 'brand');
     const params = { ...query, asOf };
-    const [row] = plan ? await plan.run(this.db, 'partnerHistoryByBrandKey', params, HISTORY_RESULT) : await this.db.read('partnerHistoryByBrandKey', params);
+    const [row] = plan
+      ? await plan.run(this.db, 'partnerHistoryByBrandKey', this.db.cypher.forParams('partnerHistoryByBrandKey', params), params, HISTORY_RESULT)
+      : await this.db.read('partnerHistoryByBrandKey', params);
     if (!row) throw new NotFoundError(`No brand is named "${brandName}"`);
     return (row.partnerships as PartnershipRecord[]).map((partnership) => withAsOf(partnership, asOf));
   }
