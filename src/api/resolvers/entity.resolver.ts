@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import { authorize, Role } from '../../model/access.js';
 import { ENTITY_LABELS, prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
-import { QUERY_NAMES, type QueryName } from '../../store/neo4j/queryNames.js';
+import { pageQueryOf } from '../../store/reads/entityRepository.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { AppContext } from '../context.js';
 import { selectsTotalCount } from '../selection.js';
@@ -34,17 +34,9 @@ function lookupResolver(label: EntityLabel, type: ClassType, description: string
   return LookupResolver;
 }
 
-/** The keyset query of a kind's root list, `<kind>sPage` in cypher/. */
-function listQueryOf(label: EntityLabel): QueryName {
-  const name = `${prefixOfLabel(label)}sPage`;
-  const queryName = QUERY_NAMES.find((known) => known === name);
-  if (!queryName) throw new Error(`The root list of ${label} needs the statement cypher/${name}.cypher`);
-  return queryName;
-}
-
 /** `<kind>s(...)`: one keyset page of the kind, filtered and ordered by its `<Kind>sArgs`. */
 function listResolver(label: EntityLabel, { connection, args, description }: NonNullable<EntityTypes['list']>): ClassType {
-  const queryName = listQueryOf(label);
+  const queryName = pageQueryOf(label);
   @Resolver()
   class ListResolver {
     @Query(() => connection, { name: `${prefixOfLabel(label)}s`, description: description ?? `${label} entities, a page at a time.` })

@@ -45,7 +45,7 @@ export const ENTITY_TYPES: Record<EntityLabel, EntityTypes> = {
     input: DeviceInput,
     claimConnection: DeviceClaimConnection,
     lookup: 'The device with this name, alias, model number, short model number or codename, ignoring case.',
-    list: { connection: DeviceConnection, args: DevicesArgs, description: 'Relationship filters count claims that are not denials.' },
+    list: { connection: DeviceConnection, args: DevicesArgs, description: 'Relationship filters keep what the fields show, by the belief rule.' },
     deleteNote: "Removes the device's claims and specs too.",
   },
   Chip: {

@@ -25,7 +25,7 @@ class Statement {
 }
 
 /** Where a relationship's claims are in the stored graph, and how its edges sort (newest claim first). */
-function claimPattern(declaration: RelationshipDeclaration, parent: string, node: string, claim: string) {
+export function claimPattern(declaration: RelationshipDeclaration, parent: string, node: string, claim: string) {
   const { shape, target } = declaration;
   switch (shape.kind) {
     case 'claim': {

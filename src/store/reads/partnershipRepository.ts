@@ -3,12 +3,12 @@ import { lookupKeyQuery } from './entityRepository.js';
 import type { Database } from '../neo4j/database.js';
 import type { PlannedReads, RootShape } from './relationshipLoader.js';
 import { BadUserInputError, NotFoundError } from '../../errors/errors.js';
-import type { ClaimRecord } from '../../model/claim.js';
+import type { Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { DatePrecision, PartnershipKind, PartnershipStatsGroupBy } from '../../model/enums.js';
 
 /** A partnership as partner history reads it (Partnership in the schema). */
-export interface PartnershipRecord extends Omit<EntityRecord, '__typename'>, Omit<ClaimRecord, 'id'> {
+export interface PartnershipRecord extends Omit<EntityRecord, '__typename'>, Omit<Claim, 'id'> {
   kind: PartnershipKind;
   summary: string | null;
   announcedOn: string | null;
@@ -36,7 +36,9 @@ export class PartnershipRepository {
     const query = lookupKeyQuery(brandName);
     if (query.key === '') throw new BadUserInputError('brand must name a brand', 'brand');
     const params = { ...query, asOf };
-    const [row] = plan ? await plan.run(this.db, 'partnerHistoryByBrandKey', params, HISTORY_RESULT) : await this.db.read('partnerHistoryByBrandKey', params);
+    const [row] = plan
+      ? await plan.run(this.db, 'partnerHistoryByBrandKey', this.db.cypher.forParams('partnerHistoryByBrandKey', params), params, HISTORY_RESULT)
+      : await this.db.read('partnerHistoryByBrandKey', params);
     if (!row) throw new NotFoundError(`No brand is named "${brandName}"`);
     return (row.partnerships as PartnershipRecord[]).map((partnership) => withAsOf(partnership, asOf));
   }

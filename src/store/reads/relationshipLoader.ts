@@ -2,11 +2,10 @@ import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNamedType, isObjectType } from 'graphql';
 import type { AsOf, WithAsOf } from '../../model/asOf.js';
-import { bestNode, distinctNodes, type ClaimRecord } from '../../model/claim.js';
+import { bestNode, distinctNodes, type Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { encodeCursor, pageInfoOf } from '../../model/keyset.js';
 import type { Database, Row } from '../neo4j/database.js';
-import type { QueryName } from '../neo4j/queryNames.js';
 import { batchStatement, withReadsBelow, type ReadGroup } from './cypher.js';
 import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
@@ -21,7 +20,7 @@ export type TargetNode = Row & { id: string } & WithAsOf;
 export interface Edge {
   node: TargetNode;
   /** For specs, the spec node itself: a spec is its own claim. */
-  claim: ClaimRecord;
+  claim: Claim;
   sources?: EntityRecord[];
   nodeSources?: EntityRecord[];
   /** Pages of the reads below this node, in the order of the read's children. */
@@ -206,11 +205,11 @@ export class PlannedReads {
     readonly withSources: boolean,
   ) {}
 
-  /** Runs the root query `queryName` with the reads below each entity it returns, in one statement. */
-  async run(db: Database, queryName: QueryName, params: Row, shape: RootShape): Promise<Row[]> {
-    const root = { text: db.cypher.forParams(queryName, params), params, ...shape };
+  /** Runs the root statement `rootText` (named `name` in metrics) with the reads below each entity it returns, in one statement. */
+  async run(db: Database, name: string, rootText: string, params: Row, shape: RootShape): Promise<Row[]> {
+    const root = { text: rootText, params, ...shape };
     const { text, params: allParams } = withReadsBelow(root, this.label, this.reads, this.asOf, this.withSources);
-    const rows = await db.readText(`${queryName}+planned`, text, allParams);
+    const rows = await db.readText(`${name}+planned`, text, allParams);
     for (const row of rows) {
       for (const { key, below, sources } of row.planned as Array<{ key: string; below: Page[]; sources?: EntityRecord[] }>) {
         this.loader.primeBelow(this.reads, this.asOf, key, below);
