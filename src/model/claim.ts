@@ -59,32 +59,44 @@ export function certaintyRankCypher(variable: string): string {
     .join(' ')} END`;
 }
 
+type ClaimId = (claim: string) => string;
+const OWN_ID: ClaimId = (claim) => `${claim}.id`;
+
 /**
  * ORDER BY terms that put the deciding claim first, as believedEdges sorts the edges a read returns: newest,
- * then most certain, then (the reads' own order on a tie) the smallest claim id. `claimId` is the claim's id
- * expression over `claim`.
+ * then most certain, then (the reads' own order on a tie) the smallest claim id. `claimId` gives the claim's id
+ * expression over a claim variable.
  */
-export function decidingOrderCypher(claim: string, claimId: (claim: string) => string = (variable) => `${variable}.id`): string {
+export function decidingOrderCypher(claim: string, claimId: ClaimId = OWN_ID): string {
   return `${claim}.reportedOn DESC, ${certaintyRankCypher(claim)} DESC, ${claimId(claim)}`;
+}
+
+/** ORDER BY terms of the reads' edges (newest claim first, then by claim id), over each believed node's `first` claim: distinctNodes' order. */
+export function edgeOrderCypher(claim = 'first', claimId: ClaimId = OWN_ID): string {
+  return `${claim}.reportedOn DESC, ${claimId(claim)}`;
 }
 
 /**
  * believedEdges in Cypher: after `source` binds each `node` and one of its `claim`s, keeps each believed node
- * once, with its deciding claim as `deciding`. Filters and sorts use it, so a list filter or a count agrees
- * with the fields.
+ * once, with `first`, its first claim in the reads' edge order (distinctNodes' order), and `deciding`, the claim
+ * that decides it. Both orders start with the newest day, so the deciding claim is the most certain of the
+ * claims of that day, the smallest id on a tie. Reads, filters and sorts use it, so they agree with the fields.
  */
-export function believedEdgesCypher(source: string, node: string, claim: string, claimId?: (claim: string) => string): string {
+export function believedEdgesCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
+  const rank = (variable: string) => certaintyRankCypher(variable);
   return [
     source,
-    `WITH ${node}, ${claim} ORDER BY ${decidingOrderCypher(claim, claimId)}`,
-    `WITH ${node}, collect(${claim})[0] AS deciding`,
+    `WITH ${node}, ${claim} ORDER BY ${edgeOrderCypher(claim, claimId)}`,
+    `WITH ${node}, collect(${claim}) AS claims`,
+    `WITH ${node}, claims[0] AS first, [sameDay IN claims WHERE sameDay.reportedOn = claims[0].reportedOn] AS newest`,
+    `WITH ${node}, first, [candidate IN newest WHERE ${rank('candidate')} = reduce(top = 0, other IN newest | CASE WHEN ${rank('other')} > top THEN ${rank('other')} ELSE top END)][0] AS deciding`,
     `WHERE deciding.confidence <> '${Confidence.DENIED}'`,
   ].join('\n');
 }
 
 /** bestNode in Cypher: believedEdgesCypher, then only the believed node whose deciding claim ranks first. */
-export function bestNodeCypher(source: string, node: string, claim: string, claimId?: (claim: string) => string): string {
-  return `${believedEdgesCypher(source, node, claim, claimId)}\nWITH ${node}, deciding ORDER BY ${decidingOrderCypher('deciding', claimId)} LIMIT 1`;
+export function bestNodeCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
+  return `${believedEdgesCypher(source, node, claim, claimId)}\nWITH ${node}, first, deciding ORDER BY ${decidingOrderCypher('deciding', claimId)} LIMIT 1`;
 }
 
 /** What the belief rule ranks a claim by. */
