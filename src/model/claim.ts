@@ -1,9 +1,12 @@
 import { withAsOf, type AsOf, type WithAsOf } from './asOf.js';
-import { Confidence, type DatePrecision } from './enums.js';
+import { Confidence, type DatePrecision, type Relation } from './enums.js';
 import type { EntityRecord } from './entity.js';
 
-/** Provenance as stored on a claim (a relationship, a spec, a leak or a partnership). */
-export interface ClaimRecord {
+/**
+ * A claim: provenance as stored on a relationship, a spec, a leak or a partnership. The one claim shape the
+ * reads, the editor, the importer's audit, the exporter and the change feed share; the belief rule below ranks it.
+ */
+export interface Claim {
   id: string;
   confidence: Confidence;
   reportedOn: string;
@@ -11,9 +14,27 @@ export interface ClaimRecord {
   sourceIds: string[];
 }
 
+/** A relationship claim with its relation and both ends: as claimsBetween reads it and the audit trail records it. */
+export interface RelationshipClaim extends Claim {
+  relation: Relation;
+  from: string;
+  to: string;
+}
+
+/** A relationship claim as the API returns it (a mutation's result, a claimChanged event): its ends resolve to entities by id. */
+export interface RelationshipClaimNode extends Omit<RelationshipClaim, 'from' | 'to'> {
+  __typename: 'RelationshipClaim';
+  fromId: string;
+  toId: string;
+}
+
+export function relationshipClaimNode({ from, to, ...claim }: RelationshipClaim): RelationshipClaimNode {
+  return { __typename: 'RelationshipClaim', ...claim, fromId: from, toId: to };
+}
+
 export interface ClaimEdgeRecord<TNode> {
   node: TNode;
-  claim: ClaimRecord;
+  claim: Claim;
 }
 
 /**
@@ -78,10 +99,8 @@ export function bestNodeCypher(source: string, node: string, claim: string, clai
   return `${believedEdgesCypher(source, node, claim, claimId)}\nWITH ${node}, first, deciding ORDER BY ${decidingOrderCypher('deciding', claimId)} LIMIT 1`;
 }
 
-export interface RankedClaim {
-  confidence: Confidence;
-  reportedOn: string;
-}
+/** What the belief rule ranks a claim by. */
+export type RankedClaim = Pick<Claim, 'confidence' | 'reportedOn'>;
 
 export function compareClaims(a: RankedClaim, b: RankedClaim): number {
   if (a.reportedOn !== b.reportedOn) return a.reportedOn < b.reportedOn ? 1 : -1;

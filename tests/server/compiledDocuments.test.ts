@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PAGE_QUERIES } from '../../src/server/pageQueries.js';
+import { SCREEN_QUERIES } from '../../src/server/screenQueries.js';
 import { CompiledDocuments } from '../../src/store/reads/compiledDocuments.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -16,19 +16,19 @@ async function built(): Promise<Record<string, number>> {
 }
 
 it('builds nothing for the second identical document, and compiles a new one', async () => {
-  const first = await app.graphql(PAGE_QUERIES.partnerHistory, { name: 'Leica' });
+  const first = await app.graphql(SCREEN_QUERIES.partnerHistory, { name: 'Leica' });
   expect(first.errors).toBeUndefined();
   const afterFirst = await built();
   expect(afterFirst.plans).toBeGreaterThan(0);
   expect(afterFirst.statements).toBeGreaterThan(0);
   expect(afterFirst.measures).toBeGreaterThan(0);
 
-  const second = await app.graphql(PAGE_QUERIES.partnerHistory, { name: 'Leica' });
+  const second = await app.graphql(SCREEN_QUERIES.partnerHistory, { name: 'Leica' });
   expect(second).toEqual(first);
   expect(await built()).toEqual(afterFirst);
 
   // Other variables are another entry: measured and planned again.
-  await app.graphql(PAGE_QUERIES.partnerHistory, { name: 'Xiaomi' });
+  await app.graphql(SCREEN_QUERIES.partnerHistory, { name: 'Xiaomi' });
   const afterOther = await built();
   expect(afterOther.measures).toBe(afterFirst.measures! + 1);
   expect(afterOther.plans).toBe(afterFirst.plans! + 1);

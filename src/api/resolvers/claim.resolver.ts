@@ -1,5 +1,7 @@
 import { CLAIM_ENTITY_LABELS } from '../../model/entityKinds.js';
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { withAsOf } from '../../model/asOf.js';
+import { Source } from '../types/source.js';
 import { AsOfArgs, idsAsOf } from '../types/asOf.js';
 import { entityAsOf } from '../../model/claim.js';
 import { Claim } from '../types/claim.js';
@@ -23,5 +25,17 @@ export class ClaimResolver {
     if (edge) return day === null || edge.reportedOn <= day ? edge : null;
     const entity = await loaders.entities.load(id);
     return entity && CLAIM_ENTITY_LABELS.has(entity.__typename) ? entityAsOf(entity, day) : null;
+  }
+}
+
+/** `sources` of every claim type (relationship edges, specs, leaks, partnerships), batched per request, as of the claim's day. */
+@Resolver(() => Claim)
+export class ClaimSourcesResolver {
+  @FieldResolver(() => [Source], { description: 'The sources that assert this claim.' })
+  async sources(@Root() claim: Claim, @Ctx() { loaders }: AppContext) {
+    const sources = await loaders.entities.loadMany(claim.sourceIds);
+    const failure = sources.find((source) => source instanceof Error);
+    if (failure) throw failure;
+    return sources.filter((source) => source !== null).map((source) => withAsOf(source, claim.asOf ?? null));
   }
 }

@@ -13,8 +13,8 @@ export class NodeResolver {
       '(the id every object read with asOf carries). Null when there is none, or when it was not known yet on that day.',
   })
   async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: AppContext) {
-    const viewed = parseSnapshotId(id);
-    return entityAsOf(await loaders.entities.load(viewed.id), viewed.asOf);
+    const snapshot = parseSnapshotId(id);
+    return entityAsOf(await loaders.entities.load(snapshot.id), snapshot.asOf);
   }
 
   /** The one place a Node's id is answered: a snapshot id when the record is viewed as of a past day. */

@@ -1,27 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
-import { Brand, BrandClaimConnection } from '../types/brand.js';
-import { Chip } from '../types/chip.js';
 import { PageArgs } from '../types/pagination.js';
-import { Device, DeviceClaimConnection } from '../types/device.js';
 import { Spec } from '../types/spec.js';
-import { Leak, LeakClaimConnection } from '../types/leak.js';
-import { Partnership, PartnershipClaimConnection } from '../types/partnership.js';
+import { ENTITY_TYPES, type EntityTypes } from '../types/entityTypes.js';
 import type { AppContext } from '../context.js';
 import type { Parent } from '../../store/reads/relationshipLoader.js';
 import { RELATIONSHIPS, type RelationshipDeclaration } from '../../model/relationships.js';
 import { type EntityLabel } from '../../model/entityKinds.js';
 
-/** The GraphQL object type of each label, and its `<Name>ClaimConnection` where a connection points at it. */
-const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', { type: ClassType; claimConnection?: ClassType }> = {
-  Brand: { type: Brand, claimConnection: BrandClaimConnection },
-  Device: { type: Device, claimConnection: DeviceClaimConnection },
-  Chip: { type: Chip },
-  Partnership: { type: Partnership, claimConnection: PartnershipClaimConnection },
-  Leak: { type: Leak, claimConnection: LeakClaimConnection },
-  Source: { type: Object },
-  Spec: { type: Spec },
-};
+/** The GraphQL object type of each end of a relationship: the entity kinds, and specs, which are not entities. */
+const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', Pick<EntityTypes, 'type' | 'claimConnection'>> = { ...ENTITY_TYPES, Spec: { type: Spec } };
 
 type Handler = (parent: Parent, context: AppContext, info: GraphQLResolveInfo) => unknown;
 

@@ -1,5 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { EntityListArgs, asOfDay } from './asOf.js';
 import { createClaimConnectionType, createConnectionType } from './connections.js';
 import { DatePrecision, DeviceStatus } from '../../model/enums.js';
 import { Node } from './node.js';
@@ -45,3 +46,38 @@ export const DeviceOrder = createOrderEnum(
   'Devices with no announcement day come last; ties are broken by id.',
 );
 export type DeviceOrder = (typeof DeviceOrder)[keyof typeof DeviceOrder];
+
+@ArgsType()
+export class DevicesArgs extends EntityListArgs {
+  @Field(() => String, { nullable: true, description: 'Only devices made by this brand (its id, such as "brand:xiaomi").' })
+  brandId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only devices claimed to use this chip (its id).' })
+  chipId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only devices with cameras claimed to be by this brand (its id).' })
+  cameraBrandId?: string | null;
+
+  @Field(() => DeviceStatus, { nullable: true })
+  status?: DeviceStatus | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only devices announced on or after this day.' })
+  announcedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only devices announced on or before this day.' })
+  announcedTo?: Date | null;
+
+  @Field(() => DeviceOrder, { defaultValue: DeviceOrder.NAME_ASC })
+  orderBy!: DeviceOrder;
+
+  filters() {
+    return {
+      brandId: this.brandId ?? null,
+      chipId: this.chipId ?? null,
+      cameraBrandId: this.cameraBrandId ?? null,
+      status: this.status ?? null,
+      announcedFrom: asOfDay(this.announcedFrom),
+      announcedTo: asOfDay(this.announcedTo),
+    };
+  }
+}

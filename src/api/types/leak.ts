@@ -1,4 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { EntityListArgs, asOfDay } from './asOf.js';
+import { Confidence } from '../../model/enums.js';
 import { Claim } from './claim.js';
 import { createClaimConnectionType, createConnectionType } from './connections.js';
 import { createOrderEnum } from './pagination.js';
@@ -26,3 +29,34 @@ export const LeakClaimConnection = createClaimConnectionType('Leak', Leak);
 
 export const LeakOrder = createOrderEnum('LeakOrder', ['REPORTED_ON'], 'Ties are broken by id.');
 export type LeakOrder = (typeof LeakOrder)[keyof typeof LeakOrder];
+
+@ArgsType()
+export class LeaksArgs extends EntityListArgs {
+  @Field(() => Confidence, { nullable: true })
+  confidence?: Confidence | null;
+
+  @Field(() => String, { nullable: true, description: 'Such as "Weibo" (case-insensitive).' })
+  platform?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only leaks about this device (its id).' })
+  deviceId?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only leaks reported on or after this day.' })
+  reportedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Only leaks reported on or before this day.' })
+  reportedTo?: Date | null;
+
+  @Field(() => LeakOrder, { defaultValue: LeakOrder.REPORTED_ON_DESC })
+  orderBy!: LeakOrder;
+
+  filters() {
+    return {
+      confidence: this.confidence ?? null,
+      platform: this.platform ?? null,
+      deviceId: this.deviceId ?? null,
+      reportedFrom: asOfDay(this.reportedFrom),
+      reportedTo: asOfDay(this.reportedTo),
+    };
+  }
+}

@@ -1,5 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { EntityListArgs } from './asOf.js';
 import { createConnectionType } from './connections.js';
 import { DatePrecision } from '../../model/enums.js';
 import { Node } from './node.js';
@@ -32,3 +33,16 @@ export const SourceConnection = createConnectionType('Source', Source);
 
 export const SourceOrder = createOrderEnum('SourceOrder', ['TITLE', 'PUBLISHED_ON'], 'Sources without a publication day come last; ties are broken by id.');
 export type SourceOrder = (typeof SourceOrder)[keyof typeof SourceOrder];
+
+@ArgsType()
+export class SourcesArgs extends EntityListArgs {
+  @Field(() => String, { nullable: true, description: 'Only sources of this publisher (case-insensitive).' })
+  publisher?: string | null;
+
+  @Field(() => SourceOrder, { defaultValue: SourceOrder.TITLE_ASC })
+  orderBy!: SourceOrder;
+
+  filters() {
+    return { publisher: this.publisher ?? null };
+  }
+}

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNamedType, isObjectType } from 'graphql';
 import type { AsOf, WithAsOf } from '../../model/asOf.js';
-import type { ClaimRecord } from '../../model/claim.js';
+import type { Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { encodeCursor, pageInfoOf } from '../../model/keyset.js';
 import type { Database, Row } from '../neo4j/database.js';
@@ -21,7 +21,7 @@ export type TargetNode = Row & { id: string } & WithAsOf;
 export interface Edge {
   node: TargetNode;
   /** For specs, the spec node itself: a spec is its own claim. Absent from reads of believed nodes. */
-  claim?: ClaimRecord;
+  claim?: Claim;
   sources?: EntityRecord[];
   nodeSources?: EntityRecord[];
   /** Pages of the reads below this node, in the order of the read's children. */
