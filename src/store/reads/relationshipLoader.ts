@@ -62,6 +62,8 @@ export class RelationshipLoader {
   private readonly loader: DataLoader<Request, Page, string>;
   /** Reads derived from a field's nodes, per asOf: graphql-js passes the same nodes for every parent. */
   private readonly readsByField = new WeakMap<readonly FieldNode[], Map<AsOf, RelationshipRead | undefined>>();
+  /** The pages planned statements brought back, by requestKey: the field resolvers read them synchronously. */
+  private readonly planned = new Map<string, Page>();
   private compiled: CompiledDocument | undefined;
   private built: CompiledDocuments['built'] = { plans: 0, statements: 0, measures: 0 };
 
@@ -90,47 +92,38 @@ export class RelationshipLoader {
     return read;
   }
 
-  load(read: RelationshipRead, parent: Parent): Promise<Page> {
-    return this.loader.load({ read, asOf: parent.asOf ?? null, parentId: parent.id });
+  /**
+   * The page of `read` for `parent`: at once when a planned statement brought it (the field resolvers then
+   * answer synchronously, with no promise per field), else through the batching loader.
+   */
+  load(read: RelationshipRead, parent: Parent): Page | Promise<Page> {
+    const request = { read, asOf: parent.asOf ?? null, parentId: parent.id };
+    return this.planned.get(requestKey(request)) ?? this.loader.load(request);
   }
 
   /** The best believed node: belief was applied in Cypher, so the page holds it alone. */
-  async single(info: GraphQLResolveInfo, parent: Parent): Promise<Row | null> {
-    return (await this.load(this.readOf(info, parent), parent)).edges[0]?.node ?? null;
+  single(info: GraphQLResolveInfo, parent: Parent): Row | null | Promise<Row | null> {
+    return whenLoaded(this.load(this.readOf(info, parent), parent), (page) => page.edges[0]?.node ?? null);
   }
 
   /** The believed nodes (or every spec), in edge order. */
-  async list(info: GraphQLResolveInfo, parent: Parent): Promise<Row[]> {
-    return (await this.load(this.readOf(info, parent), parent)).edges.map((edge) => edge.node);
+  list(info: GraphQLResolveInfo, parent: Parent): Row[] | Promise<Row[]> {
+    return whenLoaded(this.load(this.readOf(info, parent), parent), nodesOf);
   }
 
-  async count(info: GraphQLResolveInfo, parent: Parent): Promise<number> {
-    return (await this.load(this.readOf(info, parent), parent)).totalCount;
+  count(info: GraphQLResolveInfo, parent: Parent): number | Promise<number> {
+    return whenLoaded(this.load(this.readOf(info, parent), parent), (page) => page.totalCount);
   }
 
   /** A page shaped as `<Name>ClaimConnection`: one edge per claim, with its provenance. */
-  async connection(info: GraphQLResolveInfo, parent: Parent) {
+  connection(info: GraphQLResolveInfo, parent: Parent) {
     const read = this.readOf(info, parent);
-    const page = await this.load(read, parent);
-    const window = read.page!;
-    const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
-    // Connections read claims: every edge has one.
-    const edges = inOrder.map(({ node, claim = missingClaim(read) }) => ({
-      cursor: encodeCursor(claim.reportedOn, claim.id),
-      node,
-      confidence: claim.confidence,
-      reportedOn: claim.reportedOn,
-      reportedOnPrecision: claim.reportedOnPrecision,
-      sourceIds: claim.sourceIds,
-      // The edge's sources are viewed as of the parent's day, as its node is.
-      ...(parent.asOf ? { asOf: parent.asOf } : {}),
-    }));
-    return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
+    return whenLoaded(this.load(read, parent), (page) => connectionOf(read, page, parent));
   }
 
   /** Every spec of a device known on its asOf day, for fields derived from them. */
   async allSpecs(parent: Parent): Promise<Row[]> {
-    return (await this.load(ALL_SPECS, parent)).edges.map((edge) => edge.node);
+    return nodesOf(await this.load(ALL_SPECS, parent));
   }
 
   /**
@@ -161,7 +154,7 @@ export class RelationshipLoader {
       const page = pages[index];
       if (!page) return;
       this.primePage(read, asOf, page);
-      this.loader.prime({ read, asOf, parentId }, page);
+      this.planned.set(requestKey({ read, asOf, parentId }), page);
     });
   }
 
@@ -269,4 +262,30 @@ function entitySelections(info: GraphQLResolveInfo, label: EntityLabel) {
 
 function missingClaim(read: RelationshipRead): never {
   throw new Error(`${read.declaration.name}: a read of claims returned an edge without its claim`);
+}
+
+function connectionOf(read: RelationshipRead, page: Page, parent: Parent) {
+  const window = read.page!;
+  const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
+  // Connections read claims: every edge has one.
+  const edges = inOrder.map(({ node, claim = missingClaim(read) }) => ({
+    cursor: encodeCursor(claim.reportedOn, claim.id),
+    node,
+    confidence: claim.confidence,
+    reportedOn: claim.reportedOn,
+    reportedOnPrecision: claim.reportedOnPrecision,
+    sourceIds: claim.sourceIds,
+    // The edge's sources are viewed as of the parent's day, as its node is.
+    ...(parent.asOf ? { asOf: parent.asOf } : {}),
+  }));
+  return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
+}
+
+function nodesOf(page: Page): Row[] {
+  return page.edges.map((edge) => edge.node);
+}
+
+/** `then` for a value that may already be there: planned pages stay synchronous. */
+function whenLoaded<T, U>(value: T | Promise<T>, then: (loaded: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(then) : then(value);
 }
