@@ -4,6 +4,8 @@ import { authorize, Role } from '../../model/access.js';
 import { ENTITY_LABELS, prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
 import { QUERY_NAMES, type QueryName } from '../../store/neo4j/queryNames.js';
 import type { EntityRecord } from '../../model/entity.js';
+import type { PageQueryName } from '../../store/reads/entityRepository.js';
+import { isGeneratedPage } from '../../store/reads/pageStatements.js';
 import type { AppContext } from '../context.js';
 import { selectsTotalCount } from '../selection.js';
 import { AsOfArgs, EntityListArgs, asOfDay } from '../types/asOf.js';
@@ -29,10 +31,11 @@ function lookupResolver(label: EntityLabel, type: ClassType, description: string
   return LookupResolver;
 }
 
-/** The keyset query of a kind's root list, `<kind>sPage` in cypher/. */
-function listQueryOf(label: EntityLabel): QueryName {
+/** The keyset query of a kind's root list, `<kind>sPage`: composed in code (pageStatements.ts) or in cypher/. */
+function listQueryOf(label: EntityLabel): PageQueryName {
   const name = `${prefixOfLabel(label)}sPage`;
-  const queryName = QUERY_NAMES.find((known) => known === name);
+  if (isGeneratedPage(name)) return name;
+  const queryName = QUERY_NAMES.find((known): known is Extract<QueryName, `${string}sPage`> => known === name);
   if (!queryName) throw new Error(`The root list of ${label} needs the statement cypher/${name}.cypher`);
   return queryName;
 }
