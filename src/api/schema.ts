@@ -17,6 +17,7 @@ import { RecordLeakResolver } from './resolvers/leak.resolver.js';
 import { PartnershipResolver } from './resolvers/partnership.resolver.js';
 import { relationshipResolvers } from './resolvers/relationship.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
+import { DeviceValidTimeResolver, PartnershipValidTimeResolver } from './resolvers/validTime.resolver.js';
 
 export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
 
@@ -40,6 +41,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ...entityResolvers,
       DeviceIdentityResolver,
       PartnershipResolver,
+      PartnershipValidTimeResolver,
+      DeviceValidTimeResolver,
       RecordLeakResolver,
       ClaimSourcesResolver,
       ...relationshipResolvers,

@@ -70,3 +70,22 @@ export enum PartnershipStatsGroupBy {
   /** Each brand party to it. */
   PARTNER = 'PARTNER',
 }
+
+/**
+ * What a valid-time claim says happened to its subject, and on which day (see model/validTime.ts, which
+ * declares the subjects each event may describe and which bound of a span it sets).
+ */
+export enum ValidTimeEvent {
+  STARTED = 'STARTED',
+  ACTIVE = 'ACTIVE',
+  EXTENDED = 'EXTENDED',
+  ENDED = 'ENDED',
+  LAST_DEVICE = 'LAST_DEVICE',
+  ANNOUNCED = 'ANNOUNCED',
+  LAUNCH_SCHEDULED = 'LAUNCH_SCHEDULED',
+  LAUNCH_POSTPONED = 'LAUNCH_POSTPONED',
+  DELAYED = 'DELAYED',
+  RELEASED = 'RELEASED',
+  DISCONTINUED = 'DISCONTINUED',
+  CANCELLED = 'CANCELLED',
+}

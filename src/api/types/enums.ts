@@ -10,6 +10,7 @@ import {
   PartnershipStatsGroupBy,
   Relation,
   RelationshipType,
+  ValidTimeEvent,
   CLAIM_TYPES,
   LINKABLE_TYPES,
 } from '../../model/enums.js';
@@ -27,3 +28,4 @@ registerEnumType(PartnershipKind, { name: 'PartnershipKind' });
 registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
 registerEnumType(Relation, { name: 'Relation', description: `A relationship claim editors can link: ${describeEndpoints(LINKABLE_TYPES)}.` });
 registerEnumType(PartnershipStatsGroupBy, { name: 'PartnershipStatsGroupBy' });
+registerEnumType(ValidTimeEvent, { name: 'ValidTimeEvent', description: 'What a valid-time claim says happened to a partnership, device or chip.' });

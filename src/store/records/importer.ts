@@ -395,6 +395,9 @@ export function toRow(record: ImportRecord): Record<string, unknown> {
     case 'Device':
       withDate(row, 'announcedOn', record.announcedOn);
       break;
+    case 'ValidTime':
+      withDate(row, 'on', record.on);
+      break;
     case 'Brand':
       row.lookupKeys = lookupKeys(record.name, ...record.aliases);
       break;
