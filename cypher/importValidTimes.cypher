@@ -11,7 +11,7 @@ SET v.event = row.event,
     v.confidence = row.confidence,
     v.reportedOn = date(row.reportedOn),
     v.reportedOnPrecision = row.reportedOnPrecision,
-    v.sourceIds = row.sources
+    v.sourceIds = row.sourceIds
 MERGE (subject)-[:HAS_VALID_TIME]->(v)
 // Audited imports (see importAudit.ts) return each claim whose stored values this statement changed, with its
 // subject; a node MERGE just created holds only its id, so it has no `before`.

@@ -34,7 +34,9 @@ function ClaimProvenance({ claim }: { claim: Provenance }) {
     <>
       <dl className="facts">
         <dt>Confidence</dt>
-        <dd className={`confidence confidence-${claim.confidence}`}>{claim.confidence}</dd>
+        <dd className={`confidence confidence-${claim.confidence}`}>
+          {EDGE_STYLES[claim.confidence].meaning} <code className="muted">{claim.confidence}</code>
+        </dd>
         <dt>Reported on</dt>
         <dd>{describeDate(partialDate(claim.reportedOn, claim.reportedOnPrecision))}</dd>
       </dl>

@@ -1,5 +1,5 @@
 import type { AsOf } from './asOf.js';
-import { bestNode, compareClaims, type ClaimRecord } from './claim.js';
+import { bestNode, compareClaims, type Claim } from './claim.js';
 import type { EntityPrefix } from './entityKinds.js';
 import { Confidence, DatePrecision, ValidTimeEvent } from './enums.js';
 
@@ -30,7 +30,7 @@ export const VALID_TIME_EVENTS: Record<ValidTimeEvent, { subjects: readonly Enti
 };
 
 /** A valid-time claim as stored: the event, its day (null when the source gives none) and the claim's provenance. */
-export interface ValidTimeClaimRecord extends ClaimRecord {
+export interface ValidTimeClaimRecord extends Claim {
   subjectId: string;
   event: ValidTimeEvent;
   on: string | null;
@@ -136,7 +136,7 @@ export function partnershipRecordClaims(partnership: PartnershipDates): ValidTim
 }
 
 /** The fields of a partnership record partnershipRecordClaims reads. */
-export interface PartnershipDates extends ClaimRecord {
+export interface PartnershipDates extends Claim {
   announcedOn: string | null;
   announcedOnPrecision: DatePrecision | null;
   startedOn: string | null;

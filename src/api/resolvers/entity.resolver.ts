@@ -2,10 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import { authorize, Role } from '../../model/access.js';
 import { ENTITY_LABELS, prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
-import { QUERY_NAMES, type QueryName } from '../../store/neo4j/queryNames.js';
+import { pageQueryOf } from '../../store/reads/entityRepository.js';
 import type { EntityRecord } from '../../model/entity.js';
-import type { PageQueryName } from '../../store/reads/entityRepository.js';
-import { isGeneratedPage } from '../../store/reads/pageStatements.js';
 import type { AppContext } from '../context.js';
 import { selectsTotalCount } from '../selection.js';
 import { AsOfArgs, EntityListArgs, asOfDay } from '../types/asOf.js';
@@ -31,18 +29,9 @@ function lookupResolver(label: EntityLabel, type: ClassType, description: string
   return LookupResolver;
 }
 
-/** The keyset query of a kind's root list, `<kind>sPage`: composed in code (pageStatements.ts) or in cypher/. */
-function listQueryOf(label: EntityLabel): PageQueryName {
-  const name = `${prefixOfLabel(label)}sPage`;
-  if (isGeneratedPage(name)) return name;
-  const queryName = QUERY_NAMES.find((known): known is Extract<QueryName, `${string}sPage`> => known === name);
-  if (!queryName) throw new Error(`The root list of ${label} needs the statement cypher/${name}.cypher`);
-  return queryName;
-}
-
 /** `<kind>s(...)`: one keyset page of the kind, filtered and ordered by its `<Kind>sArgs`. */
 function listResolver(label: EntityLabel, { connection, args, description }: NonNullable<EntityTypes['list']>): ClassType {
-  const queryName = listQueryOf(label);
+  const queryName = pageQueryOf(label);
   @Resolver()
   class ListResolver {
     @Query(() => connection, { name: `${prefixOfLabel(label)}s`, ...(description ? { description } : {}) })

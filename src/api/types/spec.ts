@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Claim } from './claim.js';
-import { type ClaimRecord } from '../../model/claim.js';
+import type * as model from '../../model/claim.js';
 
-export interface SpecRecord extends ClaimRecord {
+export interface SpecRecord extends model.Claim {
   __typename: 'Spec';
   key: string;
   value: string;

@@ -4,7 +4,8 @@ import { NotFoundError } from '../../errors/errors.js';
 import { lookupKey } from '../../model/canonical.js';
 import { entityAsOf } from '../../model/claim.js';
 import { withAsOf, type AsOf } from '../../model/asOf.js';
-import type { QueryName } from '../neo4j/queryNames.js';
+import { QUERY_NAMES, type QueryName } from '../neo4j/queryNames.js';
+import { prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
 import { isGeneratedPage, pageStatement, type GeneratedPageName } from './pageStatements.js';
 import type { PlannedReads, RootShape } from './relationshipLoader.js';
 import type { EntityRecord } from '../../model/entity.js';
@@ -22,6 +23,15 @@ export interface PageRequest {
 
 /** The page statements: generated ones, and those still in cypher/. */
 export type PageQueryName = GeneratedPageName | Extract<QueryName, `${string}sPage`>;
+
+/** The keyset statement of a kind's root list, `<kind>sPage`: generated, or in cypher/. */
+export function pageQueryOf(label: EntityLabel): PageQueryName {
+  const name = `${prefixOfLabel(label)}sPage`;
+  if (isGeneratedPage(name)) return name;
+  const queryName = QUERY_NAMES.find((known): known is Extract<QueryName, `${string}sPage`> => known === name);
+  if (!queryName) throw new Error(`The root list of ${label} needs the statement cypher/${name}.cypher or a generated page`);
+  return queryName;
+}
 
 const LOOKUP_RESULT: RootShape = { idsExpression: '[node.id]' };
 const PAGE_RESULT: RootShape = { idsExpression: '[row IN rows | row.node.id]' };
