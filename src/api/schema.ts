@@ -18,6 +18,7 @@ import { PartnershipResolver } from './resolvers/partnership.resolver.js';
 import { relationshipResolvers } from './resolvers/relationship.resolver.js';
 import { partialDateResolvers } from './resolvers/partialDate.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
+import { DeviceValidTimeResolver, PartnershipValidTimeResolver } from './resolvers/validTime.resolver.js';
 
 export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
 
@@ -41,6 +42,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ...entityResolvers,
       DeviceIdentityResolver,
       PartnershipResolver,
+      PartnershipValidTimeResolver,
+      DeviceValidTimeResolver,
       RecordLeakResolver,
       ClaimSourcesResolver,
       ...relationshipResolvers,

@@ -89,3 +89,22 @@ export const CHANGE_OPERATIONS: readonly string[] = [
 export const ChangeOperation: Record<string, string> = Object.fromEntries(
   CHANGE_OPERATIONS.map((operation) => [operation.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), operation]),
 );
+
+/**
+ * What a valid-time claim says happened to its subject, and on which day (see model/validTime.ts, which
+ * declares the subjects each event may describe and which bound of a span it sets).
+ */
+export enum ValidTimeEvent {
+  STARTED = 'STARTED',
+  ACTIVE = 'ACTIVE',
+  EXTENDED = 'EXTENDED',
+  ENDED = 'ENDED',
+  LAST_DEVICE = 'LAST_DEVICE',
+  ANNOUNCED = 'ANNOUNCED',
+  LAUNCH_SCHEDULED = 'LAUNCH_SCHEDULED',
+  LAUNCH_POSTPONED = 'LAUNCH_POSTPONED',
+  DELAYED = 'DELAYED',
+  RELEASED = 'RELEASED',
+  DISCONTINUED = 'DISCONTINUED',
+  CANCELLED = 'CANCELLED',
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from './enums.js';
+import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation, ValidTimeEvent } from './enums.js';
+import { VALID_TIME_EVENTS } from './validTime.js';
 import { endpointsOf } from './relationships.js';
 import { ENTITY_PREFIXES, prefixOfLabel, type EntityPrefix } from './entityKinds.js';
 import { RECORD_LIMITS } from '../config/limits.js';
@@ -170,6 +171,30 @@ const SpecRecord = z.strictObject({
   ...provenance,
 });
 
+/**
+ * A valid-time claim (model/validTime.ts): on which day its subject started, was in force, ended, launched
+ * or was cancelled, with its own provenance; `on` is null when the source gives no day.
+ */
+const ValidTimeRecord = z
+  .strictObject({
+    type: z.literal('ValidTime'),
+    subject: anyEntityId,
+    event: z.enum(ValidTimeEvent),
+    on: partialDate.nullish(),
+    device: entityId('device').nullish(),
+    summary: optionalText,
+    ...provenance,
+  })
+  .superRefine((record, ctx) => {
+    const { subjects } = VALID_TIME_EVENTS[record.event];
+    if (!subjects.includes(prefixOf(record.subject))) {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: `${record.event} is about a ${subjects.join(' or ')}` });
+    }
+    if (record.device && record.event !== ValidTimeEvent.LAST_DEVICE) {
+      ctx.addIssue({ code: 'custom', path: ['device'], message: `only a ${ValidTimeEvent.LAST_DEVICE} event names a device` });
+    }
+  });
+
 export const ImportRecord = z.discriminatedUnion('type', [
   SourceRecord,
   BrandRecord,
@@ -179,6 +204,7 @@ export const ImportRecord = z.discriminatedUnion('type', [
   LeakRecord,
   RelationshipRecord,
   SpecRecord,
+  ValidTimeRecord,
 ]);
 export type ImportRecord = z.infer<typeof ImportRecord>;
 export type RecordType = ImportRecord['type'];
@@ -213,7 +239,7 @@ export const PARTIAL_DATE_FIELDS = fieldsWhose((schema) => schema === partialDat
 export const LIST_FIELDS = fieldsWhose((schema) => schema instanceof z.ZodArray);
 
 /** Write order: everything a record points at is written before it. */
-export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec'];
+export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec', 'ValidTime'];
 
 export function prefixOf(id: string): EntityPrefix {
   return id.slice(0, id.indexOf(':')) as EntityPrefix;
@@ -231,6 +257,8 @@ export function referencesOf(record: ImportRecord): Array<{ field: string; id: s
       return [{ field: 'from', id: record.from }, { field: 'to', id: record.to }, ...list('sources', record.sources)];
     case 'Spec':
       return [{ field: 'device', id: record.device }, ...list('sources', record.sources)];
+    case 'ValidTime':
+      return [{ field: 'subject', id: record.subject }, ...(record.device ? [{ field: 'device', id: record.device }] : []), ...list('sources', record.sources)];
     default:
       return [];
   }
@@ -252,6 +280,9 @@ export function idOf(record: ImportRecord): string {
       return `${record.relation}:${record.from}->${record.to}@${[...record.sources].sort().join('+')}`;
     case 'Spec':
       return `spec:${record.device.slice('device:'.length)}:${record.key}@${[...record.sources].sort().join('+')}`;
+    case 'ValidTime':
+      // A denial is a claim of its own, even when the article that reports a rumour also reports its denial.
+      return `${record.event}:${record.subject}:${record.on ?? 'undated'}${record.confidence === Confidence.DENIED ? ':denied' : ''}@${[...record.sources].sort().join('+')}`;
     default:
       return record.id;
   }

@@ -18,6 +18,8 @@ it('keeps the contract every client codes against', async () => {
   expect(signature('brand')).toBe('brand(asOf: Date, name: String!): Brand');
   expect(signature('device')).toBe('device(asOf: Date, name: String!): Device');
   expect(signature('chip')).toBe('chip(asOf: Date, name: String!): Chip');
+  // Valid time beside known time (issue 20 item 1): in force during a period, as known on a day.
+  expect(signature('partnerHistory')).toBe('partnerHistory(activeOn: Date, activeUntil: Date, asOf: Date, brand: String!): [Partnership!]!');
   expect(String(schema.getType('Date'))).toBe('Date');
   expect(schema.getType('Node')).toBeDefined();
 });

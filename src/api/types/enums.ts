@@ -13,6 +13,7 @@ import {
   PartnershipStatsGroupBy,
   Relation,
   RelationshipType,
+  ValidTimeEvent,
   CLAIM_TYPES,
   LINKABLE_TYPES,
 } from '../../model/enums.js';
@@ -107,4 +108,22 @@ registerEnumType(Role, {
   name: 'ApiKeyRole',
   description: 'The role of an API key.',
   valuesConfig: described(Role, { editor: 'May add and change entities and claims.', admin: 'May also delete entities and remove claims.' }),
+});
+registerEnumType(ValidTimeEvent, {
+  name: 'ValidTimeEvent',
+  description: 'What a valid-time claim says happened to a partnership, device or chip.',
+  valuesConfig: described(ValidTimeEvent, {
+    STARTED: 'A partnership started: the start of its span.',
+    ACTIVE: 'A partnership was in force on the day: evidence inside its span.',
+    EXTENDED: 'A partnership was extended or renewed: evidence inside its span.',
+    ENDED: 'A partnership ended: the end of its span.',
+    LAST_DEVICE: 'The last device of a partnership came out: a note, not a bound.',
+    ANNOUNCED: 'A device or chip was announced: evidence, not yet a start.',
+    LAUNCH_SCHEDULED: 'A device or chip was scheduled to go on sale: a start.',
+    RELEASED: 'A device or chip went on sale: a start.',
+    LAUNCH_POSTPONED: 'A launch was postponed: a note, not a bound.',
+    DELAYED: 'A device or chip was delayed: a note, not a bound.',
+    DISCONTINUED: 'A device or chip was discontinued: an end.',
+    CANCELLED: 'A device or chip was cancelled before release: an end.',
+  }),
 });

@@ -28,6 +28,7 @@ export const QUERY_NAMES = [
   'exportRelationshipClaims',
   'exportSources',
   'exportSpecs',
+  'exportValidTimes',
   'forgetImportRun',
   'graphSliceAroundId',
   'importBrands',
@@ -39,6 +40,7 @@ export const QUERY_NAMES = [
   'importRunProgress',
   'importSources',
   'importSpecs',
+  'importValidTimes',
   'leaksPage',
   'lockEntity',
   'partnerHistoryByBrandKey',
@@ -53,6 +55,7 @@ export const QUERY_NAMES = [
   'sequenceChanges',
   'shortestPathsBetweenIds',
   'sourcesPage',
+  'validTimeClaimsOfSubjects',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -25,6 +25,7 @@ const PAGE_QUERY: Record<RecordType, QueryName> = {
   Leak: 'exportLeaks',
   Relationship: 'exportRelationshipClaims',
   Spec: 'exportSpecs',
+  ValidTime: 'exportValidTimes',
 };
 
 /**
