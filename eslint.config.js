@@ -77,7 +77,7 @@ export default tseslint.config(
       '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
       // Connections, edges and the values below are not things a cache normalises by id: they are parts of
       // the answer of the field that returns them (a page, a slice, a path, a hit, an event, a count, a spec
-      // value under its device).
+      // value under its device, a valid-time claim or span under its subject).
       '@graphql-eslint/strict-id-in-types': [
         'error',
         {
@@ -85,7 +85,20 @@ export default tseslint.config(
           acceptedIdTypes: ['ID'],
           exceptions: {
             suffixes: ['Connection', 'Edge'],
-            types: ['ClaimChanged', 'GraphChange', 'GraphSlice', 'LeakRecorded', 'PageInfo', 'PartialDate', 'PartnershipStat', 'Path', 'SearchHit', 'Spec'],
+            types: [
+              'ClaimChanged',
+              'GraphChange',
+              'GraphSlice',
+              'LeakRecorded',
+              'PageInfo',
+              'PartialDate',
+              'PartnershipStat',
+              'Path',
+              'SearchHit',
+              'Spec',
+              'ValidSpan',
+              'ValidTime',
+            ],
           },
         },
       ],

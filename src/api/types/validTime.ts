@@ -15,13 +15,13 @@ import { BadUserInputError } from '../../errors/errors.js';
 export class ValidTime extends Claim implements Omit<ValidTimeClaimRecord, 'id' | 'subjectId' | 'deviceId'> {
   __typename!: 'ValidTime';
 
-  @Field(() => ValidTimeEvent)
+  @Field(() => ValidTimeEvent, { description: 'What the claim says happened.' })
   event!: ValidTimeEvent;
 
   @Field(() => DateResolver, { nullable: true, description: 'The day it happened; null when the source gives none.' })
   on!: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'How much of `on` is known: DAY, MONTH or YEAR.' })
   onPrecision!: DatePrecision | null;
 
   @Field(() => String, { nullable: true, description: 'What the source says, in our words.' })
@@ -36,22 +36,22 @@ export class ValidTime extends Claim implements Omit<ValidTimeClaimRecord, 'id' 
     'values decides each bound: a day claimed for it counts unless its newest claim denies it.',
 })
 export class ValidSpan {
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, { nullable: true, description: 'The believed first day in force; null when no claim dates it.' })
   startedOn!: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'How much of startedOn is known: DAY, MONTH or YEAR.' })
   startedOnPrecision!: DatePrecision | null;
 
   @Field(() => ValidTime, { nullable: true, description: 'The claim that sets the start: a STARTED one, or evidence (ACTIVE, ANNOUNCED, ...).' })
   start!: ValidTime | null;
 
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, { nullable: true, description: 'The believed last day in force; null while it goes on.' })
   endedOn!: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'How much of endedOn is known: DAY, MONTH or YEAR.' })
   endedOnPrecision!: DatePrecision | null;
 
-  @Field(() => ValidTime, { nullable: true })
+  @Field(() => ValidTime, { nullable: true, description: 'The claim that sets the end (ENDED, DISCONTINUED or CANCELLED); null while it goes on.' })
   end!: ValidTime | null;
 }
 
