@@ -315,7 +315,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'filteredDeviceList',
       description: `devices of a brand, status ${FILTERED_STATUS}, announced since ${FILTERED_FROM}, newest announcement first, ${FILTERED_PAGE}`,
       ours: {
-        query: `query FilteredDevices($brandId: String!, $from: Date!) {
+        query: `query FilteredDevices($brandId: ID!, $from: Date!) {
           devices(brandId: $brandId, status: ${FILTERED_STATUS}, announcedFrom: $from, orderBy: ANNOUNCED_ON_DESC, first: ${FILTERED_PAGE}) {
             edges { node { id name status announcedOn } }
           }

@@ -16,6 +16,7 @@ import { GraphResolver } from './resolvers/graph.resolver.js';
 import { RecordLeakResolver } from './resolvers/leak.resolver.js';
 import { PartnershipResolver } from './resolvers/partnership.resolver.js';
 import { relationshipResolvers } from './resolvers/relationship.resolver.js';
+import { partialDateResolvers } from './resolvers/partialDate.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
 
 export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
@@ -43,6 +44,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       RecordLeakResolver,
       ClaimSourcesResolver,
       ...relationshipResolvers,
+      ...partialDateResolvers,
       GraphResolver,
       ClaimResolver,
       SearchResolver,

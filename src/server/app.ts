@@ -37,6 +37,7 @@ import type { Logger } from './logger.js';
 import { DrainingServer } from './drainingServer.js';
 import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
+import { CompiledDocuments } from '../store/reads/compiledDocuments.js';
 import { rateLimitPlugin, RateLimits, type ClientContext } from './rateLimits.js';
 import { createSchema, schemaFile } from '../api/schema.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -213,6 +214,8 @@ async function createHttpServer(
   const schema = await createSchema();
   const keyring = new ApiKeyring(config.apiKeys);
   const createContext = createContextFactory(db, sequencer, keyring, { plannedReads: config.plannedReads });
+  const compiledDocuments = new CompiledDocuments();
+  metrics.watchCompiledDocuments(compiledDocuments);
   const bookmarkSigner = new BookmarkSigner(await bookmarkSecret(db, config.bookmarkSecret));
   const formatError = createErrorFormatter({ exposeInternals: config.stackTraces });
 
@@ -232,7 +235,7 @@ async function createHttpServer(
       // No field sets cache hints, and the default cache-control plugin hooks every resolved field (docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
       rateLimitPlugin(new RateLimits(config.reliability)),
-      guardRailsPlugin(metrics.observeOperation),
+      guardRailsPlugin(metrics.observeOperation, compiledDocuments),
       // After the rate limits and the guard rails (responseForOperation follows didResolveOperation), in its turn.
       bookmarkWaitPlugin(db),
       bookmarksToClientPlugin(db, bookmarkSigner, () => changeFeed.nudge()),

@@ -4,19 +4,23 @@ import { withAsOf } from '../../model/asOf.js';
 import { Source } from '../types/source.js';
 import { AsOfArgs, idsAsOf } from '../types/asOf.js';
 import { entityAsOf } from '../../model/claim.js';
-import { Claim } from '../types/claim.js';
+import { Claim, IdentifiedClaim } from '../types/claim.js';
 import type { AppContext } from '../context.js';
 
 @Resolver()
 export class ClaimResolver {
-  @Query(() => Claim, {
+  @Query(() => IdentifiedClaim, {
     nullable: true,
     description:
       'One claim with its provenance: a relationship claim by the claimId its GraphEdge carries, or a partnership or leak by its id. ' +
       'Takes snapshot ids ("<id>@2022-05-20") for the view of that day, as asOf does. ' +
       'Null when there is none, or when it was not reported yet on that day.',
   })
-  async claim(@Arg('id', () => ID) idArgument: string, @Args() { asOf }: AsOfArgs, @Ctx() { graph, loaders }: AppContext) {
+  async claim(
+    @Arg('id', () => ID, { description: 'A claimId, a partnership or leak id, or a snapshot id of one of them.' }) idArgument: string,
+    @Args() { asOf }: AsOfArgs,
+    @Ctx() { graph, loaders }: AppContext,
+  ) {
     const {
       ids: { id },
       asOf: day,

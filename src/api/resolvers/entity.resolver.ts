@@ -21,7 +21,12 @@ function lookupResolver(label: EntityLabel, type: ClassType, description: string
   @Resolver()
   class LookupResolver {
     @Query(() => type, { name: prefixOfLabel(label), nullable: true, description })
-    lookup(@Arg('name', () => String) name: string, @Args() { asOf }: AsOfArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+    lookup(
+      @Arg('name', () => String, { description: 'A name or another lookup key of it, in any case.' }) name: string,
+      @Args() { asOf }: AsOfArgs,
+      @Ctx() { entities, loaders }: AppContext,
+      @Info() info: GraphQLResolveInfo,
+    ) {
       const day = asOfDay(asOf);
       return entities.byLookupKey(label, name, day, loaders.relationships.planBelow(info, label, day));
     }
@@ -34,7 +39,7 @@ function listResolver(label: EntityLabel, { connection, args, description }: Non
   const queryName = pageQueryOf(label);
   @Resolver()
   class ListResolver {
-    @Query(() => connection, { name: `${prefixOfLabel(label)}s`, ...(description ? { description } : {}) })
+    @Query(() => connection, { name: `${prefixOfLabel(label)}s`, description: description ?? `${label} entities, a page at a time.` })
     list(@Args(() => args) list: EntityListArgs, @Ctx() { entities, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
       const day = asOfDay(list.asOf);
       return entities.page<EntityRecord>(queryName, {
@@ -55,12 +60,15 @@ function editResolver(label: EntityLabel, { type, input, upsertNote, deleteNote 
   @Resolver()
   class EditResolver {
     @Mutation(() => type, { name: `upsert${label}`, description: withNote(EDITOR_ONLY, upsertNote) })
-    upsert(@Arg('input', () => input) value: object, @Ctx() { access, editor }: AppContext) {
+    upsert(
+      @Arg('input', () => input, { description: `The ${label.toLowerCase()}: only the fields given change.` }) value: object,
+      @Ctx() { access, editor }: AppContext,
+    ) {
       return editor.upsertEntity(label, value, authorize(access, Role.EDITOR));
     }
 
     @Mutation(() => Boolean, { name: `delete${label}`, description: withNote(ADMIN_ONLY, deleteNote) })
-    remove(@Arg('id', () => ID) id: string, @Ctx() { access, editor }: AppContext) {
+    remove(@Arg('id', () => ID, { description: `The id of the ${label.toLowerCase()}.` }) id: string, @Ctx() { access, editor }: AppContext) {
       return editor.deleteEntity(label, id, authorize(access, Role.ADMIN));
     }
   }

@@ -9,7 +9,10 @@ import { EDITOR_ONLY } from './entity.resolver.js';
 @Resolver(() => Leak)
 export class RecordLeakResolver {
   @Mutation(() => Leak, { description: `${EDITOR_ONLY} The leak, its source, its claims and specs in one transaction.` })
-  recordLeak(@Arg('input', () => RecordLeakInput) input: RecordLeakInput, @Ctx() { access, editor }: AppContext) {
+  recordLeak(
+    @Arg('input', () => RecordLeakInput, { description: 'The leak, its source, claims and specs.' }) input: RecordLeakInput,
+    @Ctx() { access, editor }: AppContext,
+  ) {
     return editor.recordLeak(input, authorize(access, Role.EDITOR));
   }
 }

@@ -12,14 +12,19 @@ export class PartnershipResolver {
       'The partnerships of the brand with this name or alias, oldest first: by start day, else announcement day. ' +
       'Rumoured and denied ones are included; their confidence says so.',
   })
-  partnerHistory(@Arg('brand') brand: string, @Args() { asOf }: AsOfArgs, @Ctx() { partnerships, loaders }: AppContext, @Info() info: GraphQLResolveInfo) {
+  partnerHistory(
+    @Arg('brand', () => String, { description: 'A name or alias of the brand, in any case.' }) brand: string,
+    @Args() { asOf }: AsOfArgs,
+    @Ctx() { partnerships, loaders }: AppContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const day = asOfDay(asOf);
     return partnerships.historyOf(brand, day, loaders.relationships.planBelow(info, 'Partnership', day));
   }
 
   @Query(() => [PartnershipStat], { description: 'Partnership counts per year, kind or partner, for charts.' })
   partnershipStats(
-    @Arg('groupBy', () => PartnershipStatsGroupBy) groupBy: PartnershipStatsGroupBy,
+    @Arg('groupBy', () => PartnershipStatsGroupBy, { description: 'What to count by.' }) groupBy: PartnershipStatsGroupBy,
     @Args() { asOf }: AsOfArgs,
     @Ctx() { partnerships }: AppContext,
   ) {

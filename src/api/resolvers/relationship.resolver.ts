@@ -33,7 +33,7 @@ function relationshipResolver(owner: EntityLabel): ClassType {
 
   for (const declaration of RELATIONSHIPS.filter((entry) => entry.owner === owner) as RelationshipDeclaration[]) {
     const target = GRAPHQL_TYPES[declaration.target];
-    const description = declaration.description ? { description: declaration.description } : {};
+    const description = { description: declaration.description ?? defaultDescription(declaration) };
     if (declaration.cardinality === 'single') {
       define(
         declaration.field,
@@ -48,7 +48,9 @@ function relationshipResolver(owner: EntityLabel): ClassType {
       );
     }
     if (declaration.connection) {
-      const connectionDescription = declaration.connectionDescription ? { description: declaration.connectionDescription } : {};
+      const connectionDescription = {
+        description: declaration.connectionDescription ?? `${declaration.field}, a page at a time, one edge per claim with its provenance.`,
+      };
       define(
         `${declaration.field}Connection`,
         (parent, { loaders }, info) => loaders.relationships.connection(info, parent),
@@ -66,6 +68,12 @@ function relationshipResolver(owner: EntityLabel): ClassType {
   }
   Resolver(() => GRAPHQL_TYPES[owner].type)(RelationshipFields);
   return RelationshipFields;
+}
+
+/** What a relationship field says when the table gives no words of its own: the kind of claim it follows. */
+function defaultDescription({ shape, target }: RelationshipDeclaration): string {
+  const type = shape.kind === 'claim' ? `${shape.type} ` : '';
+  return `The ${target.toLowerCase()} objects its ${type}claims link it to, each once.`;
 }
 
 const OWNERS = [...new Set(RELATIONSHIPS.map((declaration) => declaration.owner))];

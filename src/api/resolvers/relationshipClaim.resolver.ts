@@ -11,31 +11,37 @@ import { RelationshipClaim } from '../types/relationshipClaim.js';
 @Resolver(() => RelationshipClaim)
 export class RelationshipClaimResolver {
   @Mutation(() => RelationshipClaim, { description: `${EDITOR_ONLY} Adds a claim, or updates the one with the same relation, ends and sources.` })
-  link(@Arg('input', () => LinkInput) input: LinkInput, @Ctx() { access, editor }: AppContext) {
+  link(@Arg('input', () => LinkInput, { description: 'The claim.' }) input: LinkInput, @Ctx() { access, editor }: AppContext) {
     return editor.link(input, authorize(access, Role.EDITOR));
   }
 
   @Mutation(() => Boolean, { description: `${ADMIN_ONLY} Removing a claim erases history; to say it is wrong, denyClaim.` })
-  unlink(@Arg('input', () => UnlinkInput) input: UnlinkInput, @Ctx() { access, editor }: AppContext) {
+  unlink(@Arg('input', () => UnlinkInput, { description: 'Which claims.' }) input: UnlinkInput, @Ctx() { access, editor }: AppContext) {
     return editor.unlink(input, authorize(access, Role.ADMIN));
   }
 
   @Mutation(() => RelationshipClaim, { description: `${EDITOR_ONLY} Adds a CONFIRMED claim; NOT_FOUND when there is no claim to confirm.` })
-  confirmClaim(@Arg('input', () => ClaimVerdictInput) input: ClaimVerdictInput, @Ctx() { access, editor }: AppContext) {
+  confirmClaim(
+    @Arg('input', () => ClaimVerdictInput, { description: 'The claims to confirm, and the source that does.' }) input: ClaimVerdictInput,
+    @Ctx() { access, editor }: AppContext,
+  ) {
     return editor.addVerdict(input, Confidence.CONFIRMED, authorize(access, Role.EDITOR));
   }
 
   @Mutation(() => RelationshipClaim, { description: `${EDITOR_ONLY} Adds a DENIED claim; NOT_FOUND when there is no claim to deny.` })
-  denyClaim(@Arg('input', () => ClaimVerdictInput) input: ClaimVerdictInput, @Ctx() { access, editor }: AppContext) {
+  denyClaim(
+    @Arg('input', () => ClaimVerdictInput, { description: 'The claims to deny, and the source that does.' }) input: ClaimVerdictInput,
+    @Ctx() { access, editor }: AppContext,
+  ) {
     return editor.addVerdict(input, Confidence.DENIED, authorize(access, Role.EDITOR));
   }
 
-  @FieldResolver(() => Node, { nullable: true })
+  @FieldResolver(() => Node, { nullable: true, description: 'The entity the claim starts from; null once deleted.' })
   from(@Root() claim: RelationshipClaim, @Ctx() { loaders }: AppContext) {
     return loaders.entities.load(claim.fromId);
   }
 
-  @FieldResolver(() => Node, { nullable: true })
+  @FieldResolver(() => Node, { nullable: true, description: 'The entity the claim points to; null once deleted.' })
   to(@Root() claim: RelationshipClaim, @Ctx() { loaders }: AppContext) {
     return loaders.entities.load(claim.toId);
   }

@@ -9,13 +9,13 @@ import { Node } from './node.js';
 export class Brand extends Node {
   __typename!: 'Brand';
 
-  @Field()
+  @Field({ description: 'Its name, such as "Leica".' })
   name!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names it goes by; lookups match them too.' })
   aliases!: string[];
 
-  @Field(() => [BrandRole])
+  @Field(() => [BrandRole], { description: 'What it does: makes phones, cameras or chips, lends its optics, ...' })
   roles!: BrandRole[];
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
@@ -30,13 +30,13 @@ export type BrandOrder = (typeof BrandOrder)[keyof typeof BrandOrder];
 
 @ArgsType()
 export class BrandsArgs extends EntityListArgs {
-  @Field(() => BrandRole, { nullable: true })
+  @Field(() => BrandRole, { nullable: true, description: 'Only brands with this role.' })
   role?: BrandRole | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code, such as "DE".' })
   country?: string | null;
 
-  @Field(() => BrandOrder, { defaultValue: BrandOrder.NAME_ASC })
+  @Field(() => BrandOrder, { defaultValue: BrandOrder.NAME_ASC, description: 'The order of the list.' })
   orderBy!: BrandOrder;
 
   filters() {

@@ -4,28 +4,29 @@ import { EntityListArgs } from './asOf.js';
 import { createConnectionType } from './connections.js';
 import { DatePrecision } from '../../model/enums.js';
 import { Node } from './node.js';
+import { deprecatedDate } from './partialDate.js';
 import { createOrderEnum } from './pagination.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Where a claim comes from: an article, a post, a filing, an editorial note.' })
 export class Source extends Node {
   __typename!: 'Source';
 
-  @Field()
+  @Field({ description: 'Its title or headline.' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it, such as "South China Morning Post".' })
   publisher!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who wrote it, where known.' })
   author!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only where known; never guessed.' })
   url!: string | null;
 
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, { nullable: true, description: 'When it was published, where known.', ...deprecatedDate('publishedOn') })
   publishedOn!: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'How much of publishedOn is known.', ...deprecatedDate('publishedOn') })
   publishedOnPrecision!: DatePrecision | null;
 }
 
@@ -39,7 +40,7 @@ export class SourcesArgs extends EntityListArgs {
   @Field(() => String, { nullable: true, description: 'Only sources of this publisher (case-insensitive).' })
   publisher?: string | null;
 
-  @Field(() => SourceOrder, { defaultValue: SourceOrder.TITLE_ASC })
+  @Field(() => SourceOrder, { defaultValue: SourceOrder.TITLE_ASC, description: 'The order of the list.' })
   orderBy!: SourceOrder;
 
   filters() {

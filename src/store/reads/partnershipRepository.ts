@@ -3,12 +3,12 @@ import { lookupKeyQuery } from './entityRepository.js';
 import type { Database } from '../neo4j/database.js';
 import type { PlannedReads, RootShape } from './relationshipLoader.js';
 import { BadUserInputError, NotFoundError } from '../../errors/errors.js';
-import type { ClaimRecord } from '../../model/claim.js';
+import type { Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { DatePrecision, PartnershipKind, PartnershipStatsGroupBy } from '../../model/enums.js';
 
 /** A partnership as partner history reads it (Partnership in the schema). */
-export interface PartnershipRecord extends Omit<EntityRecord, '__typename'>, Omit<ClaimRecord, 'id'> {
+export interface PartnershipRecord extends Omit<EntityRecord, '__typename'>, Omit<Claim, 'id'> {
   kind: PartnershipKind;
   summary: string | null;
   announcedOn: string | null;

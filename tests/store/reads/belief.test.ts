@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { bestNode, bestNodeCypher, believedEdgesCypher, distinctNodes, type ClaimEdgeRecord } from '../../../src/model/claim.js';
+import { bestNode, bestNodeCypher, believedEdgesCypher, distinctNodes, edgeOrderCypher, type ClaimEdgeRecord } from '../../../src/model/claim.js';
 import { Confidence, DatePrecision } from '../../../src/model/enums.js';
 import { testDatabase } from '../../helpers/database.js';
 
@@ -45,14 +45,14 @@ function claimSet(next: () => number, index: number): ClaimEdgeRecord<{ id: stri
 const SOURCE =
   'UNWIND $edges AS edge WITH edge.node.id AS node, edge.claim AS raw WITH node, raw {.id, .confidence, reportedOn: date(raw.reportedOn)} AS claim';
 
-it('picks the same believed nodes, and the same best node, in Cypher as in TypeScript', async () => {
+it('picks the same believed nodes, in the same order, and the same best node, in Cypher as in TypeScript', async () => {
   const next = random(19);
   const sets = Array.from({ length: 300 }, (_, index) => claimSet(next, index));
   const { records } = await db.driver.executeQuery(
     `UNWIND range(0, size($sets) - 1) AS index
      CALL (index) {
        WITH $sets[index] AS edges
-       RETURN COLLECT { ${believedEdgesCypher(SOURCE.replace('$edges', 'edges'), 'node', 'claim')} RETURN node ORDER BY node } AS believed,
+       RETURN COLLECT { ${believedEdgesCypher(SOURCE.replace('$edges', 'edges'), 'node', 'claim')} RETURN node ORDER BY ${edgeOrderCypher()} } AS believed,
               COLLECT { ${bestNodeCypher(SOURCE.replace('$edges', 'edges'), 'node', 'claim')} RETURN node } AS best
      }
      RETURN believed, best ORDER BY index`,
@@ -60,9 +60,7 @@ it('picks the same believed nodes, and the same best node, in Cypher as in TypeS
   );
   const cypher = records.map((record) => ({ believed: record.get('believed') as string[], best: (record.get('best') as string[])[0] ?? null }));
   const typescript = sets.map((edges) => ({
-    believed: distinctNodes(edges)
-      .map((node) => node.id)
-      .sort(),
+    believed: distinctNodes(edges).map((node) => node.id),
     best: bestNode(edges)?.id ?? null,
   }));
   expect(cypher).toEqual(typescript);
