@@ -13,7 +13,6 @@ import {
   siPanasonic,
   siQualcomm,
   siSamsung,
-  siSharp,
   siSony,
   siVivo,
   siXiaomi,
@@ -21,8 +20,9 @@ import {
 } from 'simple-icons';
 
 /**
- * Brand logos from simple-icons (CC0), one import per brand of the dataset that has one, so the bundle carries
- * these 18 and not the package's thousands. A logo only identifies its brand on the canvas: drawn whole, in the
+ * Brand logos from simple-icons (CC0), one import per brand of the dataset that has one (its "Sharp" is an image
+ * library, not Sharp Corporation, so Sharp has none), so the bundle carries
+ * these 17 and not the package's thousands. A logo only identifies its brand on the canvas: drawn whole, in the
  * brand's own colour from simple-icons, never altered or implying endorsement (docs/explorer.md, "Brand logos").
  */
 const ICONS: Record<string, SimpleIcon> = {
@@ -40,7 +40,6 @@ const ICONS: Record<string, SimpleIcon> = {
   'brand:panasonic': siPanasonic,
   'brand:qualcomm': siQualcomm,
   'brand:samsung': siSamsung,
-  'brand:sharp': siSharp,
   'brand:sony': siSony,
   'brand:vivo': siVivo,
   'brand:xiaomi': siXiaomi,
