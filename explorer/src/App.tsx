@@ -12,8 +12,10 @@ import {
   type PartnershipEvent,
   type Slice,
 } from './api.js';
+import { fetchDeviceGroups, fetchGroupDevices } from './deviceGroups.js';
 import { exportCsv, exportJson, exportPng, type Caption } from './exporting.js';
 import { GraphView } from './GraphView.js';
+import { crowdedBrands, GROUP_PREFIX, groupDevices, type DeviceGroup, type OpenedGroup } from './grouping.js';
 import { Legend } from './Legend.js';
 import { groupParallelPaths, PathFinder, type PathGroup } from './PathFinder.js';
 import { Search } from './Search.js';
@@ -112,12 +114,36 @@ export function App({ early }: { early: EarlyView | null }) {
     const group = paths?.[chosenPath];
     return group ? mergeSlices([slice, ...group.variants.map((path) => ({ ...path, truncated: false }))]) : slice;
   }, [slice, paths, chosenPath]);
-  const labels = useMemo(() => new Map(shown.nodes.map((node) => [node.id, node.label])), [shown]);
-  const labelOf = useCallback((id: string) => labels.get(id) ?? id, [labels]);
   const pathIds = useMemo(() => {
     const group = paths?.[chosenPath];
     return new Set(group ? group.variants.flatMap((path) => [...path.nodes.map((node) => node.id), ...path.edges.map((edge) => edge.id)]) : []);
   }, [paths, chosenPath]);
+  // A brand with many devices: its devices drawn as groups by year, each opened on demand (issue 20 item 4).
+  const [deviceGroups, setDeviceGroups] = useState<Map<string, DeviceGroup[]>>(new Map());
+  const [openedGroups, setOpenedGroups] = useState<Map<string, OpenedGroup>>(new Map());
+  const crowded = useMemo(() => crowdedBrands(shown).sort().join(','), [shown]);
+  useEffect(() => {
+    setDeviceGroups(new Map());
+    setOpenedGroups(new Map());
+    if (!crowded) return;
+    let current = true;
+    const brands = crowded.split(',');
+    Promise.all(brands.map((brand) => fetchDeviceGroups(brand, view.asOf))).then(
+      (found) => current && setDeviceGroups(new Map(brands.map((brand, index) => [brand, found[index]!]))),
+      showError,
+    );
+    return () => {
+      current = false;
+    };
+  }, [crowded, view.asOf, view.focus, showError]);
+  const drawing = useMemo(() => {
+    const keep = new Set([...(view.focus ? [view.focus] : []), ...view.expanded, ...pathIds]);
+    return groupDevices(shown, deviceGroups, openedGroups, keep);
+  }, [shown, deviceGroups, openedGroups, view.focus, view.expanded, pathIds]);
+  const groupsDrawn = [...deviceGroups.values()].flat();
+
+  const labels = useMemo(() => new Map(drawing.nodes.map((node) => [node.id, node.label])), [drawing]);
+  const labelOf = useCallback((id: string) => labels.get(id) ?? id, [labels]);
 
   const selectedNode = selection?.kind === 'node' ? shown.nodes.find((node) => node.id === selection.id) : undefined;
   const selectedEdge = selection?.kind === 'edge' ? shown.edges.find((edge) => edge.id === selection.id) : undefined;
@@ -143,13 +169,29 @@ export function App({ early }: { early: EarlyView | null }) {
     };
   }, [timelineBrand?.label, view.asOf, showError]);
 
+  /** Click or Enter on a group of devices: draw a page of its devices, or fold them back. */
+  const toggleGroup = useCallback(
+    (id: string) => {
+      if (openedGroups.has(id)) {
+        const fewer = new Map(openedGroups);
+        fewer.delete(id);
+        return setOpenedGroups(fewer);
+      }
+      const group = [...deviceGroups.values()].flat().find((candidate) => candidate.id === id);
+      if (!group) return;
+      fetchGroupDevices(group, view.asOf).then((opened) => setOpenedGroups((current) => new Map(current).set(id, opened)), showError);
+    },
+    [openedGroups, deviceGroups, view.asOf, showError],
+  );
+
   /** Click or Enter on a node: select it and open its neighbourhood. */
   const openNode = useCallback(
     (id: string) => {
+      if (id.startsWith(GROUP_PREFIX)) return toggleGroup(id);
       setSelection({ kind: 'node', id });
       if (id !== view.focus && !view.expanded.includes(id)) changeView({ expanded: [...view.expanded, id] });
     },
-    [view.focus, view.expanded, changeView],
+    [view.focus, view.expanded, changeView, toggleGroup],
   );
   const selectEdge = useCallback((id: string) => setSelection({ kind: 'edge', id }), []);
 
@@ -172,8 +214,8 @@ export function App({ early }: { early: EarlyView | null }) {
           view.minConfidence === 'DENIED' ? 'denials only' : view.minConfidence ? EDGE_STYLES[view.minConfidence].meaning : 'any'
         }${opened.length > 0 ? ` · also opened: ${opened.join(', ')}` : ''}`,
         `${shown.nodes.length} nodes, ${shown.edges.length} claims${shown.truncated ? ' · truncated: more are reachable than drawn' : ''}${
-          path ? ` · highlighted path: ${path.nodes.map((node) => node.label).join(' → ')}` : ''
-        }`,
+          groupsDrawn.length > 0 ? ` · devices of ${[...deviceGroups.keys()].map(labelOf).join(', ')} in ${groupsDrawn.length} groups by year` : ''
+        }${path ? ` · highlighted path: ${path.nodes.map((node) => node.label).join(' → ')}` : ''}`,
       ],
     };
   };
@@ -230,7 +272,7 @@ export function App({ early }: { early: EarlyView | null }) {
             type="button"
             disabled={shown.nodes.length === 0}
             onClick={() => {
-              if (cy.current) exportPng(cy.current, shown, caption(), fileName).catch(showError);
+              if (cy.current) exportPng(cy.current, drawing, caption(), fileName).catch(showError);
             }}
           >
             Export PNG
@@ -260,11 +302,20 @@ export function App({ early }: { early: EarlyView | null }) {
             {loading
               ? 'Loading…'
               : view.focus
-                ? `${shown.nodes.length} nodes, ${shown.edges.length} claims${shown.truncated ? ' (truncated: more are reachable)' : ''}${view.asOf ? `, as known on ${view.asOf}` : ''}`
+                ? `${shown.nodes.length} nodes, ${shown.edges.length} claims${view.asOf ? `, as known on ${view.asOf}` : ''}${
+                    groupsDrawn.length > 0
+                      ? `; ${groupsDrawn.reduce((sum, group) => sum + group.count, 0)} devices of ${[...deviceGroups.keys()].map(labelOf).join(', ')} in ${groupsDrawn.length} groups`
+                      : ''
+                  }`
                 : ''}
           </div>
+          {shown.truncated && !loading && (
+            <p className="truncated" role="note">
+              Truncated: more nodes are reachable than the API returns at once. Open a node or a group, or lower the depth, to see the rest.
+            </p>
+          )}
           <GraphView
-            slice={shown}
+            drawing={drawing}
             focus={view.focus ?? ''}
             selectedId={selection?.id ?? null}
             pathIds={pathIds}
@@ -294,7 +345,7 @@ export function App({ early }: { early: EarlyView | null }) {
           <section aria-labelledby="nodes-title" className="node-list">
             <h2 id="nodes-title">Nodes in view</h2>
             <ul role="list" aria-label="Nodes in view">
-              {shown.nodes.map((node) => (
+              {drawing.nodes.map((node) => (
                 <li key={node.id} className={node.id === selection?.id ? 'selected' : undefined}>
                   <button type="button" onClick={() => openNode(node.id)}>
                     {node.label}

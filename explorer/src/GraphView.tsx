@@ -1,8 +1,9 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObjectEdge, type EventObjectNode, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef, useState } from 'react';
-import type { Slice } from './api.js';
-import { EDGE_STYLES, NODE_STYLES } from './styling.js';
+import type { Drawing } from './grouping.js';
+import { logoOf } from './logos.js';
+import { EDGE_STYLES, GROUP_STYLE, NODE_STYLES } from './styling.js';
 
 cytoscape.use(fcose);
 
@@ -39,6 +40,31 @@ const STYLESHEET: StylesheetJson = [
     selector: `node[type = "${type}"]`,
     style: { 'background-color': style.colour, shape: style.shape as never },
   })),
+  // A brand with a logo: the logo on white, framed in the brand colour so the type still reads.
+  {
+    selector: 'node[logo]',
+    style: {
+      'background-image': 'data(logo)',
+      'background-fit': 'contain',
+      'background-width': '72%',
+      'background-height': '72%',
+      'background-color': '#ffffff',
+      'border-color': NODE_STYLES.BRAND.colour,
+      'border-width': 2,
+    },
+  },
+  {
+    selector: 'node[type = "DEVICE_GROUP"]',
+    style: {
+      shape: GROUP_STYLE.shape as never,
+      'background-color': GROUP_STYLE.colour,
+      'border-color': NODE_STYLES.DEVICE.colour,
+      'border-width': 2,
+      'border-style': 'dashed',
+      width: 40,
+      height: 40,
+    },
+  },
   { selector: 'node.focus', style: { width: 38, height: 38, 'border-color': '#111', 'border-width': 3, 'font-weight': 'bold' } },
   {
     selector: 'edge',
@@ -48,12 +74,13 @@ const STYLESHEET: StylesheetJson = [
     selector: `edge[confidence = "${confidence}"]`,
     style: { 'line-color': style.colour, 'target-arrow-color': style.colour, width: style.width, 'line-style': style.line },
   })),
+  { selector: 'edge[!confidence]', style: { 'line-color': '#9e9e9e', width: 1.5, 'target-arrow-shape': 'none', 'line-style': 'solid' } },
   { selector: '.on-path', style: { 'underlay-color': '#ffb300', 'underlay-opacity': 0.55, 'underlay-padding': 6 } },
   { selector: ':selected', style: { 'overlay-color': '#1565c0', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
 ];
 
 interface GraphViewProps {
-  slice: Slice;
+  drawing: Drawing;
   focus: string;
   selectedId: string | null;
   pathIds: Set<string>;
@@ -67,13 +94,13 @@ function shortLabel(label: string): string {
   return label.length <= LABEL_LENGTH ? label : `${label.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;
 }
 
-function elementsOf(slice: Slice): ElementDefinition[] {
+function elementsOf(drawing: Drawing): ElementDefinition[] {
   return [
-    ...slice.nodes.map((node) => ({
+    ...drawing.nodes.map((node) => ({
       group: 'nodes' as const,
-      data: { id: node.id, label: shortLabel(node.label), full: node.label, type: node.type },
+      data: { id: node.id, label: shortLabel(node.label), full: node.label, type: node.type, logo: node.type === 'BRAND' ? logoOf(node.id) : undefined },
     })),
-    ...slice.edges.map((edge) => ({
+    ...drawing.edges.map((edge) => ({
       group: 'edges' as const,
       data: { id: edge.id, source: edge.source, target: edge.target, confidence: edge.confidence },
     })),
@@ -192,7 +219,7 @@ interface Tooltip {
 }
 
 /** The graph canvas. Enter on the focused canvas opens the selected node, as a click does. */
-export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, onReady }: GraphViewProps) {
+export function GraphView({ drawing, focus, selectedId, pathIds, onNode, onEdge, onReady }: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const handlers = useRef({ onNode, onEdge });
@@ -237,15 +264,15 @@ export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, o
     const cy = cyRef.current!;
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(elementsOf(slice));
+      cy.add(elementsOf(drawing));
       cy.getElementById(focus).addClass('focus');
     });
     layOut(cy, focus);
     keepLabelsReadable(cy);
-    if (performance.getEntriesByName(FIRST_RENDER_MARK).length === 0 && slice.nodes.length > 0) {
+    if (performance.getEntriesByName(FIRST_RENDER_MARK).length === 0 && drawing.nodes.length > 0) {
       requestAnimationFrame(() => performance.mark(FIRST_RENDER_MARK));
     }
-  }, [slice, focus]);
+  }, [drawing, focus]);
 
   useEffect(() => {
     const cy = cyRef.current!;
@@ -256,7 +283,7 @@ export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, o
         .addClass('on-path');
       if (selectedId) cy.getElementById(selectedId).select();
     });
-  }, [slice, selectedId, pathIds]);
+  }, [drawing, selectedId, pathIds]);
 
   const zoomBy = (factor: number) => {
     const cy = cyRef.current!;
@@ -272,7 +299,7 @@ export function GraphView({ slice, focus, selectedId, pathIds, onNode, onEdge, o
         className="graph-canvas"
         tabIndex={0}
         role="group"
-        aria-label={`Graph of ${slice.nodes.length} nodes and ${slice.edges.length} claims; the list of nodes in view is beside it`}
+        aria-label={`Graph of ${drawing.nodes.length} nodes and ${drawing.edges.length} lines; the list of nodes in view is beside it`}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && selectedId && cyRef.current?.getElementById(selectedId).isNode()) onNode(selectedId);
         }}

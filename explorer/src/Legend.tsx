@@ -1,4 +1,4 @@
-import { EDGE_STYLES, NODE_STYLES } from './styling.js';
+import { EDGE_STYLES, GROUP_STYLE, NODE_STYLES } from './styling.js';
 
 const DASHES = { solid: undefined, dashed: '6 4', dotted: '1.5 3' } as const;
 
@@ -7,7 +7,7 @@ export function Legend() {
     <section aria-labelledby="legend-title" className="legend">
       <h2 id="legend-title">Legend</h2>
       <ul aria-label="Entity types">
-        {Object.entries(NODE_STYLES).map(([type, style]) => (
+        {Object.entries({ ...NODE_STYLES, DEVICE_GROUP: GROUP_STYLE }).map(([type, style]) => (
           <li key={type}>
             <span className={`swatch shape-${style.shape}`} style={{ background: style.colour }} aria-hidden="true" />
             {style.name}

@@ -78,7 +78,7 @@ export class ApiError extends Error {
 
 const ENDPOINT = '/graphql';
 
-async function request<TData>(query: string, variables: Record<string, unknown>): Promise<TData> {
+export async function request<TData>(query: string, variables: Record<string, unknown>): Promise<TData> {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
@@ -104,7 +104,7 @@ async function request<TData>(query: string, variables: Record<string, unknown>)
  * The Explorer keeps entity ids ("brand:leica") and sends the day as asOf. In a past view the API answers
  * with snapshot ids ("brand:leica@2022-05-20", docs/clients.md), which this turns back into entity ids.
  */
-function entityIdOf(id: string): string {
+export function entityIdOf(id: string): string {
   return id.replace(/@\d{4}-\d{2}-\d{2}$/, '');
 }
 

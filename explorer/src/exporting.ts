@@ -1,7 +1,8 @@
 import type { Core } from 'cytoscape';
-import type { Confidence, EntityType, Slice } from './api.js';
+import type { Confidence, Slice } from './api.js';
 import { sliceToCsv } from './csv.js';
-import { EDGE_STYLES, NODE_STYLES } from './styling.js';
+import type { Drawing, DrawnType } from './grouping.js';
+import { EDGE_STYLES, GROUP_STYLE, NODE_STYLES } from './styling.js';
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -80,11 +81,11 @@ const MARK_GAP = 8 * SCALE;
 const ITEM_GAP = 24 * SCALE;
 
 /** The legend entries for what the view holds: its entity types and its claims' confidences. */
-function legendItems(slice: Slice): LegendItem[] {
-  const types = new Set<EntityType>(slice.nodes.map((node) => node.type));
-  const confidences = new Set<Confidence>(slice.edges.map((edge) => edge.confidence));
-  const nodes = Object.entries(NODE_STYLES)
-    .filter(([type]) => types.has(type as EntityType))
+function legendItems(drawing: Drawing): LegendItem[] {
+  const types = new Set<DrawnType>(drawing.nodes.map((node) => node.type));
+  const confidences = new Set(drawing.edges.flatMap((edge) => (edge.confidence ? [edge.confidence] : [])));
+  const nodes = Object.entries({ ...NODE_STYLES, DEVICE_GROUP: GROUP_STYLE })
+    .filter(([type]) => types.has(type as DrawnType))
     .map(([, style]) => ({
       label: style.name,
       draw: (context: CanvasRenderingContext2D, x: number, y: number) => {
@@ -114,9 +115,9 @@ function legendItems(slice: Slice): LegendItem[] {
  * The view as a picture that stands on its own: a caption (what it shows, as of when, under which filters) above
  * the drawing, and a legend of its node types and line styles below it.
  */
-export async function renderPng(cy: Core, slice: Slice, caption: Caption): Promise<Blob> {
+export async function renderPng(cy: Core, shown: Drawing, caption: Caption): Promise<Blob> {
   const drawing = await drawingWithoutSelection(cy);
-  const items = legendItems(slice);
+  const items = legendItems(shown);
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = `${LINE_PX}px ${FONT}`;
   const width = Math.max(drawing.width + 2 * MARGIN, 900 * SCALE);
@@ -167,8 +168,8 @@ export async function renderPng(cy: Core, slice: Slice, caption: Caption): Promi
   );
 }
 
-export async function exportPng(cy: Core, slice: Slice, caption: Caption, fileName: string): Promise<void> {
-  download(await renderPng(cy, slice, caption), `${fileName}.png`);
+export async function exportPng(cy: Core, shown: Drawing, caption: Caption, fileName: string): Promise<void> {
+  download(await renderPng(cy, shown, caption), `${fileName}.png`);
 }
 
 /** Nodes and edges with their provenance; sources inline, so the file stands on its own. */

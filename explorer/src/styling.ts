@@ -10,6 +10,9 @@ export const NODE_STYLES: Record<EntityType, { colour: string; shape: string; na
   SOURCE: { colour: '#5d5d5d', shape: 'rectangle', name: 'Source' },
 };
 
+/** A group of a brand's devices (by announcement year), drawn in place of the devices themselves. */
+export const GROUP_STYLE = { colour: '#c8e6c9', shape: 'round-rectangle', name: 'Group of devices' };
+
 /**
  * Certainty by line: solid and heavy when confirmed, thinner and broken as it weakens, red for denials. `meaning` is
  * how the Explorer words a confidence, in the project's British spelling ("rumoured"); the API's enum value

@@ -432,6 +432,85 @@ describe('the Explorer at /explore', () => {
     await errors.close();
   });
 
+  it('draws a brand with hundreds of devices as groups by year with counts, opens a group on demand, and shows truncation', async () => {
+    // 12 years of 20 devices, 30 in 2020, and 25 with no announcement day: 275 devices of one brand.
+    const brand = `brand:${MARKER}-megaphone`;
+    const source = { type: 'Source', id: `source:${MARKER}-registry`, title: 'A device registry (test data)' };
+    const years = Array.from({ length: 12 }, (_, index) => 2012 + index);
+    const devices = [
+      ...years.flatMap((year) => Array.from({ length: year === 2020 ? 30 : 20 }, (_, index) => ({ year: String(year), index }))),
+      ...Array.from({ length: 25 }, (_, index) => ({ year: null, index })),
+    ].map(({ year, index }) => ({
+      type: 'Device',
+      id: `device:${MARKER}-megaphone-${year ?? 'undated'}-${index}`,
+      name: `Megaphone ${year ?? 'X'} model ${index}`,
+      status: 'ANNOUNCED',
+      ...(year ? { announcedOn: `${year}-0${1 + (index % 9)}` } : {}),
+    }));
+    await importRecords('megaphone', [
+      source,
+      { type: 'Brand', id: brand, name: `Megaphone ${MARKER}`, roles: ['PHONE_MAKER'] },
+      ...devices,
+      ...devices.map((device) => ({
+        type: 'Relationship',
+        relation: 'MADE_BY',
+        from: device.id,
+        to: brand,
+        confidence: 'CONFIRMED',
+        reportedOn: '2024-01',
+        sources: [source.id],
+      })),
+    ]);
+
+    await page.goto(`${app.baseUrl}/explore?focus=${brand}&depth=1`);
+    const groups = () => page.getByRole('list', { name: 'Nodes in view' }).getByRole('button', { name: /devices · / });
+    // The first view of a new brand plans its statements: on a loaded machine that takes more than POLL.
+    await expect.poll(() => groups().count(), { timeout: 45_000 }).toBe(13);
+    const labels = await groups().allInnerTexts();
+    expect(labels).toEqual(expect.arrayContaining(['20 devices · 2012', '30 devices · 2020', '20 devices · 2023', '25 devices · date unknown']));
+    // No hairball: the brand and its groups, not its devices.
+    const drawn = await canvasReport();
+    expect(drawn.nodes).toBe(14);
+    expect(drawn.smallestLabelPx).toBeGreaterThanOrEqual(12);
+    expect(drawn.crossings).toEqual([]);
+    await expect.poll(() => page.getByRole('status').innerText(), POLL).toMatch(/275 devices of Megaphone explorertest in 13 groups/);
+    // The API's slice stopped at its limit: the page says so.
+    expect(await page.getByRole('note').innerText()).toMatch(/^Truncated: more nodes are reachable/);
+    await page.screenshot({ path: screenshotPath('explorer-big-brand') });
+
+    // Opening 2020 draws a page of its devices, and the group says how many of its 30 are drawn.
+    await groups().filter({ hasText: '30 devices · 2020' }).press('Enter');
+    await expect.poll(() => groups().filter({ hasText: /2020/ }).innerText(), POLL).toBe('30 devices · 2020, 24 drawn');
+    const opened = await nodeList().allInnerTexts();
+    expect(opened.filter((label) => label.startsWith('Megaphone 2020 model'))).toHaveLength(24);
+    expect(opened.filter((label) => /^Megaphone (?!2020)\d{4} model/.test(label))).toEqual([]);
+    expect((await canvasReport()).crossings).toEqual([]);
+    await page.screenshot({ path: screenshotPath('explorer-big-brand-open') });
+    // And folds back.
+    await groups().filter({ hasText: /2020/ }).press('Enter');
+    await expect.poll(async () => (await nodeList().allInnerTexts()).filter((label) => label.startsWith('Megaphone 2020 model')).length, POLL).toBe(0);
+  }, 120_000);
+
+  it('draws brand logos from simple-icons where one exists, and none where it does not', async () => {
+    await page.goto(`${app.baseUrl}/explore?focus=brand:leica`);
+    await waitForNodes(has('Xiaomi', 'Huawei'));
+    const images = await page.evaluate(() => {
+      const cy = (document.getElementById('graph-canvas') as any)._cyreg.cy;
+      return Object.fromEntries(cy.nodes('[type = "BRAND"]').map((node: any) => [node.id(), String(node.style('background-image'))]));
+    });
+    for (const id of ['brand:leica', 'brand:xiaomi', 'brand:huawei', 'brand:panasonic']) expect(images[id]).toMatch(/^data:image\/svg\+xml/);
+    await page.goto(`${app.baseUrl}/explore?focus=brand:${MARKER}-megaphone&depth=1`);
+    await expect.poll(() => page.evaluate(() => (document.getElementById('graph-canvas') as any)._cyreg.cy.nodes().length), POLL).toBeGreaterThan(1);
+    const none = await page.evaluate(
+      (id) => String((document.getElementById('graph-canvas') as any)._cyreg.cy.getElementById(id).style('background-image')),
+      `brand:${MARKER}-megaphone`,
+    );
+    expect(none).toBe('none');
+    await page.goto(`${app.baseUrl}/explore?focus=brand:leica`);
+    await waitForNodes(has('Xiaomi', 'Huawei'));
+    await page.screenshot({ path: screenshotPath('explorer-logos') });
+  }, 60_000);
+
   it('logged no console error and sent no request off this machine', () => {
     expect(watch.requests.some((url) => url.includes('/explore/assets/'))).toBe(true);
     expect(watch.errors).toEqual([]);
