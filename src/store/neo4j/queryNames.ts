@@ -51,6 +51,7 @@ export const QUERY_NAMES = [
   'recordChanges',
   'recordCountsByType',
   'recordImportProgress',
+  'registryResolutionIndex',
   'refreshDeviceIdentity',
   'relationshipClaimById',
   'sequenceChanges',
