@@ -2,7 +2,10 @@
 // ESLint with typescript-eslint's type-checked recommended rules over everything TypeScript in the repo.
 // Formatting is Prettier's job (npm run lint runs both); dependency-cruiser checks the layers.
 import js from '@eslint/js';
+import graphql from '@graphql-eslint/eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+const SCRIPTS = ['**/*.ts', '**/*.tsx', '**/*.js'];
 
 export default tseslint.config(
   {
@@ -19,9 +22,10 @@ export default tseslint.config(
       'tests/clients/relay/src/__generated__/**',
     ],
   },
-  js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  { ...js.configs.recommended, files: SCRIPTS },
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: SCRIPTS })),
   {
+    files: SCRIPTS,
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -43,6 +47,49 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
+    // The emitted schema, as client developers and their tools read it (issue 21): every element described,
+    // Relay's connection, edge, page-info and argument conventions, and ids typed ID.
+    files: ['schema/schema.graphql'],
+    languageOptions: { parser: graphql.parser, parserOptions: { graphQLConfig: { schema: 'schema/schema.graphql' } } },
+    plugins: { '@graphql-eslint': graphql },
+    rules: {
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+          // Query, Mutation and Subscription are named by the GraphQL spec for what they are; every field of them is described.
+          ignoredSelectors: ['ObjectTypeDefinition[name.value=/^(Query|Mutation|Subscription)$/]'],
+        },
+      ],
+      '@graphql-eslint/relay-connection-types': 'error',
+      // Edges need not implement Node (a relationship edge is a claim, not an entity), and plain lists such as
+      // `aliases: [String!]!` are not connections, so lists may wrap other types than edges.
+      '@graphql-eslint/relay-edge-types': ['error', { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false }],
+      '@graphql-eslint/relay-page-info': 'error',
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
+      // Connections, edges and the values below are not things a cache normalises by id: they are parts of
+      // the answer of the field that returns them (a page, a slice, a path, a hit, an event, a count, a spec
+      // value under its device).
+      '@graphql-eslint/strict-id-in-types': [
+        'error',
+        {
+          acceptedIdNames: ['id'],
+          acceptedIdTypes: ['ID'],
+          exceptions: {
+            suffixes: ['Connection', 'Edge'],
+            types: ['ClaimChanged', 'GraphChange', 'GraphSlice', 'LeakRecorded', 'PageInfo', 'PartialDate', 'PartnershipStat', 'Path', 'SearchHit', 'Spec'],
+          },
+        },
+      ],
+      '@graphql-eslint/require-deprecation-reason': 'error',
     },
   },
 );

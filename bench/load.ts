@@ -76,6 +76,7 @@ const PLAIN_QUERY: Record<RecordType, string> = {
   Leak: 'plainCreateLeaks',
   Relationship: 'plainCreateRelationships',
   Spec: 'plainCreateSpecs',
+  ValidTime: 'plainCreateValidTimes',
 };
 const RELATIONS = new Set<string>(Object.values(Relation));
 

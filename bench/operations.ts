@@ -1,5 +1,5 @@
 import { CypherLibrary } from '../src/store/neo4j/cypherLibrary.js';
-import { DEVICE_LIST_PAGE_SIZE, PAGE_QUERIES } from '../src/server/pageQueries.js';
+import { DEVICE_LIST_LENGTH, SCREEN_QUERIES } from '../src/server/screenQueries.js';
 import { toLuceneQuery } from '../src/store/reads/searchQuery.js';
 import { benchCypher } from './load.js';
 
@@ -120,7 +120,7 @@ const byName = ({ name }: { name: string }): Variant => ({ label: name, variable
 const GRAPH_DEPTH = 2;
 const GRAPH_LIMIT = 100;
 const SEARCH_FIRST = 10;
-const LIST_PAGE = DEVICE_LIST_PAGE_SIZE;
+
 const FILTERED_PAGE = 20;
 const FILTERED_STATUS = 'RELEASED';
 const FILTERED_FROM = '2016-01-01';
@@ -141,7 +141,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'devicePage',
       description: 'device, brand, chip, specs, latest 10 leaks with their sources',
       ours: {
-        query: PAGE_QUERIES.devicePage,
+        query: SCREEN_QUERIES.deviceScreen,
         canonical: (data) => {
           const d = data.device;
           return devicePage(d, ref(d?.brand), ref(d?.chip), d?.specs ?? [], d?.leaksConnection.edges ?? []);
@@ -175,7 +175,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'brandPage',
       description: 'brand, its partners, first 20 devices with their chips',
       ours: {
-        query: PAGE_QUERIES.brandPage,
+        query: SCREEN_QUERIES.brandScreen,
         canonical: (data) =>
           data.brand && {
             ...ref(data.brand),
@@ -219,7 +219,7 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
       name: 'partnerHistory',
       description: 'partnerHistory of the brand with the most partners, with brands, devices, sources',
       ours: {
-        query: PAGE_QUERIES.partnerHistory,
+        query: SCREEN_QUERIES.partnerHistory,
         canonical: (data) => data.partnerHistory.map(partnership),
       },
       peer: {
@@ -293,14 +293,14 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
     },
     {
       name: 'deviceListPage',
-      description: `first ${LIST_PAGE} devices by name, with brand and chip`,
+      description: `first ${DEVICE_LIST_LENGTH} devices by name, with brand and chip`,
       ours: {
-        query: PAGE_QUERIES.deviceListPage,
+        query: SCREEN_QUERIES.deviceList,
         canonical: (data) => data.devices.edges.map((edge: Json) => ({ ...ref(edge.node), brand: ref(edge.node.brand), chip: ref(edge.node.chip) })),
       },
       peer: {
         query: `query DeviceListPage {
-          devicesConnection(first: ${LIST_PAGE}, sort: [{ name: ASC }, { id: ASC }]) { edges { node { id name brand { id name } chip { id name } } } }
+          devicesConnection(first: ${DEVICE_LIST_LENGTH}, sort: [{ name: ASC }, { id: ASC }]) { edges { node { id name brand { id name } chip { id name } } } }
         }`,
         canonical: (data) =>
           data.devicesConnection.edges.map((edge: Json) => ({ ...ref(edge.node), brand: single(edge.node.brand), chip: single(edge.node.chip) })),
@@ -309,13 +309,13 @@ export function benchOperations(landmarks: Landmarks): Operation[] {
         cypher: benchCypher.get('rawDeviceListPage'),
         canonical: (rows) => rows.map(({ device }) => ({ ...ref(device), brand: ref(device.brand), chip: ref(device.chip) })),
       },
-      variants: [{ label: 'first page', variables: {}, raw: { first: LIST_PAGE } }],
+      variants: [{ label: 'first page', variables: {}, raw: { first: DEVICE_LIST_LENGTH } }],
     },
     {
       name: 'filteredDeviceList',
       description: `devices of a brand, status ${FILTERED_STATUS}, announced since ${FILTERED_FROM}, newest announcement first, ${FILTERED_PAGE}`,
       ours: {
-        query: `query FilteredDevices($brandId: String!, $from: Date!) {
+        query: `query FilteredDevices($brandId: ID!, $from: Date!) {
           devices(brandId: $brandId, status: ${FILTERED_STATUS}, announcedFrom: $from, orderBy: ANNOUNCED_ON_DESC, first: ${FILTERED_PAGE}) {
             edges { node { id name status announcedOn } }
           }

@@ -1,4 +1,5 @@
-// Deletes an entity with its claims (relationships) and, for a device, its specs.
+// Deletes an entity with its claims (relationships), its valid-time claims and, for a device, its specs.
 MATCH (n:Entity {id: $id})
 OPTIONAL MATCH (n)-[:HAS_SPEC]->(spec:Spec)
-DETACH DELETE spec, n
+OPTIONAL MATCH (n)-[:HAS_VALID_TIME]->(validTime:ValidTime)
+DETACH DELETE spec, validTime, n

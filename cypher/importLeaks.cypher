@@ -9,7 +9,7 @@ SET l:Leak,
     l.confidence = row.confidence,
     l.reportedOn = date(row.reportedOn),
     l.reportedOnPrecision = row.reportedOnPrecision,
-    l.sourceIds = row.sources
+    l.sourceIds = row.sourceIds
 WITH l, row, before
 CALL (l, row) {
   MATCH (l)-[stale:ABOUT]->(d:Device)
@@ -26,7 +26,7 @@ CALL (l, row) {
       r.confidence = row.confidence,
       r.reportedOn = date(row.reportedOn),
       r.reportedOnPrecision = row.reportedOnPrecision,
-      r.sourceIds = row.sources
+      r.sourceIds = row.sourceIds
 }
 // Audited imports (see importAudit.ts) return each record whose stored values or devices this statement changed
 // (the devices compared as sets); a node MERGE just created holds only its id, so it has no `before`.

@@ -14,7 +14,7 @@ SET p:Partnership,
     p.confidence = row.confidence,
     p.reportedOn = date(row.reportedOn),
     p.reportedOnPrecision = row.reportedOnPrecision,
-    p.sourceIds = row.sources
+    p.sourceIds = row.sourceIds
 WITH p, row, before
 CALL (p, row) {
   MATCH (b:Brand)-[stale:PARTY_TO]->(p)
@@ -30,7 +30,7 @@ CALL (p, row) {
       r.confidence = row.confidence,
       r.reportedOn = date(row.reportedOn),
       r.reportedOnPrecision = row.reportedOnPrecision,
-      r.sourceIds = row.sources
+      r.sourceIds = row.sourceIds
 }
 // Audited imports (see importAudit.ts) return each record whose stored values or brands this statement changed
 // (the brands compared as sets); a node MERGE just created holds only its id, so it has no `before`.

@@ -7,7 +7,7 @@ WITH row, r, CASE WHEN $audit THEN properties(r) END AS before
 SET r.confidence = row.confidence,
     r.reportedOn = date(row.reportedOn),
     r.reportedOnPrecision = row.reportedOnPrecision,
-    r.sourceIds = row.sources
+    r.sourceIds = row.sourceIds
 // Audited imports (see importAudit.ts) return each claim whose stored values this statement changed, in the shape
 // of claimsBetween with the relation and both ends; a relationship MERGE just created holds only its id, so it has
 // no `before`.

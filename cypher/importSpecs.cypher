@@ -9,7 +9,7 @@ SET s.key = row.key,
     s.confidence = row.confidence,
     s.reportedOn = date(row.reportedOn),
     s.reportedOnPrecision = row.reportedOnPrecision,
-    s.sourceIds = row.sources
+    s.sourceIds = row.sourceIds
 MERGE (d)-[:HAS_SPEC]->(s)
 // Audited imports (see importAudit.ts) return each spec whose stored values this statement changed, with the device
 // it describes; a node MERGE just created holds only its id, so it has no `before`.

@@ -6,4 +6,5 @@ RETURN COUNT { (:Source) } AS Source,
   COUNT { (:Partnership) } AS Partnership,
   COUNT { (:Leak) } AS Leak,
   COUNT { ()-[:MADE_BY|USES_CHIP|CAMERA_BY|COVERS]->() } AS Relationship,
-  COUNT { (:Spec) } AS Spec
+  COUNT { (:Spec) } AS Spec,
+  COUNT { (:ValidTime) } AS ValidTime

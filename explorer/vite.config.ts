@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The Explorer page: built into dist/explorer, served by the API at /explore (src/server/explorerPage.ts). */
+/** The Explorer page: built into dist/explorer, served by the API at /explore (src/server/explorerApp.ts). */
 export default defineConfig({
   root: here,
   base: '/explore/',

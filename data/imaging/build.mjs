@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Converts the imaging research (data/imaging/research/*.jsonl, see research/NOTES.md) into the project's
- * import record format (src/importer/records.ts): writes imaging.jsonl, plus valid-time.jsonl (partnership
- * and device lifecycle facts the current model cannot hold, in a draft shape) and not-imported.jsonl
+ * import record format (src/model/records.ts): writes imaging.jsonl, its partnership and device lifecycle facts as ValidTime
+ * records (valid time, src/model/validTime.ts), and not-imported.jsonl
  * (research claims with no place in the model, each with the reason). Deterministic: the same research
  * gives byte-identical output. Run: node data/imaging/build.mjs [--check]
  */
@@ -64,7 +64,7 @@ const SPEC_OF = {
 
 /** Brand-to-brand research predicates that make or describe a partnership. */
 const PARTNERSHIP_PREDICATES = new Set(['PARTNERS_WITH', 'PARTNERSHIP_STARTED', 'PARTNERSHIP_EXTENDED', 'PARTNERSHIP_ENDED']);
-/** Valid-time events of a partnership, by research predicate (see README: valid-time.jsonl). */
+/** Valid-time events of a partnership, by research predicate (see README: valid time). */
 const PARTNERSHIP_EVENT = { PARTNERS_WITH: 'ACTIVE', PARTNERSHIP_STARTED: 'STARTED', PARTNERSHIP_EXTENDED: 'EXTENDED', PARTNERSHIP_ENDED: 'ENDED' };
 /** Valid-time events of a device or chip, by research predicate. */
 const LIFECYCLE_EVENT = { ANNOUNCED: 'ANNOUNCED', LAUNCH_SCHEDULED: 'LAUNCH_SCHEDULED', LAUNCH_POSTPONED: 'LAUNCH_POSTPONED', DELAYED: 'DELAYED', CANCELLED: 'CANCELLED' };
@@ -113,7 +113,7 @@ for (const claim of research.claims) {
 // Partnerships: one record per brand pair with a PARTNERS_WITH or PARTNERSHIP_STARTED claim. The record
 // holds the earliest announcement, start and end that are at least REPORTED, cites their sources and is as
 // sure as the least sure of them; every partnership claim (the contradicting ones too) is also kept as its
-// own event in valid-time.jsonl, since a record holds one date of each kind and no provenance per date.
+// own ValidTime claim, since a record holds one date of each kind and no provenance per date.
 const partnershipClaims = new Map();
 const pairKey = (a, b) => [a, b].sort().join('|');
 for (const claim of research.claims) {
@@ -213,7 +213,7 @@ function spec(claim, { key, value }) {
   if (['chip', 'device'].includes(prefixOf(claim.object ?? ''))) refer(claim.object);
 }
 
-/** Research claims that became at least one record of imaging.jsonl (the rest: valid-time.jsonl or not-imported.jsonl). */
+/** Research claims that became at least one record of imaging.jsonl (the rest: not-imported.jsonl). */
 let researchClaimsImported = 0;
 const recordCount = () => out.Relationship.length + out.Spec.length + out.Leak.length;
 for (const claim of research.claims) {
@@ -306,7 +306,7 @@ function statusOf(device) {
 }
 const cameraBrands = new Set(out.Relationship.filter((r) => r.relation === 'CAMERA_BY' && r.confidence !== 'DENIED').map((r) => r.to));
 
-// valid-time.jsonl cites sources by the ids of imaging.jsonl, so every source it cites is written there too.
+// Every source a valid-time claim cites is written too.
 validTime.forEach((event) => refer(...event.sources));
 
 const entities = [
@@ -355,8 +355,21 @@ for (const entity of entities) {
   if (entity.type === 'Chip') entity.partNumber = seed.partNumber ?? entity.partNumber;
 }
 
-const records = [...entities, ...out.Partnership, ...out.Leak, ...out.Relationship, ...out.Spec];
-const outputs = { 'imaging.jsonl': records, 'valid-time.jsonl': validTime, 'not-imported.jsonl': notImported };
+// Valid-time events become ValidTime records (src/model/validTime.ts), fields in export order; the research
+// predicate they came from is in research/claims.jsonl.
+const validTimeRecords = validTime.map((event) => ({
+  type: 'ValidTime',
+  subject: event.subject,
+  event: event.event,
+  on: event.on ?? undefined,
+  device: event.device,
+  summary: event.summary,
+  confidence: event.confidence,
+  reportedOn: event.reportedOn,
+  sources: event.sources,
+}));
+const records = [...entities, ...out.Partnership, ...out.Leak, ...out.Relationship, ...out.Spec, ...validTimeRecords];
+const outputs = { 'imaging.jsonl': records, 'not-imported.jsonl': notImported };
 const stale = [];
 for (const [name, rows] of Object.entries(outputs)) {
   const file = path.join(here, name);
@@ -383,7 +396,7 @@ console.log(
       leaks: count('Leak'),
       relationships: count('Relationship'),
       specs: count('Spec'),
-      validTimeEvents: validTime.length,
+      validTimes: count('ValidTime'),
       notImported: notImported.length,
       researchClaims: research.claims.length,
       researchClaimsImported,

@@ -10,15 +10,15 @@ import {
   type Confidence,
   type Facts,
   type PartnershipEvent,
-  type Path,
   type Slice,
 } from './api.js';
-import { exportCsv, exportJson, exportPng } from './exporting.js';
+import { exportCsv, exportJson, exportPng, type Caption } from './exporting.js';
 import { GraphView } from './GraphView.js';
 import { Legend } from './Legend.js';
-import { PathFinder } from './PathFinder.js';
+import { groupParallelPaths, PathFinder, type PathGroup } from './PathFinder.js';
 import { Search } from './Search.js';
 import { EdgePanel, NodePanel } from './SidePanel.js';
+import { EDGE_STYLES } from './styling.js';
 import { Timeline } from './Timeline.js';
 import { CONFIDENCES, DEPTHS, readViewState, writeViewState, type ViewState } from './viewState.js';
 
@@ -57,7 +57,7 @@ export function App({ early }: { early: EarlyView | null }) {
   /** undefined while it loads; null when the entity was not known on the asOf day. */
   const [facts, setFacts] = useState<Facts | null | undefined>(undefined);
   const [timeline, setTimeline] = useState<{ brand: string; events: PartnershipEvent[] } | null>(null);
-  const [paths, setPaths] = useState<Path[] | null>(null);
+  const [paths, setPaths] = useState<PathGroup[] | null>(null);
   const [chosenPath, setChosenPath] = useState(0);
   const cy = useRef<Core | null>(null);
   const showError = useCallback((failure: unknown) => setError(errorMessage(failure)), []);
@@ -107,15 +107,16 @@ export function App({ early }: { early: EarlyView | null }) {
   // Paths found under other filters no longer describe the view.
   useEffect(() => setPaths(null), [view.asOf, view.minConfidence, view.focus]);
 
+  // A chosen path is drawn with all its parallel claims.
   const shown = useMemo(() => {
-    const path = paths?.[chosenPath];
-    return path ? mergeSlices([slice, { ...path, truncated: false }]) : slice;
+    const group = paths?.[chosenPath];
+    return group ? mergeSlices([slice, ...group.variants.map((path) => ({ ...path, truncated: false }))]) : slice;
   }, [slice, paths, chosenPath]);
   const labels = useMemo(() => new Map(shown.nodes.map((node) => [node.id, node.label])), [shown]);
   const labelOf = useCallback((id: string) => labels.get(id) ?? id, [labels]);
   const pathIds = useMemo(() => {
-    const path = paths?.[chosenPath];
-    return new Set(path ? [...path.nodes.map((node) => node.id), ...path.edges.map((edge) => edge.id)] : []);
+    const group = paths?.[chosenPath];
+    return new Set(group ? group.variants.flatMap((path) => [...path.nodes.map((node) => node.id), ...path.edges.map((edge) => edge.id)]) : []);
   }, [paths, chosenPath]);
 
   const selectedNode = selection?.kind === 'node' ? shown.nodes.find((node) => node.id === selection.id) : undefined;
@@ -155,9 +156,26 @@ export function App({ early }: { early: EarlyView | null }) {
   const findPaths = (from: string, to: string) => {
     fetchPaths(from, to, view.asOf).then((found) => {
       setChosenPath(0);
-      setPaths(found);
+      setPaths(groupParallelPaths(found));
       setError(null);
     }, showError);
+  };
+
+  /** What an exported picture says it shows: the focus, the day, the filters and any highlighted path. */
+  const caption = (): Caption => {
+    const path = paths?.[chosenPath];
+    const opened = view.expanded.map(labelOf);
+    return {
+      title: `Partnergraph · ${view.focus ? `${labelOf(view.focus)} (${view.focus})` : 'Explorer'}`,
+      lines: [
+        `${view.asOf ? `As known on ${view.asOf}` : `As known today, ${new Date().toISOString().slice(0, 10)}`} · depth ${view.depth} · minimum confidence: ${
+          view.minConfidence === 'DENIED' ? 'denials only' : view.minConfidence ? EDGE_STYLES[view.minConfidence].meaning : 'any'
+        }${opened.length > 0 ? ` · also opened: ${opened.join(', ')}` : ''}`,
+        `${shown.nodes.length} nodes, ${shown.edges.length} claims${shown.truncated ? ' · truncated: more are reachable than drawn' : ''}${
+          path ? ` · highlighted path: ${path.nodes.map((node) => node.label).join(' → ')}` : ''
+        }`,
+      ],
+    };
   };
 
   const fileName = `partnergraph-${(view.focus ?? 'view').replace(/[^\w-]+/g, '-')}${view.asOf ? `-asof-${view.asOf}` : ''}`;
@@ -169,6 +187,7 @@ export function App({ early }: { early: EarlyView | null }) {
           Partnergraph <span className="muted">Explorer</span>
         </h1>
         <Search
+          label="Search"
           asOf={view.asOf}
           onError={showError}
           onPick={(hit) => {
@@ -201,13 +220,19 @@ export function App({ early }: { early: EarlyView | null }) {
             <option value="">any</option>
             {CONFIDENCES.map((confidence) => (
               <option key={confidence} value={confidence}>
-                {confidence === 'DENIED' ? 'denials only' : confidence.toLowerCase()}
+                {confidence === 'DENIED' ? 'denials only' : EDGE_STYLES[confidence].meaning}
               </option>
             ))}
           </select>
         </label>
         <div className="exports" role="group" aria-label="Export the view">
-          <button type="button" disabled={shown.nodes.length === 0} onClick={() => cy.current && exportPng(cy.current, fileName)}>
+          <button
+            type="button"
+            disabled={shown.nodes.length === 0}
+            onClick={() => {
+              if (cy.current) exportPng(cy.current, shown, caption(), fileName).catch(showError);
+            }}
+          >
             Export PNG
           </button>
           <button type="button" disabled={shown.nodes.length === 0} onClick={() => exportCsv(shown, fileName)}>
@@ -255,6 +280,7 @@ export function App({ early }: { early: EarlyView | null }) {
           )}
         </div>
         <aside className="side">
+          <PathFinder asOf={view.asOf} groups={paths} chosen={chosenPath} onFind={findPaths} onChoose={setChosenPath} onError={showError} />
           {selectedEdge && <EdgePanel edge={selectedEdge} labelOf={labelOf} />}
           {selectedNode && (
             <NodePanel
@@ -277,7 +303,6 @@ export function App({ early }: { early: EarlyView | null }) {
               ))}
             </ul>
           </section>
-          <PathFinder nodes={shown.nodes} paths={paths} chosen={chosenPath} onFind={findPaths} onChoose={setChosenPath} />
           <Legend />
         </aside>
       </main>

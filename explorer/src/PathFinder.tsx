@@ -1,13 +1,24 @@
 import { useState } from 'react';
-import type { GraphNode, Path } from './api.js';
+import type { GraphNode, Path, SearchHit } from './api.js';
+import { Search } from './Search.js';
 import { EDGE_STYLES } from './styling.js';
 
-interface PathFinderProps {
+/** Paths through the same nodes, which differ only by which of parallel claims links two of them: one line. */
+export interface PathGroup {
   nodes: GraphNode[];
-  paths: Path[] | null;
-  chosen: number;
-  onFind: (from: string, to: string) => void;
-  onChoose: (index: number) => void;
+  /** Most certain first, as the API ranks them. */
+  variants: Path[];
+}
+
+export function groupParallelPaths(paths: Path[]): PathGroup[] {
+  const groups = new Map<string, PathGroup>();
+  for (const path of paths) {
+    const key = path.nodes.map((node) => node.id).join('|');
+    const group = groups.get(key);
+    if (group) group.variants.push(path);
+    else groups.set(key, { nodes: path.nodes, variants: [path] });
+  }
+  return [...groups.values()];
 }
 
 const CERTAINTY = ['SPECULATED', 'RUMORED', 'REPORTED', 'CONFIRMED'] as const;
@@ -17,54 +28,59 @@ function weakestClaim(path: Path): string {
   return EDGE_STYLES[CERTAINTY[Math.min(...ranks)] ?? 'SPECULATED'].meaning;
 }
 
-/** The shortest chains of claims between two nodes in view, most certain first. */
-export function PathFinder({ nodes, paths, chosen, onFind, onChoose }: PathFinderProps) {
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const sorted = [...nodes].sort((a, b) => a.label.localeCompare(b.label));
-  const options = sorted.map((node) => (
-    <option key={node.id} value={node.id}>
-      {node.label}
-    </option>
-  ));
+const STEP_LENGTH = 32;
+
+/** A leak summary as one step of a path: its start, the whole on hover. */
+function stepLabel(label: string): string {
+  return label.length <= STEP_LENGTH ? label : `${label.slice(0, STEP_LENGTH - 1).trimEnd()}…`;
+}
+
+interface PathFinderProps {
+  asOf: string | null;
+  groups: PathGroup[] | null;
+  chosen: number;
+  onFind: (from: string, to: string) => void;
+  onChoose: (index: number) => void;
+  onError: (error: unknown) => void;
+}
+
+/** The shortest chains of claims between any two entities, found through search; most certain first. */
+export function PathFinder({ asOf, groups, chosen, onFind, onChoose, onError }: PathFinderProps) {
+  const [from, setFrom] = useState<SearchHit | null>(null);
+  const [to, setTo] = useState<SearchHit | null>(null);
   return (
     <section aria-labelledby="paths-title" className="path-finder">
       <h2 id="paths-title">Path finder</h2>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (from && to) onFind(from, to);
+          if (from && to) onFind(from.id, to.id);
         }}
       >
-        <label>
-          From
-          <select aria-label="Path from" value={from} onChange={(event) => setFrom(event.target.value)} required>
-            <option value="">pick a node</option>
-            {options}
-          </select>
-        </label>
-        <label>
-          To
-          <select aria-label="Path to" value={to} onChange={(event) => setTo(event.target.value)} required>
-            <option value="">pick a node</option>
-            {options}
-          </select>
-        </label>
-        <button type="submit" disabled={!from || !to || from === to}>
+        <Search label="Path from" placeholder="any entity" asOf={asOf} onPick={setFrom} onError={onError} />
+        <Search label="Path to" placeholder="any entity" asOf={asOf} onPick={setTo} onError={onError} />
+        <button type="submit" disabled={!from || !to || from.id === to.id}>
           Find paths
         </button>
       </form>
-      {paths && paths.length === 0 && <p role="status">No short enough chain of claims links them.</p>}
-      {paths && paths.length > 0 && (
+      {groups && groups.length === 0 && <p role="status">No short enough chain of claims links them.</p>}
+      {groups && groups.length > 0 && (
         <ol aria-label="Paths found" className="paths">
-          {paths.map((path, index) => (
-            <li key={path.edges.map((edge) => edge.id).join('|')}>
-              <button type="button" aria-pressed={index === chosen} onClick={() => onChoose(index)}>
-                {path.nodes.map((node) => node.label).join(' → ')}
-              </button>
-              <span className="muted"> · weakest claim {weakestClaim(path)}</span>
-            </li>
-          ))}
+          {groups.map((group, index) => {
+            const parallel = group.variants.length;
+            return (
+              <li key={group.nodes.map((node) => node.id).join('|')}>
+                <button type="button" aria-pressed={index === chosen} onClick={() => onChoose(index)} title={group.nodes.map((node) => node.label).join(' → ')}>
+                  {group.nodes.map((node) => stepLabel(node.label)).join(' → ')}
+                </button>
+                <span className="muted">
+                  {' '}
+                  · weakest claim {weakestClaim(group.variants[0]!)}
+                  {parallel > 1 ? ` · ${parallel} parallel claims` : ''}
+                </span>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

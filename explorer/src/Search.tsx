@@ -2,6 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { searchEntities, type SearchHit } from './api.js';
 
 interface SearchProps {
+  /** The box's accessible name, shown beside it unless `hideLabel`. */
+  label: string;
+  placeholder?: string;
   asOf: string | null;
   onPick: (hit: SearchHit) => void;
   onError: (error: unknown) => void;
@@ -9,8 +12,11 @@ interface SearchProps {
 
 const TYPING_PAUSE_MS = 150;
 
-/** A combobox with typeahead over `search`; arrows move, Enter picks, Escape closes. */
-export function Search({ asOf, onPick, onError }: SearchProps) {
+/**
+ * A combobox with typeahead over `search`; arrows move, Enter picks, Escape closes. The main box and the path
+ * finder's ends are the same component, so any entity can be picked, on screen or not.
+ */
+export function Search({ label, placeholder = 'Brand, device, chip, leak…', asOf, onPick, onError }: SearchProps) {
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
@@ -52,7 +58,7 @@ export function Search({ asOf, onPick, onError }: SearchProps) {
 
   return (
     <div className="search">
-      <label htmlFor={`${listId}-input`}>Search</label>
+      <label htmlFor={`${listId}-input`}>{label}</label>
       <input
         id={`${listId}-input`}
         type="search"
@@ -61,10 +67,11 @@ export function Search({ asOf, onPick, onError }: SearchProps) {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder="Brand, device, chip, leak…"
+        placeholder={placeholder}
         autoComplete="off"
         value={text}
         onChange={(event) => setText(event.target.value)}
+        onBlur={() => setOpen(false)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') setActive((index) => Math.min(index + 1, hits.length - 1));
           else if (event.key === 'ArrowUp') setActive((index) => Math.max(index - 1, 0));
@@ -75,7 +82,7 @@ export function Search({ asOf, onPick, onError }: SearchProps) {
         }}
       />
       {open && hits.length > 0 && (
-        <ul id={listId} role="listbox" aria-label="Search results" className="search-results">
+        <ul id={listId} role="listbox" aria-label={`${label} results`} className="search-results">
           {hits.map((hit, index) => (
             <li
               key={hit.id}
@@ -85,7 +92,10 @@ export function Search({ asOf, onPick, onError }: SearchProps) {
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => pick(hit)}
             >
-              <span className="hit-label">{hit.label}</span> <span className="hit-type">{hit.type}</span>
+              <span className="hit-label" title={hit.label}>
+                {hit.label}
+              </span>{' '}
+              <span className="hit-type">{hit.type}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import type { Facts, GraphEdge, GraphNode, Source } from './api.js';
-import { EDGE_STYLES, formatDay } from './styling.js';
+import { describeDate, partialDate } from './dates.js';
+import { EDGE_STYLES } from './styling.js';
 
 function SourceList({ sources }: { sources: Source[] }) {
   if (sources.length === 0) return <p className="muted">No source cited.</p>;
@@ -33,11 +34,11 @@ function ClaimProvenance({ claim }: { claim: Provenance }) {
     <>
       <dl className="facts">
         <dt>Confidence</dt>
-        <dd className={`confidence confidence-${claim.confidence}`}>{claim.confidence}</dd>
-        <dt>Reported on</dt>
-        <dd>
-          {formatDay(claim.reportedOn, claim.reportedOnPrecision)} <span className="muted">({claim.reportedOnPrecision.toLowerCase()} precision)</span>
+        <dd className={`confidence confidence-${claim.confidence}`}>
+          {EDGE_STYLES[claim.confidence].meaning} <code className="muted">{claim.confidence}</code>
         </dd>
+        <dt>Reported on</dt>
+        <dd>{describeDate(partialDate(claim.reportedOn, claim.reportedOnPrecision))}</dd>
       </dl>
       <SourceList sources={claim.sources} />
     </>
@@ -45,6 +46,21 @@ function ClaimProvenance({ claim }: { claim: Provenance }) {
 }
 
 const HIDDEN_FACTS = new Set(['__typename', 'id', 'sources', 'confidence', 'reportedOn', 'reportedOnPrecision']);
+
+/**
+ * The facts to list, each date with its precision in one value ("2016-02 (month precision)"): a date field and
+ * its `…Precision` companion are one fact, so a month is never read as its first day.
+ */
+function factEntries(facts: Facts): Array<[string, unknown]> {
+  const precisionOf = (key: string) => facts[`${key}Precision`] as Parameters<typeof partialDate>[1];
+  return Object.entries(facts)
+    .filter(([key]) => !HIDDEN_FACTS.has(key) && !(key.endsWith('Precision') && key.slice(0, -'Precision'.length) in facts))
+    .map(([key, value]) =>
+      `${key}Precision` in facts && (typeof value === 'string' || value === null)
+        ? [key, value && describeDate(partialDate(value, precisionOf(key)))]
+        : [key, value],
+    );
+}
 
 function factText(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ') || '—';
@@ -71,14 +87,12 @@ export function NodePanel({ node, facts, claims, labelOf, onEdge }: NodePanelPro
       </p>
       {facts ? (
         <dl className="facts">
-          {Object.entries(facts)
-            .filter(([key]) => !HIDDEN_FACTS.has(key))
-            .map(([key, value]) => (
-              <div key={key} className="fact">
-                <dt>{key}</dt>
-                <dd>{factText(value)}</dd>
-              </div>
-            ))}
+          {factEntries(facts).map(([key, value]) => (
+            <div key={key} className="fact">
+              <dt>{key}</dt>
+              <dd>{factText(value)}</dd>
+            </div>
+          ))}
         </dl>
       ) : (
         <p className="muted">{facts === undefined ? 'Loading its facts…' : 'Not known on this day.'}</p>

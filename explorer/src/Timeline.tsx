@@ -1,5 +1,6 @@
 import type { PartnershipEvent } from './api.js';
-import { EDGE_STYLES, formatDay } from './styling.js';
+import { dayNumber, formatDate, partialDate, type PartialDate } from './dates.js';
+import { EDGE_STYLES } from './styling.js';
 
 interface TimelineProps {
   brand: string;
@@ -7,29 +8,47 @@ interface TimelineProps {
   onPick: (id: string) => void;
 }
 
-/** When a partnership happened: its start, else its announcement, else its first report. */
-function placedOn(event: PartnershipEvent): string {
-  return event.startedOn ?? event.announcedOn ?? event.reportedOn;
+/** A partnership on the axis: the date it is placed at, which date that is, and whom it joins the brand with. */
+interface TimelineEntry {
+  event: PartnershipEvent;
+  partners: string;
+  at: PartialDate;
+  placedBy: 'started' | 'announced' | 'first reported';
 }
 
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+/** When a partnership happened: its start, else its announcement, else its first report, each with its own precision. */
+function entryOf(event: PartnershipEvent, brand: string): TimelineEntry {
+  const partners = event.brands
+    .filter((other) => other.name !== brand)
+    .map((other) => other.name)
+    .join(', ');
+  const started = partialDate(event.startedOn, event.startedOnPrecision);
+  const announced = partialDate(event.announcedOn, event.announcedOnPrecision);
+  const reported = { day: event.reportedOn, precision: event.reportedOnPrecision };
+  if (started) return { event, partners, at: started, placedBy: 'started' };
+  if (announced) return { event, partners, at: announced, placedBy: 'announced' };
+  return { event, partners, at: reported, placedBy: 'first reported' };
+}
 
-/** The brand's partnerships along one axis, each placed by its day and marked by its confidence. */
-export function Timeline({ brand, events, onPick }: TimelineProps) {
-  if (events.length === 0) return <p className="muted">No partnerships of {brand} known on this day.</p>;
-  const days = events.map((event) => dayNumber(placedOn(event)));
+/** Maps dates to percentages of the axis width, with a margin at both ends for labels. */
+function axisOf(dates: PartialDate[]): (date: PartialDate) => number {
+  const days = dates.map(dayNumber);
   const first = Math.min(...days);
   const span = Math.max(...days) - first || 1;
-  const years = [...new Set(events.map((event) => placedOn(event).slice(0, 4)))];
+  return (date) => 4 + (92 * (dayNumber(date) - first)) / span;
+}
+
+/** The brand's partnerships along one axis, each placed by its date (as precise as known) and marked by its confidence. */
+export function Timeline({ brand, events, onPick }: TimelineProps) {
+  if (events.length === 0) return <p className="muted">No partnerships of {brand} known on this day.</p>;
+  const entries = events.map((event) => entryOf(event, brand));
+  const position = axisOf(entries.map((entry) => entry.at));
+  const years = [...new Set(entries.map((entry) => entry.at.day.slice(0, 4)))];
   return (
     <div className="timeline">
       <ol aria-label={`Partner timeline of ${brand}`} className="timeline-axis">
-        {events.map((event, index) => {
-          const partners = event.brands
-            .filter((other) => other.name !== brand)
-            .map((other) => other.name)
-            .join(', ');
-          const left = 4 + (92 * (days[index]! - first)) / span;
+        {entries.map(({ event, partners, at, placedBy }, index) => {
+          const left = position(at);
           return (
             <li
               key={event.id}
@@ -39,10 +58,15 @@ export function Timeline({ brand, events, onPick }: TimelineProps) {
               <button
                 type="button"
                 onClick={() => onPick(event.id)}
-                title={`${event.kind}, reported ${formatDay(event.reportedOn, event.reportedOnPrecision)}`}
+                title={`${event.kind}, ${placedBy} ${formatDate(at)} (${at.precision.toLowerCase()} precision), first reported ${formatDate(
+                  partialDate(event.reportedOn, event.reportedOnPrecision),
+                )}`}
               >
                 <span className="timeline-marker" style={{ borderColor: EDGE_STYLES[event.confidence].colour }} aria-hidden="true" />
-                {partners} <span className="muted">{formatDay(placedOn(event), event.startedOn ? event.startedOnPrecision : 'DAY')}</span>
+                {partners}{' '}
+                <time className="muted" dateTime={formatDate(at)}>
+                  {formatDate(at)}
+                </time>
                 <span className="visually-hidden">, {EDGE_STYLES[event.confidence].meaning}</span>
               </button>
             </li>
@@ -51,7 +75,7 @@ export function Timeline({ brand, events, onPick }: TimelineProps) {
       </ol>
       <div className="timeline-years" aria-hidden="true">
         {years.map((year) => (
-          <span key={year} style={{ left: `${Math.max(0, 4 + (92 * (dayNumber(`${year}-01-01`) - first)) / span)}%` }}>
+          <span key={year} style={{ left: `${Math.max(0, position({ day: `${year}-01-01`, precision: 'DAY' }))}%` }}>
             {year}
           </span>
         ))}

@@ -55,9 +55,11 @@ export interface PartnershipEvent {
   reportedOn: string;
   reportedOnPrecision: DatePrecision;
   announcedOn: string | null;
+  announcedOnPrecision: DatePrecision | null;
   startedOn: string | null;
   startedOnPrecision: DatePrecision | null;
   endedOn: string | null;
+  endedOnPrecision: DatePrecision | null;
   brands: Array<{ id: string; name: string }>;
 }
 
@@ -186,7 +188,7 @@ export async function fetchFacts(id: string, asOf: string | null): Promise<Facts
       ... on Brand { name country roles aliases partnerCount }
       ... on Device { name status announcedOn announcedOnPrecision modelNumber codename firstReportedOn }
       ... on Chip { name partNumber }
-      ... on Partnership { kind description: summary announcedOn startedOn startedOnPrecision endedOn confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
+      ... on Partnership { kind description: summary announcedOn announcedOnPrecision startedOn startedOnPrecision endedOn endedOnPrecision confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
       ... on Leak { summary platform tipster confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
       ... on Source { title publisher author url publishedOn }
     } }`,
@@ -198,7 +200,8 @@ export async function fetchFacts(id: string, asOf: string | null): Promise<Facts
 export async function fetchPartnerHistory(brand: string, asOf: string | null): Promise<PartnershipEvent[]> {
   const data = await request<{ partnerHistory: PartnershipEvent[] }>(
     `query ExplorerTimeline($brand: String!, $asOf: Date) { partnerHistory(brand: $brand, asOf: $asOf) {
-      id kind confidence reportedOn reportedOnPrecision announcedOn startedOn startedOnPrecision endedOn brands { id name } } }`,
+      id kind confidence reportedOn reportedOnPrecision announcedOn announcedOnPrecision startedOn startedOnPrecision endedOn endedOnPrecision
+      brands { id name } } }`,
     { brand, asOf },
   );
   return data.partnerHistory.map((event) => ({ ...withEntityIds(event), brands: event.brands.map(withEntityIds) }));

@@ -10,7 +10,11 @@ export const NODE_STYLES: Record<EntityType, { colour: string; shape: string; na
   SOURCE: { colour: '#5d5d5d', shape: 'rectangle', name: 'Source' },
 };
 
-/** Certainty by line: solid and heavy when confirmed, thinner and broken as it weakens, red for denials. */
+/**
+ * Certainty by line: solid and heavy when confirmed, thinner and broken as it weakens, red for denials. `meaning` is
+ * how the Explorer words a confidence, in the project's British spelling ("rumoured"); the API's enum value
+ * (RUMORED) appears only as itself.
+ */
 export const EDGE_STYLES: Record<Confidence, { colour: string; width: number; line: 'solid' | 'dashed' | 'dotted'; meaning: string }> = {
   CONFIRMED: { colour: '#1b1b1b', width: 4, line: 'solid', meaning: 'confirmed' },
   REPORTED: { colour: '#3d3d3d', width: 2.5, line: 'solid', meaning: 'reported' },
@@ -18,11 +22,3 @@ export const EDGE_STYLES: Record<Confidence, { colour: string; width: number; li
   SPECULATED: { colour: '#8a8a8a', width: 1.5, line: 'dotted', meaning: 'speculated' },
   DENIED: { colour: '#c62828', width: 2, line: 'dashed', meaning: 'denied' },
 };
-
-export const PRECISION_FORMAT = { DAY: 10, MONTH: 7, YEAR: 4 } as const;
-
-/** A day as precisely as it is known: "2022-05", not a made-up "2022-05-01". */
-export function formatDay(day: string | null | undefined, precision: keyof typeof PRECISION_FORMAT | null | undefined = 'DAY'): string {
-  if (!day) return 'unknown';
-  return day.slice(0, PRECISION_FORMAT[precision ?? 'DAY']);
-}

@@ -10,10 +10,14 @@ import { GraphRepository } from '../store/reads/graphRepository.js';
 import { PartnershipRepository } from '../store/reads/partnershipRepository.js';
 import { SearchRepository } from '../store/reads/searchRepository.js';
 import { RelationshipLoader } from '../store/reads/relationshipLoader.js';
+import { ValidTimeRepository } from '../store/reads/validTimeRepository.js';
+import type { ValidTimeClaimRecord } from '../model/validTime.js';
 
 export interface RequestLoaders {
   relationships: RelationshipLoader;
   entities: DataLoader<string, EntityRecord | null>;
+  /** Every valid-time claim about a partnership, device or chip, by its id. */
+  validTimes: DataLoader<string, ValidTimeClaimRecord[]>;
 }
 
 export interface AppContext {
@@ -38,6 +42,7 @@ export function createContextFactory(
   const partnerships = new PartnershipRepository(db);
   const graph = new GraphRepository(db);
   const search = new SearchRepository(db);
+  const validTimes = new ValidTimeRepository(db);
   const editor = new GraphEditor(db, sequencer);
   return async (request) => ({
     entities,
@@ -46,14 +51,18 @@ export function createContextFactory(
     search,
     access: keyring.identify(request?.req.headers.authorization),
     editor,
-    loaders: createLoaders(db, entities, plannedReads),
+    loaders: createLoaders(db, entities, validTimes, plannedReads),
   });
 }
 
-function createLoaders(db: Database, entities: EntityRepository, plannedReads: boolean): RequestLoaders {
+function createLoaders(db: Database, entities: EntityRepository, validTimes: ValidTimeRepository, plannedReads: boolean): RequestLoaders {
   const entityLoader = new DataLoader(async (ids: readonly string[]) => {
     const found = await entities.byIds(ids);
     return ids.map((id) => found.get(id) ?? null);
   });
-  return { entities: entityLoader, relationships: new RelationshipLoader(db, entityLoader, plannedReads) };
+  const validTimeLoader = new DataLoader(async (ids: readonly string[]) => {
+    const claims = await validTimes.claimsOf(ids);
+    return ids.map((id) => claims.get(id)!);
+  });
+  return { entities: entityLoader, validTimes: validTimeLoader, relationships: new RelationshipLoader(db, entityLoader, plannedReads) };
 }

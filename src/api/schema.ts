@@ -4,21 +4,21 @@ import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import './types/enums.js';
-import { BrandResolver } from './resolvers/brand.resolver.js';
 import { ChangeResolver } from './resolvers/change.resolver.js';
 import { ChangeSubscriptionResolver, ClaimChangedResolver, LeakRecordedResolver } from './resolvers/changeSubscription.resolver.js';
-import { ChipResolver } from './resolvers/chip.resolver.js';
 import { NodeResolver } from './resolvers/node.resolver.js';
 import { projectRoot } from '../config/config.js';
-import { DeviceResolver } from './resolvers/device.resolver.js';
-import { EditingResolver } from './resolvers/editing.resolver.js';
-import { ClaimResolver } from './resolvers/claim.resolver.js';
+import { DeviceIdentityResolver } from './resolvers/device.resolver.js';
+import { entityResolvers } from './resolvers/entity.resolver.js';
+import { RelationshipClaimResolver } from './resolvers/relationshipClaim.resolver.js';
+import { ClaimResolver, ClaimSourcesResolver } from './resolvers/claim.resolver.js';
 import { GraphResolver } from './resolvers/graph.resolver.js';
-import { LeakResolver } from './resolvers/leak.resolver.js';
+import { RecordLeakResolver } from './resolvers/leak.resolver.js';
 import { PartnershipResolver } from './resolvers/partnership.resolver.js';
 import { relationshipResolvers } from './resolvers/relationship.resolver.js';
+import { partialDateResolvers } from './resolvers/partialDate.resolver.js';
 import { SearchResolver } from './resolvers/search.resolver.js';
-import { ClaimSourcesResolver, SourceResolver } from './resolvers/source.resolver.js';
+import { DeviceValidTimeResolver, PartnershipValidTimeResolver } from './resolvers/validTime.resolver.js';
 
 export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');
 
@@ -39,18 +39,19 @@ export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       NodeResolver,
-      BrandResolver,
-      DeviceResolver,
-      ChipResolver,
+      ...entityResolvers,
+      DeviceIdentityResolver,
       PartnershipResolver,
-      LeakResolver,
-      SourceResolver,
+      PartnershipValidTimeResolver,
+      DeviceValidTimeResolver,
+      RecordLeakResolver,
       ClaimSourcesResolver,
       ...relationshipResolvers,
+      ...partialDateResolvers,
       GraphResolver,
       ClaimResolver,
       SearchResolver,
-      EditingResolver,
+      RelationshipClaimResolver,
       ChangeResolver,
       ChangeSubscriptionResolver,
       LeakRecordedResolver,

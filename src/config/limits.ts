@@ -30,6 +30,13 @@ export const OPERATION_LIMITS = {
   complexity: 50_000,
 } as const;
 
+/** What the guard rails measure of an operation, against OPERATION_LIMITS. */
+export interface OperationMeasure {
+  depth: number;
+  aliases: number;
+  complexity: number;
+}
+
 /** How many items a relationship list without `first` (such as `Brand.partners`) is assumed to hold. */
 export const ASSUMED_LIST_SIZE = 10;
 

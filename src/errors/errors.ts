@@ -21,6 +21,19 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * An error that is a message and a code, for refusals made outside a resolver: by the HTTP layer, a plugin, the
+ * WebSocket server. Every error answer this API builds by hand is built here.
+ */
+export function codedError(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/** The JSON body of an answer that is one coded error, shaped as Apollo shapes its own: `{ errors: [{ message, extensions: { code } }] }`. */
+export function errorBody(message: string, code: string): { errors: GraphQLFormattedError[] } {
+  return { errors: [codedError(message, code).toJSON()] };
+}
+
 /** Our errors: the code is given once, and becomes both `code` and `extensions.code`. */
 abstract class PartnergraphError extends GraphQLError {
   constructor(

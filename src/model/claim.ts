@@ -1,9 +1,12 @@
 import { withAsOf, type AsOf, type WithAsOf } from './asOf.js';
-import { Confidence, type DatePrecision } from './enums.js';
+import { Confidence, type DatePrecision, type Relation } from './enums.js';
 import type { EntityRecord } from './entity.js';
 
-/** Provenance as stored on a claim (a relationship, a spec, a leak or a partnership). */
-export interface ClaimRecord {
+/**
+ * A claim: provenance as stored on a relationship, a spec, a leak or a partnership. The one claim shape the
+ * reads, the editor, the importer's audit, the exporter and the change feed share; the belief rule below ranks it.
+ */
+export interface Claim {
   id: string;
   confidence: Confidence;
   reportedOn: string;
@@ -11,9 +14,27 @@ export interface ClaimRecord {
   sourceIds: string[];
 }
 
+/** A relationship claim with its relation and both ends: as claimsBetween reads it and the audit trail records it. */
+export interface RelationshipClaim extends Claim {
+  relation: Relation;
+  from: string;
+  to: string;
+}
+
+/** A relationship claim as the API returns it (a mutation's result, a claimChanged event): its ends resolve to entities by id. */
+export interface RelationshipClaimNode extends Omit<RelationshipClaim, 'from' | 'to'> {
+  __typename: 'RelationshipClaim';
+  fromId: string;
+  toId: string;
+}
+
+export function relationshipClaimNode({ from, to, ...claim }: RelationshipClaim): RelationshipClaimNode {
+  return { __typename: 'RelationshipClaim', ...claim, fromId: from, toId: to };
+}
+
 export interface ClaimEdgeRecord<TNode> {
   node: TNode;
-  claim: ClaimRecord;
+  claim: Claim;
 }
 
 /**
@@ -38,10 +59,48 @@ export function certaintyRankCypher(variable: string): string {
     .join(' ')} END`;
 }
 
-export interface RankedClaim {
-  confidence: Confidence;
-  reportedOn: string;
+type ClaimId = (claim: string) => string;
+const OWN_ID: ClaimId = (claim) => `${claim}.id`;
+
+/**
+ * ORDER BY terms that put the deciding claim first, as believedEdges sorts the edges a read returns: newest,
+ * then most certain, then (the reads' own order on a tie) the smallest claim id. `claimId` gives the claim's id
+ * expression over a claim variable.
+ */
+export function decidingOrderCypher(claim: string, claimId: ClaimId = OWN_ID): string {
+  return `${claim}.reportedOn DESC, ${certaintyRankCypher(claim)} DESC, ${claimId(claim)}`;
 }
+
+/** ORDER BY terms of the reads' edges (newest claim first, then by claim id), over each believed node's `first` claim: distinctNodes' order. */
+export function edgeOrderCypher(claim = 'first', claimId: ClaimId = OWN_ID): string {
+  return `${claim}.reportedOn DESC, ${claimId(claim)}`;
+}
+
+/**
+ * believedEdges in Cypher: after `source` binds each `node` and one of its `claim`s, keeps each believed node
+ * once, with `first`, its first claim in the reads' edge order (distinctNodes' order), and `deciding`, the claim
+ * that decides it. Both orders start with the newest day, so the deciding claim is the most certain of the
+ * claims of that day, the smallest id on a tie. Reads, filters and sorts use it, so they agree with the fields.
+ */
+export function believedEdgesCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
+  const rank = (variable: string) => certaintyRankCypher(variable);
+  return [
+    source,
+    `WITH ${node}, ${claim} ORDER BY ${edgeOrderCypher(claim, claimId)}`,
+    `WITH ${node}, collect(${claim}) AS claims`,
+    `WITH ${node}, claims[0] AS first, [sameDay IN claims WHERE sameDay.reportedOn = claims[0].reportedOn] AS newest`,
+    `WITH ${node}, first, [candidate IN newest WHERE ${rank('candidate')} = reduce(top = 0, other IN newest | CASE WHEN ${rank('other')} > top THEN ${rank('other')} ELSE top END)][0] AS deciding`,
+    `WHERE deciding.confidence <> '${Confidence.DENIED}'`,
+  ].join('\n');
+}
+
+/** bestNode in Cypher: believedEdgesCypher, then only the believed node whose deciding claim ranks first. */
+export function bestNodeCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
+  return `${believedEdgesCypher(source, node, claim, claimId)}\nWITH ${node}, first, deciding ORDER BY ${decidingOrderCypher('deciding', claimId)} LIMIT 1`;
+}
+
+/** What the belief rule ranks a claim by. */
+export type RankedClaim = Pick<Claim, 'confidence' | 'reportedOn'>;
 
 export function compareClaims(a: RankedClaim, b: RankedClaim): number {
   if (a.reportedOn !== b.reportedOn) return a.reportedOn < b.reportedOn ? 1 : -1;

@@ -70,3 +70,41 @@ export enum PartnershipStatsGroupBy {
   /** Each brand party to it. */
   PARTNER = 'PARTNER',
 }
+
+/**
+ * What made a change in the audit trail: a mutation, named as the API names it (upsertBrand, link, ...), or an
+ * import. The GraphQL enum names each in capitals: UPSERT_BRAND, LINK, IMPORT.
+ */
+export const CHANGE_OPERATIONS: readonly string[] = [
+  ...ENTITY_LABELS.flatMap((label) => [`upsert${label}`, `delete${label}`]),
+  'link',
+  'unlink',
+  'confirmClaim',
+  'denyClaim',
+  'recordLeak',
+  'import',
+];
+
+/** The change operations as a GraphQL enum: UPSERT_BRAND stands for the stored "upsertBrand". */
+export const ChangeOperation: Record<string, string> = Object.fromEntries(
+  CHANGE_OPERATIONS.map((operation) => [operation.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), operation]),
+);
+
+/**
+ * What a valid-time claim says happened to its subject, and on which day (see model/validTime.ts, which
+ * declares the subjects each event may describe and which bound of a span it sets).
+ */
+export enum ValidTimeEvent {
+  STARTED = 'STARTED',
+  ACTIVE = 'ACTIVE',
+  EXTENDED = 'EXTENDED',
+  ENDED = 'ENDED',
+  LAST_DEVICE = 'LAST_DEVICE',
+  ANNOUNCED = 'ANNOUNCED',
+  LAUNCH_SCHEDULED = 'LAUNCH_SCHEDULED',
+  LAUNCH_POSTPONED = 'LAUNCH_POSTPONED',
+  DELAYED = 'DELAYED',
+  RELEASED = 'RELEASED',
+  DISCONTINUED = 'DISCONTINUED',
+  CANCELLED = 'CANCELLED',
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation } from './enums.js';
+import { BrandRole, Confidence, DeviceStatus, PartnershipKind, Relation, ValidTimeEvent } from './enums.js';
+import { VALID_TIME_EVENTS } from './validTime.js';
 import { endpointsOf } from './relationships.js';
 import { ENTITY_PREFIXES, prefixOfLabel, type EntityPrefix } from './entityKinds.js';
 import { RECORD_LIMITS } from '../config/limits.js';
@@ -170,6 +171,30 @@ const SpecRecord = z.strictObject({
   ...provenance,
 });
 
+/**
+ * A valid-time claim (model/validTime.ts): on which day its subject started, was in force, ended, launched
+ * or was cancelled, with its own provenance; `on` is null when the source gives no day.
+ */
+const ValidTimeRecord = z
+  .strictObject({
+    type: z.literal('ValidTime'),
+    subject: anyEntityId,
+    event: z.enum(ValidTimeEvent),
+    on: partialDate.nullish(),
+    device: entityId('device').nullish(),
+    summary: optionalText,
+    ...provenance,
+  })
+  .superRefine((record, ctx) => {
+    const { subjects } = VALID_TIME_EVENTS[record.event];
+    if (!subjects.includes(prefixOf(record.subject))) {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: `${record.event} is about a ${subjects.join(' or ')}` });
+    }
+    if (record.device && record.event !== ValidTimeEvent.LAST_DEVICE) {
+      ctx.addIssue({ code: 'custom', path: ['device'], message: `only a ${ValidTimeEvent.LAST_DEVICE} event names a device` });
+    }
+  });
+
 export const ImportRecord = z.discriminatedUnion('type', [
   SourceRecord,
   BrandRecord,
@@ -179,28 +204,42 @@ export const ImportRecord = z.discriminatedUnion('type', [
   LeakRecord,
   RelationshipRecord,
   SpecRecord,
+  ValidTimeRecord,
 ]);
 export type ImportRecord = z.infer<typeof ImportRecord>;
 export type RecordType = ImportRecord['type'];
 export type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
 
-/** Each record type's fields in the order export writes them, which is the order the seed files use. */
-export const RECORD_FIELDS: { [T in RecordType]: ReadonlyArray<Exclude<keyof RecordOf<T>, 'type'>> } = {
-  Source: ['id', 'title', 'publisher', 'author', 'url', 'publishedOn'],
-  Brand: ['id', 'name', 'aliases', 'allowMixedScripts', 'roles', 'country'],
-  Chip: ['id', 'name', 'aliases', 'allowMixedScripts', 'partNumber'],
-  Device: ['id', 'name', 'aliases', 'allowMixedScripts', 'status', 'announcedOn'],
-  Partnership: ['id', 'kind', 'summary', 'brands', 'announcedOn', 'startedOn', 'endedOn', 'confidence', 'reportedOn', 'sources'],
-  Leak: ['id', 'summary', 'platform', 'tipster', 'devices', 'confidence', 'reportedOn', 'sources'],
-  Relationship: ['relation', 'from', 'to', 'confidence', 'reportedOn', 'sources'],
-  Spec: ['device', 'key', 'value', 'unit', 'confidence', 'reportedOn', 'sources'],
-};
+/** Each record type's fields in the order its schema declares them, which export writes and the seed files use. */
+export const RECORD_FIELDS = Object.fromEntries(
+  ImportRecord.options.map((schema) => [schema.shape.type.value, Object.keys(schema.shape).filter((field) => field !== 'type')]),
+) as Partial<Record<RecordType, readonly string[]>> as { [T in RecordType]: ReadonlyArray<Exclude<keyof RecordOf<T>, 'type'>> };
+
+/** A field's schema without its optional, nullable and default wrappers. */
+function innerSchema(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault
+    ? innerSchema(schema.def.innerType as z.ZodType)
+    : schema;
+}
+
+function fieldsWhose(test: (schema: z.ZodType) => boolean): ReadonlySet<string> {
+  return new Set(
+    ImportRecord.options.flatMap((schema) =>
+      Object.entries(schema.shape as Record<string, z.ZodType>)
+        .filter(([, field]) => test(innerSchema(field)))
+        .map(([name]) => name),
+    ),
+  );
+}
 
 /** Record fields holding a partial date, stored as a date plus a `<field>Precision`. */
-export const PARTIAL_DATE_FIELDS: ReadonlySet<string> = new Set(['publishedOn', 'announcedOn', 'startedOn', 'endedOn', 'reportedOn']);
+export const PARTIAL_DATE_FIELDS = fieldsWhose((schema) => schema === partialDate || schema === reportedDate);
+
+/** Record fields holding a list (aliases, roles, ids). */
+export const LIST_FIELDS = fieldsWhose((schema) => schema instanceof z.ZodArray);
 
 /** Write order: everything a record points at is written before it. */
-export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec'];
+export const WRITE_ORDER: RecordType[] = ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'Relationship', 'Spec', 'ValidTime'];
 
 export function prefixOf(id: string): EntityPrefix {
   return id.slice(0, id.indexOf(':')) as EntityPrefix;
@@ -218,9 +257,20 @@ export function referencesOf(record: ImportRecord): Array<{ field: string; id: s
       return [{ field: 'from', id: record.from }, { field: 'to', id: record.to }, ...list('sources', record.sources)];
     case 'Spec':
       return [{ field: 'device', id: record.device }, ...list('sources', record.sources)];
+    case 'ValidTime':
+      return [{ field: 'subject', id: record.subject }, ...(record.device ? [{ field: 'device', id: record.device }] : []), ...list('sources', record.sources)];
     default:
       return [];
   }
+}
+
+/**
+ * The devices whose derived fields (identity fields and first report date: cypher/refreshDeviceIdentity.cypher) writing
+ * the record can change: a device itself and every device the record refers to (a spec's, a leak's, a relationship's
+ * device ends). A partnership refers to none: its COVERS claims are Relationship records.
+ */
+export function devicesDerivedFrom(record: ImportRecord): string[] {
+  return [idOf(record), ...referencesOf(record).map(({ id }) => id)].filter((id) => prefixOf(id) === 'device');
 }
 
 /** The id a record defines: the entity's own, or a derived claim id that makes re-imports idempotent. */
@@ -230,6 +280,9 @@ export function idOf(record: ImportRecord): string {
       return `${record.relation}:${record.from}->${record.to}@${[...record.sources].sort().join('+')}`;
     case 'Spec':
       return `spec:${record.device.slice('device:'.length)}:${record.key}@${[...record.sources].sort().join('+')}`;
+    case 'ValidTime':
+      // A denial is a claim of its own, even when the article that reports a rumour also reports its denial.
+      return `${record.event}:${record.subject}:${record.on ?? 'undated'}${record.confidence === Confidence.DENIED ? ':denied' : ''}@${[...record.sources].sort().join('+')}`;
     default:
       return record.id;
   }
@@ -246,21 +299,4 @@ export function mixedScriptProblems(record: ImportRecord): Array<{ field: string
     const scripts = mixedScriptsOf(value);
     return scripts.length > 0 ? [{ field, message: mixedScriptsMessage(scripts) }] : [];
   });
-}
-
-/** A partial date "2022-04" is stored as 2022-04-01 with precision MONTH. */
-export function expandPartialDate(value: string | null | undefined): { date: string | null; precision: string | null } {
-  if (!value) return { date: null, precision: null };
-  const parts = value.split('-');
-  const precision = parts.length === 3 ? 'DAY' : parts.length === 2 ? 'MONTH' : 'YEAR';
-  const [year, month = '01', day = '01'] = parts;
-  return { date: `${year}-${month}-${day}`, precision };
-}
-
-/** The inverse of expandPartialDate: 2022-04-01 with precision MONTH is "2022-04" again. */
-export function collapsePartialDate(date: string | null | undefined, precision: string | null | undefined): string | null {
-  if (!date) return null;
-  if (precision === 'YEAR') return date.slice(0, 4);
-  if (precision === 'MONTH') return date.slice(0, 7);
-  return date;
 }

@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
@@ -16,7 +16,7 @@ import type { EmbeddedNeo4jError } from '../store/neo4j/embeddedNeo4j.js';
 import { applyMigrations, migrationsAreApplied } from '../store/neo4j/migrations.js';
 import { SupervisedNeo4j } from '../store/neo4j/neo4jSupervisor.js';
 import { MAX_OPERATION_NAME_LENGTH, PARSE_LIMITS } from '../config/limits.js';
-import { codeOfError, createErrorFormatter, ErrorCode, TooLongError } from '../errors/errors.js';
+import { codeOfError, createErrorFormatter, ErrorCode, errorBody, TooLongError } from '../errors/errors.js';
 import { seedGraph } from '../store/records/seed.js';
 import {
   bookmarkSecret,
@@ -31,12 +31,13 @@ import { clientAddressResolver } from './clientAddress.js';
 import { admissionQueue } from './admission.js';
 import { createContextFactory, type AppContext } from '../api/context.js';
 import { crossOriginPolicy } from './crossOrigin.js';
-import { explorerPage } from './explorerPage.js';
-import { IDE_PATH, SDL_PATH, graphiqlAssets, graphiqlPage } from './graphiql.js';
+import { explorerApp } from './explorerApp.js';
+import { IDE_PATH, SDL_PATH, graphiqlAssets, graphiqlHtml } from './graphiql.js';
 import type { Logger } from './logger.js';
 import { DrainingServer } from './drainingServer.js';
 import { Metrics } from './metrics.js';
 import { guardRailsPlugin } from './guardRails.js';
+import { CompiledDocuments } from '../store/reads/compiledDocuments.js';
 import { rateLimitPlugin, RateLimits, type ClientContext } from './rateLimits.js';
 import { createSchema, schemaFile } from '../api/schema.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -213,6 +214,8 @@ async function createHttpServer(
   const schema = await createSchema();
   const keyring = new ApiKeyring(config.apiKeys);
   const createContext = createContextFactory(db, sequencer, keyring, { plannedReads: config.plannedReads });
+  const compiledDocuments = new CompiledDocuments();
+  metrics.watchCompiledDocuments(compiledDocuments);
   const bookmarkSigner = new BookmarkSigner(await bookmarkSecret(db, config.bookmarkSecret));
   const formatError = createErrorFormatter({ exposeInternals: config.stackTraces });
 
@@ -232,7 +235,7 @@ async function createHttpServer(
       // No field sets cache hints, and the default cache-control plugin hooks every resolved field (docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
       rateLimitPlugin(new RateLimits(config.reliability)),
-      guardRailsPlugin(metrics.observeOperation),
+      guardRailsPlugin(metrics.observeOperation, compiledDocuments),
       // After the rate limits and the guard rails (responseForOperation follows didResolveOperation), in its turn.
       bookmarkWaitPlugin(db),
       bookmarksToClientPlugin(db, bookmarkSigner, () => changeFeed.nudge()),
@@ -263,7 +266,7 @@ async function createHttpServer(
   });
   if (config.metrics.port === undefined) app.use(metricsApp(metrics, config.metrics.token));
   app.use(graphiqlAssets());
-  app.use(explorerPage());
+  app.use(explorerApp());
   app.use(IDE_PATH, crossOriginPolicy(config.corsOrigins));
   app.get(SDL_PATH, (_req, res) => {
     res.type('text/plain; charset=utf-8').sendFile(schemaFile, { headers: { 'cache-control': 'no-cache' } });
@@ -271,7 +274,7 @@ async function createHttpServer(
   app.get(IDE_PATH, (req, res, next) => {
     // A browser asking for the page gets the IDE; GraphQL GET requests go on to Apollo.
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
-      res.type('html').send(graphiqlPage());
+      res.type('html').send(graphiqlHtml());
       return;
     }
     next();
@@ -324,7 +327,7 @@ async function createHttpServer(
 /** A GraphQL error answer made outside Apollo, shaped like Apollo's. */
 function sendError(res: Response, status: number, code: string, message: string, retryAfterSeconds?: number): void {
   if (retryAfterSeconds !== undefined) res.setHeader('retry-after', String(retryAfterSeconds));
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json(errorBody(message, code));
 }
 
 /** While the embedded Neo4j restarts, answer at once instead of letting each request find out. */
@@ -366,14 +369,8 @@ function badRequestHandler(log: Logger): ErrorRequestHandler {
       sendError(res, 404, ErrorCode.NOT_FOUND, 'Not found');
       return;
     }
-    res.status(status).json({
-      errors: [
-        {
-          message: status === 500 ? 'Internal server error' : `Bad request: ${error.message ?? error.type ?? 'invalid body'}`,
-          extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' },
-        },
-      ],
-    });
+    if (status === 500) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    else sendError(res, status, ApolloServerErrorCode.BAD_REQUEST, `Bad request: ${error.message ?? error.type ?? 'invalid body'}`);
   };
 }
 
@@ -388,7 +385,7 @@ function refuseUnsafeRequests(): RequestHandler {
     res.vary('Authorization');
     if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
     if ((req.headersDistinct.authorization?.length ?? 0) > 1) {
-      sendError(res, 400, 'BAD_REQUEST', 'Send one Authorization header, not several.');
+      sendError(res, 400, ApolloServerErrorCode.BAD_REQUEST, 'Send one Authorization header, not several.');
       return;
     }
     const operationName: unknown = (req.body as { operationName?: unknown } | undefined)?.operationName ?? req.query.operationName;

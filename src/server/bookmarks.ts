@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import { Neo4jError } from 'neo4j-driver';
 import { BOOKMARK_LIMITS } from '../config/limits.js';
 import type { Database } from '../store/neo4j/database.js';
-import { ErrorCode, ServiceUnavailableError } from '../errors/errors.js';
+import { ErrorCode, ServiceUnavailableError, errorBody } from '../errors/errors.js';
 
 /** Carries bookmarks both ways: in a mutation's response, and back in any later request, to any replica. */
 export const BOOKMARKS_HEADER = 'Neo4j-Bookmarks';
@@ -94,10 +94,6 @@ export function verifiedBookmarks(locals: Record<string, unknown>): string[] {
   return (locals[VERIFIED] as string[] | undefined) ?? [];
 }
 
-function errorBody(message: string, code: ErrorCode) {
-  return { errors: [{ message, extensions: { code } }] };
-}
-
 /**
  * Waits, before the operation executes, until the database this replica reads from holds the request's bookmarks:
  * read-your-writes across replicas. It runs once the rate limits and the guard rails have let the operation through,
@@ -129,7 +125,7 @@ export function bookmarkWaitPlugin(db: Database): ApolloServerPlugin<BookmarkCon
 
 function errorResponse(status: number, message: string, code: ErrorCode): GraphQLResponse {
   const headers = new HeaderMap(status === 503 ? [['retry-after', '1']] : []);
-  return { http: { status, headers }, body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } } };
+  return { http: { status, headers }, body: { kind: 'single', singleResult: errorBody(message, code) } };
 }
 
 /**

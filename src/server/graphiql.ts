@@ -79,7 +79,7 @@ export function graphiqlAssets(): Router {
   return router;
 }
 
-export function graphiqlPage(): string {
+export function graphiqlHtml(): string {
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -14,14 +14,20 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { ARGUMENT_CAPS, ASSUMED_LIST_SIZE, DEFAULT_ARGUMENT_CAPS, OPERATION_LIMITS, STRING_LIMITS, DEFAULT_PAGE_SIZE } from '../config/limits.js';
+import {
+  ARGUMENT_CAPS,
+  ASSUMED_LIST_SIZE,
+  DEFAULT_ARGUMENT_CAPS,
+  OPERATION_LIMITS,
+  STRING_LIMITS,
+  DEFAULT_PAGE_SIZE,
+  type OperationMeasure,
+} from '../config/limits.js';
 import { LimitExceededError, TooLongError } from '../errors/errors.js';
+import type { AppContext } from '../api/context.js';
+import { CompiledDocuments } from '../store/reads/compiledDocuments.js';
 
-export interface OperationMeasure {
-  depth: number;
-  aliases: number;
-  complexity: number;
-}
+export type { OperationMeasure };
 
 /** Lists whose size their parent field already paid for: a connection's edges, a slice's nodes, a path's steps. */
 const PRESIZED_LIST_PARENT = /Connection$|^GraphSlice$|^Path$/;
@@ -56,14 +62,29 @@ export function checkOperation(
   return { depth, aliases, complexity };
 }
 
-/** Apollo plugin: judges each operation once it is parsed, validated and resolved, before execution. */
-export function guardRailsPlugin(onMeasured?: (measure: OperationMeasure) => void): ApolloServerPlugin {
+/**
+ * Apollo plugin: judges each operation once it is parsed, validated and resolved, before execution. With
+ * `compiled`, a document asked again with the same variables is not measured again: its measure, and the
+ * plans its root fields make, are kept there, and the request's loaders are handed its entry.
+ */
+export function guardRailsPlugin(onMeasured?: (measure: OperationMeasure) => void, compiled?: CompiledDocuments): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
-          const measure = checkOperation(schema, document, request.variables, operationName);
+        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
+          const source = request.query ?? document.loc?.source.body;
+          const entry = compiled && source !== undefined ? compiled.entry(CompiledDocuments.key(source, operationName, request.variables)) : undefined;
+          let measure = entry?.measure;
+          if (measure === undefined) {
+            // Throws for a limit broken: nothing is kept, and the same document is judged again next time.
+            measure = checkOperation(schema, document, request.variables, operationName);
+            if (entry) {
+              entry.measure = measure;
+              compiled!.built.measures += 1;
+            }
+          }
           if (measure) onMeasured?.(measure);
+          if (entry) contextValue.loaders.relationships.useCompiled(entry, compiled!.built);
         },
       };
     },

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { EmbeddedNeo4jError } from '../store/neo4j/embeddedNeo4j.js';
 import { Neo4jUnreachableError, startApp, type RunningApp } from './app.js';
-import { EXPLORER_PATH } from './explorerPage.js';
+import { EXPLORER_PATH } from './explorerApp.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Exit code of a shutdown forced by a second signal, or of one that failed. */

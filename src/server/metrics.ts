@@ -1,5 +1,6 @@
 import type { AdmissionState } from './admission.js';
 import type { OperationMeasure } from './guardRails.js';
+import type { CompiledDocuments } from '../store/reads/compiledDocuments.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one app instance, in a registry of its own so test apps never share counters. */
@@ -73,6 +74,23 @@ export class Metrics {
   };
 
   /** GraphQL requests running and waiting for their turn (src/server/admission.ts), read at each scrape. */
+  private compiledDocuments: CompiledDocuments | undefined;
+
+  /** How often the compiled-documents cache built a plan, a statement or a measure: steady while documents repeat. */
+  readonly compilations: Gauge<'kind'> = new Gauge({
+    name: 'graphql_compilations',
+    help: 'Plans, planned statements and guard-rail measures built since start (a document asked again builds none).',
+    labelNames: ['kind'],
+    registers: [this.registry],
+    collect: () => {
+      for (const [kind, count] of Object.entries(this.compiledDocuments?.built ?? {})) this.compilations.set({ kind }, count);
+    },
+  });
+
+  watchCompiledDocuments(compiled: CompiledDocuments): void {
+    this.compiledDocuments = compiled;
+  }
+
   watchAdmission(state: AdmissionState): void {
     new Gauge({
       name: 'graphql_requests_running',

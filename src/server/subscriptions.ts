@@ -17,7 +17,7 @@ import { WebSocketServer } from 'ws';
 import type { Access, ApiKeyring } from '../model/access.js';
 import type { ChangeFeed, ChangeFeedContext } from '../store/changes/changeFeed.js';
 import { PARSE_LIMITS, SUBSCRIPTION_LIMITS } from '../config/limits.js';
-import { LimitExceededError } from '../errors/errors.js';
+import { LimitExceededError, codedError } from '../errors/errors.js';
 import type { AppContext } from '../api/context.js';
 import { originMayConnect } from './crossOrigin.js';
 import { checkOperation, recursiveSelections, type OperationMeasure } from './guardRails.js';
@@ -138,16 +138,16 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         try {
           document = parse(payload.query, { maxTokens: PARSE_LIMITS.maxTokens });
         } catch (error) {
-          return [coded((error as GraphQLError).message, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
+          return [codedError((error as GraphQLError).message, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
         }
         const selections = recursiveSelections(document);
         if (selections > PARSE_LIMITS.maxRecursiveSelections) {
           return [new LimitExceededError('recursiveSelections', PARSE_LIMITS.maxRecursiveSelections, selections)];
         }
         const invalid = validate(schema, document);
-        if (invalid.length > 0) return invalid.map((error) => coded(error.message, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED));
+        if (invalid.length > 0) return invalid.map((error) => codedError(error.message, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED));
         if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [coded('Only subscriptions go over the WebSocket; send queries and mutations by HTTP POST', ApolloServerErrorCode.BAD_REQUEST)];
+          return [codedError('Only subscriptions go over the WebSocket; send queries and mutations by HTTP POST', ApolloServerErrorCode.BAD_REQUEST)];
         }
         try {
           const measure = checkOperation(schema, document, payload.variables ?? undefined, payload.operationName);
@@ -210,10 +210,6 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
 /** What a subscription's events may show depends on the caller's role only, so executions are shared by role. */
 function roleOf(access: Access): string {
   return access.presented && access.caller ? access.caller.role : 'anonymous';
-}
-
-function coded(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
 }
 
 /**

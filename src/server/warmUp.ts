@@ -1,16 +1,16 @@
-import { PAGE_QUERIES } from './pageQueries.js';
+import { SCREEN_QUERIES } from './screenQueries.js';
 
 /**
- * The pages frontends ask most (pageQueries.ts), and the README's kinds of queries (a device with its
+ * What the screens of a frontend ask most (screenQueries.ts), and the README's kinds of queries (a device with its
  * specs, a brand's partnerships, a brand list, search, a graph slice). Each selection gives a statement
  * text of its own, and Neo4j plans a text the first time it sees it: on a cold JVM that took seconds.
  * Running these at startup plans them, and warms the JIT of both processes, before the first request.
  */
 const WARM_UP_OPERATIONS: Array<{ query: string; variables?: Record<string, unknown> }> = [
-  { query: PAGE_QUERIES.devicePage, variables: { name: 'Xiaomi 12S' } },
-  { query: PAGE_QUERIES.brandPage, variables: { name: 'Leica' } },
-  { query: PAGE_QUERIES.partnerHistory, variables: { name: 'Leica' } },
-  { query: PAGE_QUERIES.deviceListPage },
+  { query: SCREEN_QUERIES.deviceScreen, variables: { name: 'Xiaomi 12S' } },
+  { query: SCREEN_QUERIES.brandScreen, variables: { name: 'Leica' } },
+  { query: SCREEN_QUERIES.partnerHistory, variables: { name: 'Leica' } },
+  { query: SCREEN_QUERIES.deviceList },
   {
     query: `{ device(name: "Xiaomi 12S") { id name status announcedOn modelNumber codename brand { id name } chip { id name partNumber vendor { name } }
      specs { key value unit confidence reportedOn sources { title } }

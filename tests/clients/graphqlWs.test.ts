@@ -25,7 +25,7 @@ describe('graphql-ws client', () => {
       const event = await Promise.race([firstEvent, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event within 10 s')), 10_000))]);
       expect(event.done).toBe(false);
       expect(event.value?.errors).toBeUndefined();
-      expect(event.value?.data?.graphChanged).toMatchObject({ entityId: written.data.upsertBrand.id, entityType: 'BRAND', operation: 'upsertBrand' });
+      expect(event.value?.data?.graphChanged).toMatchObject({ entityId: written.data.upsertBrand.id, entityType: 'BRAND', operation: 'UPSERT_BRAND' });
       const read = await rawAnswer(app().baseUrl, 'query($id: ID!) { node(id: $id) { id ... on Brand { name } } }', {
         id: event.value!.data!.graphChanged.entityId,
       });

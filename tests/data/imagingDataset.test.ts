@@ -8,6 +8,7 @@ import { Database } from '../../src/store/neo4j/database.js';
 import { startEmbeddedNeo4j, type RunningNeo4j } from '../../src/store/neo4j/embeddedNeo4j.js';
 import { applyMigrations } from '../../src/store/neo4j/migrations.js';
 import { importFiles } from '../../src/store/records/importer.js';
+import { PartnershipRepository } from '../../src/store/reads/partnershipRepository.js';
 import { graphFingerprint } from '../helpers/database.js';
 
 /**
@@ -90,14 +91,17 @@ describe('imaging dataset (data/imaging/imaging.jsonl)', () => {
     expect(citedWithoutMetadata).toEqual([]);
   });
 
-  it('has valid-time.jsonl cite only sources that imaging.jsonl defines', () => {
-    const events = readFileSync(path.join(datasetDir, 'valid-time.jsonl'), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as { sources: string[] });
-    const sourceIds = new Set(ofType('Source').map((source) => source.id));
-    expect(events.length).toBeGreaterThan(0);
-    expect(events.flatMap((event) => event.sources).filter((id) => !sourceIds.has(id))).toEqual([]);
+  it('dates partnerships and devices with ValidTime claims, among them an end that was rumoured and denied', () => {
+    const validTimes = ofType('ValidTime') as Array<DatasetRecord & { subject: string; event: string; on?: string; confidence: string }>;
+    expect(validTimes.length).toBeGreaterThanOrEqual(100);
+    const huaweiLeicaEnds = validTimes.filter((claim) => claim.subject === 'partnership:huawei-leica' && claim.event === 'ENDED');
+    expect(huaweiLeicaEnds.map((claim) => `${claim.on} ${claim.confidence}`).sort()).toEqual([
+      '2020-11-18 DENIED',
+      '2020-11-18 RUMORED',
+      '2022-03-31 CONFIRMED',
+      '2022-03-31 CONFIRMED',
+      '2022-03-31 CONFIRMED',
+    ]);
   });
 
   it('passes the importer validation against an empty graph', async () => {
@@ -110,7 +114,7 @@ describe('imaging dataset (data/imaging/imaging.jsonl)', () => {
     const cliRun = await run(process.execPath, [cli, 'import', datasetFile], { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password });
     expect(cliRun.code, cliRun.stderr).toBe(0);
     expect(cliRun.stdout).toMatch(new RegExp(`^imported ${records.length} records`));
-    for (const type of ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak']) {
+    for (const type of ['Source', 'Brand', 'Chip', 'Device', 'Partnership', 'Leak', 'ValidTime']) {
       expect(await countOf(type), type).toBe(ofType(type).length);
     }
 
@@ -120,4 +124,18 @@ describe('imaging dataset (data/imaging/imaging.jsonl)', () => {
     expect(await graphFingerprint(db)).toBe(before);
     // About 1,000 records at 30-90 records/s on a shared 2-core machine: well past the default 30 s.
   }, 300_000);
+
+  it("answers who Leica's partners were in a year, as known today and as known on an earlier day", async () => {
+    const partnerships = new PartnershipRepository(db);
+    const partnersOf = async (year: number, asOf: string | null) =>
+      (await partnerships.historyOf('Leica', asOf, null, { from: `${year}-01-01`, to: `${year}-12-31` })).map((partnership) => partnership.id);
+    // Valid time and known time together: the 2015 start was only made public when the partnership ended, in 2022.
+    expect(await partnersOf(2015, null)).toEqual(['partnership:leica-panasonic', 'partnership:huawei-leica']);
+    expect(await partnersOf(2015, '2020-01-01')).toEqual(['partnership:leica-panasonic']);
+    expect(await partnersOf(2019, null)).toEqual(['partnership:leica-panasonic', 'partnership:huawei-leica']);
+    expect(await partnersOf(2019, '2020-01-01')).toEqual(['partnership:leica-panasonic', 'partnership:huawei-leica']);
+    // Huawei and Leica parted on 31 March 2022; as known on 1 January 2022 (its rumoured end denied) they had not.
+    expect(await partnersOf(2023, null)).toEqual(['partnership:leica-panasonic', 'partnership:leica-sharp', 'partnership:leica-xiaomi']);
+    expect(await partnersOf(2023, '2022-01-01')).toEqual(['partnership:leica-panasonic', 'partnership:huawei-leica', 'partnership:leica-sharp']);
+  });
 });

@@ -1,10 +1,14 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/store/records/importer.js';
 import { launchBrowser, screenshotPath, watchPage, type Browser, type PageWatch } from '../helpers/browser.js';
+import { removeTestWrites } from '../helpers/editing.js';
 import { assertSecurityHeaders } from '../helpers/securityHeaders.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -44,6 +48,73 @@ async function startOriginServer(apiUrl: () => string): Promise<OriginServer> {
   };
 }
 
+/** What the canvas drew, read from cytoscape in the page. */
+interface CanvasReport {
+  zoom: number;
+  /** The smallest label on screen, in CSS pixels: its font size in the drawing times the zoom. */
+  smallestLabelPx: number;
+  /** "edge crosses node" for every straight edge whose line runs through the body of a node it does not join. */
+  crossings: string[];
+  nodes: number;
+}
+
+function canvasReport(target: Page = page): Promise<CanvasReport> {
+  return target.evaluate(() => {
+    const cy = (document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } })._cyreg.cy;
+    const zoom: number = cy.zoom();
+    const sizes: number[] = cy.nodes().map((node: any) => parseFloat(node.style('font-size')) * zoom);
+    /** Whether the segment a-b meets the box, by clipping the segment against it (Liang-Barsky). */
+    const meets = (a: { x: number; y: number }, b: { x: number; y: number }, box: { x1: number; x2: number; y1: number; y2: number }) => {
+      let [t0, t1] = [0, 1];
+      const [dx, dy] = [b.x - a.x, b.y - a.y];
+      for (const [p, q] of [
+        [-dx, a.x - box.x1],
+        [dx, box.x2 - a.x],
+        [-dy, a.y - box.y1],
+        [dy, box.y2 - a.y],
+      ] as Array<[number, number]>) {
+        if (p === 0) {
+          if (q < 0) return false;
+        } else if (p < 0) t0 = Math.max(t0, q / p);
+        else t1 = Math.min(t1, q / p);
+      }
+      return t0 <= t1;
+    };
+    const crossings: string[] = [];
+    for (const edge of cy.edges()) {
+      const [a, b] = [edge.source().position(), edge.target().position()];
+      for (const node of cy.nodes()) {
+        if (node.same(edge.source()) || node.same(edge.target())) continue;
+        const box = node.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+        // The body, less the white border: an edge grazing a border is not read as a link.
+        const inner = { x1: box.x1 + 3, x2: box.x2 - 3, y1: box.y1 + 3, y2: box.y2 - 3 };
+        if (meets(a, b, inner)) crossings.push(`${edge.source().id()}→${edge.target().id()} crosses ${node.id()}`);
+      }
+    }
+    return { zoom, smallestLabelPx: Math.min(...sizes), crossings, nodes: cy.nodes().length };
+  });
+}
+
+/** Types into a search box (the main one or a path finder end) and picks the option with this name. */
+async function pickEntity(box: string, text: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: box, exact: true }).fill(text);
+  await page
+    .getByRole('listbox', { name: `${box} results` })
+    .getByRole('option', { name: option, exact: true })
+    .click();
+}
+
+/** In the ids of everything these tests write, so afterAll removes it and other files see the seed as it was. */
+const MARKER = 'explorertest';
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-explorer-'));
+
+/** Writes records through the importer, as `partnergraph import` would, without audit entries. */
+async function importRecords(name: string, records: object[]): Promise<void> {
+  const file = path.join(scratch, `${name}.jsonl`);
+  writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
+  await importFiles(app.db, [file], { audit: false });
+}
+
 const nodeList = () => page.getByRole('list', { name: 'Nodes in view' }).getByRole('listitem');
 
 async function waitForNodes(predicate: (labels: string[]) => boolean): Promise<string[]> {
@@ -70,6 +141,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (app) await removeTestWrites(app.db, MARKER);
+  rmSync(scratch, { recursive: true, force: true });
   await browser?.close();
   await listedOrigin?.close();
   await unlistedOrigin?.close();
@@ -88,13 +161,47 @@ describe('the Explorer at /explore', () => {
 
   it('search "Laica" offers Leica; picking it draws Leica with Xiaomi, Huawei, Panasonic and Sharp', async () => {
     await page.goto(`${app.baseUrl}/explore`);
-    await page.getByRole('combobox', { name: 'Search' }).fill('Laica');
-    await page.getByRole('option', { name: 'Leica Brand', exact: true }).click();
+    await pickEntity('Search', 'Laica', 'Leica Brand');
     const labels = await waitForNodes(has('Leica', 'Xiaomi', 'Huawei', 'Panasonic', 'Sharp'));
     expect(labels).toContain('Leica × Xiaomi');
     expect(new URL(page.url()).searchParams.get('focus')).toBe('brand:leica');
-    await expect.poll(() => page.getByRole('list', { name: 'Partner timeline of Leica' }).getByRole('listitem').count(), POLL).toBeGreaterThanOrEqual(4);
+    const timeline = page.getByRole('list', { name: 'Partner timeline of Leica' }).getByRole('listitem');
+    await expect.poll(() => timeline.count(), POLL).toBeGreaterThanOrEqual(4);
+    // Each date as precisely as it is known: Huawei's was announced in a month, Panasonic's began in a year.
+    const events = (await timeline.allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(/^Huawei 2016-02\b(?!-)/), expect.stringMatching(/^Panasonic 2001\b(?!-)/)]));
+    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(/^Xiaomi 2022-05-23\b/)]));
     await page.screenshot({ path: screenshotPath('explorer-leica') });
+  });
+
+  it('draws labels readable at the first zoom, by force so no edge runs through another node; cut labels get a tooltip; the wheel zooms', async () => {
+    const first = await canvasReport();
+    expect(first.nodes).toBeGreaterThan(10);
+    expect(first.smallestLabelPx).toBeGreaterThanOrEqual(12);
+    expect(first.crossings).toEqual([]);
+
+    // A leak's summary is cut on the canvas; hovering the node shows all of it.
+    const cut = await page.evaluate(() => {
+      const container = document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } };
+      const node = container._cyreg.cy.nodes().filter((candidate: any) => candidate.data('full') !== candidate.data('label'))[0];
+      const box = container.getBoundingClientRect();
+      return node && { full: node.data('full') as string, x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y };
+    });
+    expect(cut).toBeTruthy();
+    await page.mouse.move(cut.x, cut.y);
+    await expect.poll(() => page.getByRole('tooltip').innerText(), POLL).toBe(cut.full);
+    await page.screenshot({ path: screenshotPath('explorer-tooltip') });
+
+    // One notch of the wheel zooms in by a useful step, around the pointer.
+    await page.mouse.wheel(0, -100);
+    await expect.poll(async () => (await canvasReport()).zoom, POLL).toBeGreaterThanOrEqual(first.zoom * 1.25);
+    const zoomedIn = await canvasReport();
+    await page.mouse.wheel(0, 300);
+    await expect.poll(async () => (await canvasReport()).zoom, POLL).toBeLessThan(zoomedIn.zoom / 1.5);
+    // Zoomed out, labels keep their size on screen.
+    expect((await canvasReport()).smallestLabelPx).toBeGreaterThanOrEqual(12);
+    await page.screenshot({ path: screenshotPath('explorer-zoomed-out') });
+    await page.getByRole('button', { name: 'Fit the drawing' }).click();
   });
 
   it('as of 2022-05-20, the Xiaomi partnership is gone and Huawei is still there', async () => {
@@ -108,6 +215,9 @@ describe('the Explorer at /explore', () => {
     const rumouredOrBetter = await waitForNodes((current) => !current.includes('Xiaomi'));
     expect(rumouredOrBetter).toContain('Huawei');
     expect(new URL(page.url()).searchParams.get('minConfidence')).toBe('RUMORED');
+    const asOf = await canvasReport();
+    expect(asOf.smallestLabelPx).toBeGreaterThanOrEqual(12);
+    expect(asOf.crossings).toEqual([]);
     await page.screenshot({ path: screenshotPath('explorer-as-of-2022-05-20') });
   });
 
@@ -128,10 +238,25 @@ describe('the Explorer at /explore', () => {
     const panel = page.getByRole('region', { name: 'Leica → Leica × Xiaomi' });
     await expect.poll(() => panel.isVisible(), POLL).toBe(true);
     const text = await panel.innerText();
-    expect(text).toMatch(/Confidence\s+CONFIRMED/);
+    expect(text).toMatch(/Confidence\s+confirmed CONFIRMED/);
     expect(text).toMatch(/Reported on\s+\d{4}(-\d{2}){0,2} \((day|month|year) precision\)/);
     expect(await panel.getByRole('list', { name: 'Sources' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('explorer-edge-sources') });
+  });
+
+  it('spells one way: "rumoured" in words, RUMORED only as the API\'s enum value', async () => {
+    const options = await page.getByLabel('Min. confidence').locator('option').allInnerTexts();
+    expect(options).toContain('rumoured');
+    // Every word the page shows, with the Xiaomi 12S (whose camera claim is rumoured) opened in the panel.
+    await nodeList()
+      .filter({ hasText: /^Xiaomi 12S$/ })
+      .getByRole('button')
+      .click();
+    await expect.poll(() => page.getByRole('region', { name: 'Xiaomi 12S', exact: true }).innerText(), POLL).toMatch(/rumoured/);
+    const words = await page.locator('body').innerText();
+    expect(words).not.toMatch(/[Rr]umored/);
+    await page.goto(`${app.baseUrl}/explore?focus=brand:leica`);
+    await waitForNodes(has('Leica × Xiaomi'));
   });
 
   it('a click on a node shows its facts and claims, and opens its neighbourhood', async () => {
@@ -148,16 +273,51 @@ describe('the Explorer at /explore', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('expand'), POLL).toBe('brand:sharp');
   });
 
-  it('finds the path Xiaomi → Huawei and draws it', async () => {
-    await page.getByLabel('Path from', { exact: true }).selectOption({ label: 'Xiaomi' });
-    await page.getByLabel('Path to', { exact: true }).selectOption({ label: 'Huawei' });
+  it('finds the path Xiaomi → Huawei through search, draws it, and shows it without scrolling at 1440 × 900', async () => {
+    await pickEntity('Path from', 'Xiaomi', 'Xiaomi Brand');
+    await pickEntity('Path to', 'Huawei', 'Huawei Brand');
     await page.getByRole('button', { name: 'Find paths' }).click();
     const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
     await expect.poll(() => paths.count(), POLL).toBeGreaterThan(0);
     expect(await paths.first().innerText()).toMatch(/^Xiaomi → Leica × Xiaomi → Leica → Huawei × Leica → Huawei · weakest claim confirmed/);
     const highlighted = await page.evaluate(() => (document.getElementById('graph-canvas') as any)._cyreg.cy.$('.on-path').map((element: any) => element.id()));
     expect(highlighted).toEqual(expect.arrayContaining(['brand:xiaomi', 'partnership:leica-xiaomi', 'brand:leica', 'brand:huawei']));
+    // Above the fold: the whole list inside the window, and the side column not scrolled to reach it.
+    const box = (await page.getByRole('list', { name: 'Paths found' }).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await page.locator('.side').evaluate((side) => side.scrollTop)).toBe(0);
     await page.screenshot({ path: screenshotPath('explorer-path') });
+  });
+
+  it('collapses paths that differ only by a parallel claim into one line', async () => {
+    // A second source speculates what the seed's source rumours: the Xiaomi 12S's camera is by Leica.
+    const note = { type: 'Source', id: `source:${MARKER}-note`, title: 'A second voice on the 12S camera (test note)' };
+    const claim = { type: 'Relationship', relation: 'CAMERA_BY', from: 'device:xiaomi-12s', to: 'brand:leica', confidence: 'SPECULATED' };
+    await importRecords('parallel-claim', [note, { ...claim, reportedOn: '2022-06', sources: [note.id] }]);
+    await pickEntity('Path from', 'Xiaomi 12S', 'Xiaomi 12S Device');
+    await pickEntity('Path to', 'Leica', 'Leica Brand');
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
+    await expect.poll(() => paths.first().innerText(), POLL).toMatch(/^Xiaomi 12S → Leica · weakest claim rumoured · 2 parallel claims$/);
+    const texts = await paths.allInnerTexts();
+    expect(new Set(texts.map((text) => text.split(' · ')[0])).size).toBe(texts.length);
+    const drawn = await page.evaluate(() =>
+      (document.getElementById('graph-canvas') as any)._cyreg.cy
+        .edges('.on-path')
+        .map((edge: any) => `${edge.source().id()}→${edge.target().id()} ${edge.data('confidence')}`),
+    );
+    expect(drawn).toEqual(expect.arrayContaining(['device:xiaomi-12s→brand:leica RUMORED', 'device:xiaomi-12s→brand:leica SPECULATED']));
+  });
+
+  it('finds a path to Qualcomm, which is not on screen', async () => {
+    expect(await nodeList().allInnerTexts()).not.toContain('Qualcomm');
+    await pickEntity('Path from', 'Leica', 'Leica Brand');
+    await pickEntity('Path to', 'Qualcomm', 'Qualcomm Brand');
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    const paths = page.getByRole('list', { name: 'Paths found' }).getByRole('listitem');
+    await expect.poll(() => paths.first().innerText(), POLL).toMatch(/^Leica → .* → Qualcomm · weakest claim/);
+    await waitForNodes(has('Qualcomm'));
+    await page.screenshot({ path: screenshotPath('explorer-path-to-qualcomm') });
   });
 
   it('a node opened from the keyboard joins the view, and a shared link reproduces it', async () => {
@@ -200,6 +360,45 @@ describe('the Explorer at /explore', () => {
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(100);
     expect(bytes.length).toBeGreaterThan(10_000);
     expect(png.suggestedFilename()).toBe('partnergraph-brand-leica-asof-2022-08-01.png');
+    copyFileSync(await png.path(), screenshotPath('explorer-export'));
+    // Read back in the page: ink in the caption band, the legend's swatches below the drawing, and none of the
+    // selection's blue wash, which cytoscape's own picture of the same canvas does have.
+    const pixels = await page.evaluate(async (base64) => {
+      const cy = (document.getElementById('graph-canvas') as any)._cyreg.cy;
+      const count = async (blob: Blob, test: (r: number, g: number, b: number, y: number, height: number) => boolean) => {
+        const image = await createImageBitmap(blob);
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, image.width, image.height);
+        let found = 0;
+        for (let index = 0; index < data.length; index += 4) {
+          if (test(data[index]!, data[index + 1]!, data[index + 2]!, Math.floor(index / 4 / image.width), image.height)) found += 1;
+        }
+        return found;
+      };
+      const near = (r: number, g: number, b: number, [R, G, B]: number[]) => Math.abs(r - R!) <= 2 && Math.abs(g - G!) <= 2 && Math.abs(b - B!) <= 2;
+      // The selection overlay: #1565c0 at 25 % over white.
+      const wash = (r: number, g: number, b: number) => near(r, g, b, [197, 216, 239]);
+      // Decoded here: the page's CSP (rightly) lets it fetch nothing but its own origin, data: URLs included.
+      const exported = new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type: 'image/png' });
+      return {
+        selected: cy.$(':selected').length as number,
+        captionInk: await count(exported, (r, g, b, y) => y < 90 && r < 80 && g < 80 && b < 80),
+        legendBrand: await count(exported, (r, g, b, y, height) => y > height - 160 && near(r, g, b, [0x1f, 0x5f, 0xae])),
+        legendPartnership: await count(exported, (r, g, b, y, height) => y > height - 160 && near(r, g, b, [0xc2, 0x5e, 0x00])),
+        washExported: await count(exported, wash),
+        washRaw: await count(cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }), wash),
+      };
+    }, bytes.toString('base64'));
+    expect(pixels.selected).toBeGreaterThan(0);
+    expect(pixels.captionInk).toBeGreaterThan(500);
+    expect(pixels.legendBrand).toBeGreaterThan(100);
+    expect(pixels.legendPartnership).toBeGreaterThan(100);
+    expect(pixels.washRaw).toBeGreaterThan(1000);
+    expect(pixels.washExported).toBeLessThan(pixels.washRaw / 10);
+    // The picture was laid out as the screen was: no edge through a node there either.
+    expect((await canvasReport()).crossings).toEqual([]);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const lines = readFileSync(await csv.path(), 'utf8')

@@ -21,7 +21,8 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1400, height: 900 },
+    // A common analyst's laptop screen (issue 21: the path finder's results fell below its fold).
+    viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });
   return {

@@ -11,11 +11,13 @@ export function startEditingApp(): Promise<TestApp> {
 }
 
 /**
- * Removes what editing tests wrote: entities whose id contains `marker` (or, for leaks, whose random id does not
- * but whose summary does), their specs, and the audit trail,
+ * Removes what editing tests wrote: entities and relationship claims whose id contains `marker` (or, for leaks,
+ * whose random id does not but whose summary does), their specs, and the audit trail,
  * so the seed data other test files assert stays as it was.
  */
 export async function removeTestWrites(db: Database, marker: string): Promise<void> {
+  // Claims between entities that stay (a test's parallel claim between seed entities) are relationships, not nodes.
+  await db.driver.executeQuery('MATCH ()-[r]->() WHERE r.id CONTAINS $marker DELETE r', { marker });
   await db.driver.executeQuery(
     'MATCH (n) WHERE (n:Entity OR n:Spec) AND (n.id CONTAINS $marker OR (n:Leak AND toLower(n.summary) CONTAINS $marker)) DETACH DELETE n',
     { marker },

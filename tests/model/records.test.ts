@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapsePartialDate, expandPartialDate, ImportRecord, PARTIAL_DATE_FIELDS, RECORD_FIELDS, WRITE_ORDER } from '../../src/model/records.js';
+import { ImportRecord, PARTIAL_DATE_FIELDS, RECORD_FIELDS, WRITE_ORDER } from '../../src/model/records.js';
+import { collapsePartialDate, expandPartialDate } from '../../src/model/recordCodec.js';
 
 describe('record format', () => {
   it('exports every field of every record type, so an export loses nothing the import takes', () => {

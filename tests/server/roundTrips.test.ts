@@ -101,12 +101,12 @@ it('sends the common pages once before serving when WARM_UP is on, so their stat
 }, 120_000);
 
 it('answers the bench device page in one statement', async () => {
-  const { PAGE_QUERIES } = await import('../../src/server/pageQueries.js');
+  const { SCREEN_QUERIES } = await import('../../src/server/screenQueries.js');
   const before = await app.queryCount();
   const response = await fetch(`${app.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: PAGE_QUERIES.devicePage, variables: { name: 'Xiaomi 12S' } }),
+    body: JSON.stringify({ query: SCREEN_QUERIES.deviceScreen, variables: { name: 'Xiaomi 12S' } }),
   });
   expect((await response.json()).errors).toBeUndefined();
   expect((await app.queryCount()) - before).toBe(1);

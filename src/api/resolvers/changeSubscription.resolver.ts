@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root, Subscrip
 import { authorize, Role, type Access } from '../../model/access.js';
 import { EntityType, Relation } from '../../model/enums.js';
 import { Leak } from '../types/leak.js';
-import type { RelationshipClaimRecord } from '../../store/records/graphEditor.js';
+import * as claims from '../../model/claim.js';
 import { RelationshipClaim } from '../types/relationshipClaim.js';
 import type { AppContext } from '../context.js';
 import {
@@ -29,7 +29,7 @@ class GraphChangedArgs {
   @Field(() => ID, { nullable: true, description: 'Only changes to this entity, or to claims and entities linked to it.' })
   entityId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier event: first replays every matching change since it, then goes on live.' })
   after?: string | null;
 }
 
@@ -38,7 +38,7 @@ class LeakRecordedArgs {
   @Field(() => ID, { nullable: true, description: 'Only leaks about this device.' })
   deviceId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier event: first replays every matching change since it, then goes on live.' })
   after?: string | null;
 }
 
@@ -47,7 +47,7 @@ class ClaimChangedArgs {
   @Field(() => ID, { nullable: true, description: 'Only claims from or to this entity.' })
   entityId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier event: first replays every matching change since it, then goes on live.' })
   after?: string | null;
 }
 
@@ -108,10 +108,8 @@ export class ChangeSubscriptionResolver {
 @Resolver(() => ClaimChanged)
 export class ClaimChangedResolver {
   @FieldResolver(() => RelationshipClaim, { nullable: true, description: 'The claim as the change left it; null when it was removed.' })
-  claim(@Root() event: ClaimChangedEvent): RelationshipClaimRecord | null {
-    if (event.after === null) return null;
-    const { from, to, id, relation, confidence, reportedOn, reportedOnPrecision, sourceIds } = JSON.parse(event.after) as StoredClaim;
-    return { __typename: 'RelationshipClaim', id, relation, fromId: from, toId: to, confidence, reportedOn, reportedOnPrecision, sourceIds };
+  claim(@Root() event: ClaimChangedEvent): claims.RelationshipClaimNode | null {
+    return event.after === null ? null : claims.relationshipClaimNode(JSON.parse(event.after) as claims.RelationshipClaim);
   }
 }
 
@@ -137,7 +135,6 @@ function isAnonymous(access: Access): boolean {
 async function publicEntityId({ access, changeFeed }: { access: Access; changeFeed: ChangeFeed }, id: string): Promise<string> {
   return !isAnonymous(access) || (await changeFeed.entityExists(id)) ? id : tombstoneId(id);
 }
-type StoredClaim = Omit<RelationshipClaimRecord, '__typename' | 'fromId' | 'toId'> & { from: string; to: string };
 
 function entityTypeOf(id: string): EntityType | undefined {
   const type = id.slice(0, id.indexOf(':')).toUpperCase();
@@ -171,7 +168,7 @@ function isClaimId(id: string): boolean {
 }
 
 /** The claim a change wrote or removed, from its audit snapshot; null for entity and spec changes. */
-function claimOf(change: LoggedChange): StoredClaim | null {
-  const snapshot = JSON.parse(change.after ?? change.before ?? 'null') as Partial<StoredClaim> | null;
-  return snapshot?.relation && isClaimId(snapshot.id ?? '') ? (snapshot as StoredClaim) : null;
+function claimOf(change: LoggedChange): claims.RelationshipClaim | null {
+  const snapshot = JSON.parse(change.after ?? change.before ?? 'null') as Partial<claims.RelationshipClaim> | null;
+  return snapshot?.relation && isClaimId(snapshot.id ?? '') ? (snapshot as claims.RelationshipClaim) : null;
 }

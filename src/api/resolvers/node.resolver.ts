@@ -12,13 +12,13 @@ export class NodeResolver {
       'Any entity by its id, such as "brand:leica", or a past view of it by its snapshot id, such as "brand:leica@2022-05-20" ' +
       '(the id every object read with asOf carries). Null when there is none, or when it was not known yet on that day.',
   })
-  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: AppContext) {
-    const viewed = parseSnapshotId(id);
-    return entityAsOf(await loaders.entities.load(viewed.id), viewed.asOf);
+  async node(@Arg('id', () => ID, { description: 'An entity id, or a snapshot id for its view of a past day.' }) id: string, @Ctx() { loaders }: AppContext) {
+    const snapshot = parseSnapshotId(id);
+    return entityAsOf(await loaders.entities.load(snapshot.id), snapshot.asOf);
   }
 
   /** The one place a Node's id is answered: a snapshot id when the record is viewed as of a past day. */
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Its id; in a view as of a past day, its snapshot id.' })
   id(@Root() node: Node): string {
     return snapshotId(node.id, node.asOf);
   }

@@ -1,27 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
-import { Brand, BrandClaimConnection } from '../types/brand.js';
-import { Chip } from '../types/chip.js';
 import { PageArgs } from '../types/pagination.js';
-import { Device, DeviceClaimConnection } from '../types/device.js';
 import { Spec } from '../types/spec.js';
-import { Leak, LeakClaimConnection } from '../types/leak.js';
-import { Partnership, PartnershipClaimConnection } from '../types/partnership.js';
+import { ENTITY_TYPES, type EntityTypes } from '../types/entityTypes.js';
 import type { AppContext } from '../context.js';
 import type { Parent } from '../../store/reads/relationshipLoader.js';
 import { RELATIONSHIPS, type RelationshipDeclaration } from '../../model/relationships.js';
 import { type EntityLabel } from '../../model/entityKinds.js';
 
-/** The GraphQL object type of each label, and its `<Name>ClaimConnection` where a connection points at it. */
-const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', { type: ClassType; claimConnection?: ClassType }> = {
-  Brand: { type: Brand, claimConnection: BrandClaimConnection },
-  Device: { type: Device, claimConnection: DeviceClaimConnection },
-  Chip: { type: Chip },
-  Partnership: { type: Partnership, claimConnection: PartnershipClaimConnection },
-  Leak: { type: Leak, claimConnection: LeakClaimConnection },
-  Source: { type: Object },
-  Spec: { type: Spec },
-};
+/** The GraphQL object type of each end of a relationship: the entity kinds, and specs, which are not entities. */
+const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', Pick<EntityTypes, 'type' | 'claimConnection'>> = { ...ENTITY_TYPES, Spec: { type: Spec } };
 
 type Handler = (parent: Parent, context: AppContext, info: GraphQLResolveInfo) => unknown;
 
@@ -45,7 +33,7 @@ function relationshipResolver(owner: EntityLabel): ClassType {
 
   for (const declaration of RELATIONSHIPS.filter((entry) => entry.owner === owner) as RelationshipDeclaration[]) {
     const target = GRAPHQL_TYPES[declaration.target];
-    const description = declaration.description ? { description: declaration.description } : {};
+    const description = { description: declaration.description ?? defaultDescription(declaration) };
     if (declaration.cardinality === 'single') {
       define(
         declaration.field,
@@ -60,7 +48,9 @@ function relationshipResolver(owner: EntityLabel): ClassType {
       );
     }
     if (declaration.connection) {
-      const connectionDescription = declaration.connectionDescription ? { description: declaration.connectionDescription } : {};
+      const connectionDescription = {
+        description: declaration.connectionDescription ?? `${declaration.field}, a page at a time, one edge per claim with its provenance.`,
+      };
       define(
         `${declaration.field}Connection`,
         (parent, { loaders }, info) => loaders.relationships.connection(info, parent),
@@ -78,6 +68,12 @@ function relationshipResolver(owner: EntityLabel): ClassType {
   }
   Resolver(() => GRAPHQL_TYPES[owner].type)(RelationshipFields);
   return RelationshipFields;
+}
+
+/** What a relationship field says when the table gives no words of its own: the kind of claim it follows. */
+function defaultDescription({ shape, target }: RelationshipDeclaration): string {
+  const type = shape.kind === 'claim' ? `${shape.type} ` : '';
+  return `The ${target.toLowerCase()} objects its ${type}claims link it to, each once.`;
 }
 
 const OWNERS = [...new Set(RELATIONSHIPS.map((declaration) => declaration.owner))];

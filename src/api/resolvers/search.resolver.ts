@@ -8,12 +8,12 @@ import type { AppContext } from '../context.js';
 
 const { search: SEARCH } = ANALYST_LIMITS;
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'One entity found by search, with its relevance.' })
 class SearchHit {
   @Field(() => Float, { description: 'Relevance from the full-text index; higher is better, comparable within one answer only.' })
   score!: number;
 
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The entity found.' })
   node!: Node;
 }
 
@@ -30,10 +30,14 @@ class SearchArgs extends AsOfArgs {
 export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
-      'Free-text search over names, aliases, codenames, model numbers, part numbers, summaries and titles; ' +
+      'Free-text search over names, aliases, codenames, model numbers, part numbers, summaries and titles, and partnerships by their parties\' names ("Leica Xiaomi"); ' +
       'tolerates typos ("Laica") and prefixes ("2206123"). Best match first.',
   })
-  search(@Arg('query') query: string, @Args() { types, first, asOf }: SearchArgs, @Ctx() { search }: AppContext) {
+  search(
+    @Arg('query', () => String, { description: 'The text to look for; every word must match.' }) query: string,
+    @Args() { types, first, asOf }: SearchArgs,
+    @Ctx() { search }: AppContext,
+  ) {
     checkRange(first, 1, SEARCH.first.max, 'first');
     return search.search(query, types ?? null, first, asOfDay(asOf));
   }

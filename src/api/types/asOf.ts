@@ -3,6 +3,7 @@ import { ArgsType, Field } from 'type-graphql';
 import { BadUserInputError } from '../../errors/errors.js';
 import { parseSnapshotId, type AsOf } from '../../model/asOf.js';
 import { PageArgs } from './pagination.js';
+import type { PageArguments } from '../../model/keyset.js';
 
 const AS_OF_ARGUMENT = {
   nullable: true,
@@ -15,11 +16,23 @@ export class AsOfArgs {
   asOf?: Date | null;
 }
 
-/** A page of a top-level list, as known on a day. */
+/**
+ * The arguments of a root list of one entity kind: a page, as known on a day, in an order, with the kind's
+ * own filters (each kind's `<Kind>sArgs` declares them and says how they become the list query's parameters).
+ */
 @ArgsType()
-export class ListArgs extends PageArgs {
+export abstract class EntityListArgs extends PageArgs {
   @Field(() => DateResolver, AS_OF_ARGUMENT)
   asOf?: Date | null;
+
+  abstract orderBy: string;
+
+  /** The list query's filter parameters, null where not given. */
+  abstract filters(): Record<string, unknown>;
+
+  pageArguments(): PageArguments {
+    return { first: this.first, after: this.after, last: this.last, before: this.before };
+  }
 }
 
 /** The ISO day of an asOf argument (graphql-scalars parses Date arguments to a JS Date at UTC midnight). */
@@ -36,15 +49,15 @@ export function idsAsOf<TField extends string>(ids: Record<TField, string>, asOf
   let dayFrom = 'asOf';
   const plain = {} as Record<TField, string>;
   for (const [field, text] of Object.entries(ids) as Array<[TField, string]>) {
-    const viewed = parseSnapshotId(text, field);
-    if (viewed.asOf !== null && day !== null && viewed.asOf !== day) {
-      throw new BadUserInputError(`${field} is a snapshot of ${viewed.asOf}, but ${dayFrom} asks for ${day}`, field);
+    const snapshot = parseSnapshotId(text, field);
+    if (snapshot.asOf !== null && day !== null && snapshot.asOf !== day) {
+      throw new BadUserInputError(`${field} is a snapshot of ${snapshot.asOf}, but ${dayFrom} asks for ${day}`, field);
     }
-    if (viewed.asOf !== null && day === null) {
-      day = viewed.asOf;
+    if (snapshot.asOf !== null && day === null) {
+      day = snapshot.asOf;
       dayFrom = field;
     }
-    plain[field] = viewed.id;
+    plain[field] = snapshot.id;
   }
   return { ids: plain, asOf: day };
 }

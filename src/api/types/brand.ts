@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { EntityListArgs } from './asOf.js';
 import { createClaimConnectionType, createConnectionType } from './connections.js';
 import { createOrderEnum } from './pagination.js';
 import { BrandRole } from '../../model/enums.js';
@@ -8,13 +9,13 @@ import { Node } from './node.js';
 export class Brand extends Node {
   __typename!: 'Brand';
 
-  @Field()
+  @Field({ description: 'Its name, such as "Leica".' })
   name!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names it goes by; lookups match them too.' })
   aliases!: string[];
 
-  @Field(() => [BrandRole])
+  @Field(() => [BrandRole], { description: 'What it does: makes phones, cameras or chips, lends its optics, ...' })
   roles!: BrandRole[];
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
@@ -26,3 +27,19 @@ export const BrandClaimConnection = createClaimConnectionType('Brand', Brand);
 
 export const BrandOrder = createOrderEnum('BrandOrder', ['NAME', 'PARTNER_COUNT'], 'Ties are broken by id.');
 export type BrandOrder = (typeof BrandOrder)[keyof typeof BrandOrder];
+
+@ArgsType()
+export class BrandsArgs extends EntityListArgs {
+  @Field(() => BrandRole, { nullable: true, description: 'Only brands with this role.' })
+  role?: BrandRole | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code, such as "DE".' })
+  country?: string | null;
+
+  @Field(() => BrandOrder, { defaultValue: BrandOrder.NAME_ASC, description: 'The order of the list.' })
+  orderBy!: BrandOrder;
+
+  filters() {
+    return { role: this.role ?? null, country: this.country?.toUpperCase() ?? null };
+  }
+}

@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { EntityType } from '../../model/enums.js';
+import { ChangeOperation, EntityType } from '../../model/enums.js';
 
 const CURSOR = 'Pass it as `after` to resume just after this event.';
 
@@ -12,10 +12,10 @@ export class GraphChange {
   @Field(() => ID, { description: 'The entity changed; for a claim or spec, the entity it starts from.' })
   entityId!: string;
 
-  @Field(() => EntityType)
+  @Field(() => EntityType, { description: 'The type of that entity.' })
   entityType!: EntityType;
 
-  @Field({ description: 'The mutation: upsertBrand, deleteDevice, link, unlink, confirmClaim, denyClaim, recordLeak, ...' })
+  @Field(() => ChangeOperation, { description: 'The mutation, or an import.' })
   operation!: string;
 
   @Field(() => DateTimeResolver, { description: 'When the writing transaction began.' })
@@ -30,10 +30,10 @@ export class LeakRecorded {
   @Field({ description: CURSOR })
   cursor!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the writing transaction began.' })
   at!: string;
 
-  @Field()
+  @Field(() => ChangeOperation, { description: 'The mutation that made it.' })
   operation!: string;
 
   @Field(() => ID, { description: 'Without a key, a tombstone ("erased:...") once the leak has been deleted.' })
@@ -45,10 +45,10 @@ export class ClaimChanged {
   @Field({ description: CURSOR })
   cursor!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the writing transaction began.' })
   at!: string;
 
-  @Field()
+  @Field(() => ChangeOperation, { description: 'The mutation that made it.' })
   operation!: string;
 
   @Field(() => ID, { description: 'Without a key, a tombstone ("erased:...") once the claim has been removed; its `claim` is then null.' })

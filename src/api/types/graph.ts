@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Claim } from './claim.js';
+import { Claim, IdentifiedClaim } from './claim.js';
 import { EntityType, RelationshipType } from '../../model/enums.js';
 import type * as Stored from '../../store/reads/graphRepository.js';
 
@@ -19,7 +19,7 @@ export class GraphNode implements Stored.GraphNode {
   })
   entityId!: string;
 
-  @Field(() => EntityType)
+  @Field(() => EntityType, { description: 'The type of the entity it shows.' })
   type!: EntityType;
 
   @Field({ description: 'What to write on it: a name, a title, "Leica × Xiaomi" for a partnership, a leak summary.' })
@@ -28,7 +28,7 @@ export class GraphNode implements Stored.GraphNode {
 
 @ObjectType({
   simpleResolvers: true,
-  implements: Claim,
+  implements: [Claim, IdentifiedClaim],
   description:
     'A claim as a directed edge of a drawing, from source to target, with its provenance. The sources of all edges of an answer are read in one batch.',
 })
@@ -43,7 +43,7 @@ export class GraphEdge extends Claim implements Stored.GraphEdge {
   })
   claimId!: string;
 
-  @Field(() => RelationshipType)
+  @Field(() => RelationshipType, { description: 'The type of the claim it draws.' })
   type!: RelationshipType;
 
   @Field(() => ID, { description: 'The entityId of the node it starts at.' })
@@ -59,10 +59,10 @@ export class GraphEdge extends Claim implements Stored.GraphEdge {
     'A neighbourhood of the graph shaped for cytoscape, sigma or vis-network: each node and edge once, ' + 'and every edge between two returned nodes.',
 })
 export class GraphSlice implements Stored.GraphSlice {
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: 'The entities drawn.' })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge])
+  @Field(() => [GraphEdge], { description: 'The claims drawn between them.' })
   edges!: GraphEdge[];
 
   @Field({ description: 'Whether more nodes were reachable than the limit let through.' })
@@ -74,9 +74,9 @@ export class Path implements Stored.Path {
   @Field(() => Int, { description: 'The number of edges.' })
   length!: number;
 
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: 'The entities along the path, from start to end.' })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge])
+  @Field(() => [GraphEdge], { description: 'The claims between each pair of nodes, in order.' })
   edges!: GraphEdge[];
 }

@@ -20,54 +20,54 @@ const DERIVED_ID = (from: string, example: string) => ({
   description: `Derived from ${from} unless given, such as "${example}". Writes are idempotent by id.`,
 });
 
-@InputType()
+@InputType({ description: 'A brand to create, or to update when its id exists.' })
 export class BrandInput {
   @Field(() => ID, DERIVED_ID('the name', 'brand:leica'))
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'The name as written, such as "Leica"; lookups also match it ignoring case.' })
   name!: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Other names it goes by; lookups match them too.' })
   aliases?: string[] | null;
 
   @Field(() => Boolean, MIXED_SCRIPTS)
   allowMixedScripts?: boolean | null;
 
-  @Field(() => [BrandRole], { nullable: true })
+  @Field(() => [BrandRole], { nullable: true, description: 'What it does.' })
   roles?: BrandRole[] | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code, such as "DE".' })
   country?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A chip to create, or to update when its id exists.' })
 export class ChipInput {
   @Field(() => ID, DERIVED_ID('the name', 'chip:snapdragon-8-gen-1'))
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'The name as written, such as "Leica"; lookups also match it ignoring case.' })
   name!: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Other names it goes by; lookups match them too.' })
   aliases?: string[] | null;
 
   @Field(() => Boolean, MIXED_SCRIPTS)
   allowMixedScripts?: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The vendor\'s part number, such as "SM8475".' })
   partNumber?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A device to create, or to update when its id exists.' })
 export class DeviceInput {
   @Field(() => ID, DERIVED_ID('the name', 'device:xiaomi-12s-pro'))
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'The name as written, such as "Leica"; lookups also match it ignoring case.' })
   name!: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Other names it goes by; lookups match them too.' })
   aliases?: string[] | null;
 
   @Field(() => Boolean, MIXED_SCRIPTS)
@@ -80,18 +80,18 @@ export class DeviceInput {
   announcedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A source to create, or to update when its id exists.' })
 export class SourceInput implements SourceEdit {
   @Field(() => ID, DERIVED_ID('the title', 'source:xiaomi-12s-alleged-image-leaks'))
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'Its title or headline.' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it.' })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who wrote it, where known.' })
   author?: string | null;
 
   @Field(() => String, { nullable: true, description: 'http(s) only.' })
@@ -104,7 +104,7 @@ export class SourceInput implements SourceEdit {
 /** The provenance every claim needs; required on a new claim, kept from the stored one when omitted. */
 @InputType()
 class ProvenanceInput {
-  @Field(() => Confidence, { nullable: true })
+  @Field(() => Confidence, { nullable: true, description: 'How sure the claim is.' })
   confidence?: Confidence | null;
 
   @Field(() => String, { ...PARTIAL_DATE, description: 'When the claim was reported: YYYY-MM-DD, YYYY-MM or YYYY.' })
@@ -114,7 +114,7 @@ class ProvenanceInput {
   sources?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'A partnership to create, or to update when its id exists.' })
 export class PartnershipInput extends ProvenanceInput {
   @Field(() => ID, DERIVED_ID('the brand ids', 'partnership:leica-xiaomi'))
   id?: string | null;
@@ -122,10 +122,10 @@ export class PartnershipInput extends ProvenanceInput {
   @Field(() => [ID], { description: 'The brands party to it: at least two.' })
   brands!: string[];
 
-  @Field(() => PartnershipKind, { nullable: true })
+  @Field(() => PartnershipKind, { nullable: true, description: 'What it is about.' })
   kind?: PartnershipKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is, in a sentence.' })
   summary?: string | null;
 
   @Field(() => String, PARTIAL_DATE)
@@ -138,7 +138,7 @@ export class PartnershipInput extends ProvenanceInput {
   endedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A leak to create, or to update when its id exists.' })
 export class LeakInput extends ProvenanceInput {
   @Field(() => ID, {
     nullable: true,
@@ -147,13 +147,13 @@ export class LeakInput extends ProvenanceInput {
   })
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'What leaked, in a sentence.' })
   summary!: string;
 
   @Field(() => String, { nullable: true, description: 'Where it appeared: Weibo, an IMEI database, ...' })
   platform?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who leaked it, where known.' })
   tipster?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Ids of the devices it is about: at least one.' })
@@ -163,19 +163,19 @@ export class LeakInput extends ProvenanceInput {
 /** Which relationship claims: those of `relation` from one entity to another. */
 @InputType()
 class ClaimEndsInput implements ClaimEnds {
-  @Field(() => Relation)
+  @Field(() => Relation, { description: 'The kind of claim.' })
   relation!: Relation;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the entity the claim starts from.' })
   from!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the entity it points to.' })
   to!: string;
 }
 
 @InputType({ description: 'A relationship claim: `relation` from one entity to another, with its provenance.' })
 export class LinkInput extends ClaimEndsInput implements LinkEdit {
-  @Field(() => Confidence)
+  @Field(() => Confidence, { description: 'How sure the claim is.' })
   confidence!: Confidence;
 
   @Field({ description: 'YYYY-MM-DD, YYYY-MM or YYYY.' })
@@ -187,7 +187,7 @@ export class LinkInput extends ClaimEndsInput implements LinkEdit {
 
 @InputType({ description: 'Which claims to remove: all of `relation` between the two, or only the one citing exactly `sources`.' })
 export class UnlinkInput extends ClaimEndsInput implements UnlinkEdit {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Remove only the claim citing exactly these sources; default: every claim of relation between the two.' })
   sources?: string[] | null;
 }
 
@@ -208,25 +208,25 @@ export class ClaimVerdictInput extends ClaimEndsInput implements ClaimVerdictEdi
 
 @InputType({ description: "A relationship the leak asserts; it takes the leak's confidence, date and sources unless given." })
 export class LeakClaimInput extends ClaimEndsInput {
-  @Field(() => Confidence, { nullable: true })
+  @Field(() => Confidence, { nullable: true, description: "How sure the claim is; default: the leak's confidence." })
   confidence?: Confidence | null;
 }
 
 @InputType({ description: 'A device attribute the leak reports, such as "identity.codename"; it takes the leak\'s provenance.' })
 export class LeakSpecInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the device it is about.' })
   device!: string;
 
   @Field({ description: 'A dotted key such as "display.refreshRateHz".' })
   key!: string;
 
-  @Field()
+  @Field({ description: 'The value as reported.' })
   value!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The unit of the value, where it has one.' })
   unit?: string | null;
 
-  @Field(() => Confidence, { nullable: true })
+  @Field(() => Confidence, { nullable: true, description: "How sure the spec is; default: the leak's confidence." })
   confidence?: Confidence | null;
 }
 
@@ -235,9 +235,9 @@ export class RecordLeakInput extends LeakInput implements RecordLeakEdit {
   @Field(() => SourceInput, { description: 'Where the leak was reported; created, or updated when its id exists. Cited by every claim below.' })
   source!: SourceInput;
 
-  @Field(() => [LeakClaimInput], { nullable: true })
+  @Field(() => [LeakClaimInput], { nullable: true, description: 'Relationship claims the leak makes.' })
   claims?: LeakClaimInput[] | null;
 
-  @Field(() => [LeakSpecInput], { nullable: true })
+  @Field(() => [LeakSpecInput], { nullable: true, description: 'Device attributes the leak reports.' })
   specs?: LeakSpecInput[] | null;
 }

@@ -17,18 +17,18 @@ export class PageArgs implements PageArguments {
   before?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a connection stands among the others (Relay).' })
 export class PageInfo implements PageInfoRecord {
-  @Field()
+  @Field({ description: 'Going forward: whether rows come after this page. Going backward: whether the page ended before a cursor.' })
   hasNextPage!: boolean;
 
   @Field({ description: 'Going backward: whether rows come before this page. Going forward: whether the page started after a cursor.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first edge; null on an empty page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last edge; null on an empty page.' })
   endCursor!: string | null;
 }
 
@@ -42,6 +42,15 @@ export function createOrderEnum<const TField extends string>(name: string, field
   const values = Object.fromEntries(fields.flatMap((field) => [`${field}_ASC`, `${field}_DESC`]).map((value) => [value, value])) as {
     [TValue in `${TField}_${Direction}`]: TValue;
   };
-  registerEnumType(values, { name, description });
+  const valuesConfig = Object.fromEntries(
+    fields.flatMap((field) => {
+      const words = field.toLowerCase().replace(/_/g, ' ');
+      return [
+        [`${field}_ASC`, { description: `By ${words}, lowest first.` }],
+        [`${field}_DESC`, { description: `By ${words}, highest first.` }],
+      ];
+    }),
+  );
+  registerEnumType(values, { name, description, valuesConfig: valuesConfig as Partial<Record<keyof typeof values, { description: string }>> });
   return values;
 }

@@ -9,7 +9,7 @@ export class RelationshipClaim extends Claim {
   @Field(() => ID, { description: 'Derived from relation, ends and sources: the same claim written again updates it.' })
   id!: string;
 
-  @Field(() => Relation)
+  @Field(() => Relation, { description: 'What the claim says links the two.' })
   relation!: Relation;
 
   /** Resolved to entities by EditingResolver. */

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Claim } from './claim.js';
-import { type ClaimRecord } from '../../model/claim.js';
+import type * as model from '../../model/claim.js';
 
-export interface SpecRecord extends ClaimRecord {
+export interface SpecRecord extends model.Claim {
   __typename: 'Spec';
   key: string;
   value: string;
@@ -18,9 +18,9 @@ export class Spec extends Claim {
   @Field({ description: 'Dotted key such as "display.refreshRateHz", "camera.main.megapixels" or "identity.codename".' })
   key!: string;
 
-  @Field()
+  @Field({ description: 'The value as reported, such as "120" or "unicorn".' })
   value!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The unit of the value, such as "Hz", where it has one.' })
   unit!: string | null;
 }

@@ -5,6 +5,7 @@ import { CHANGE_FEED, CHANGE_LOG, SUBSCRIPTION_LIMITS } from '../../config/limit
 import type { Database } from '../neo4j/database.js';
 import type { ChangeSequencer } from './changeSequencer.js';
 import { BadUserInputError, LimitExceededError } from '../../errors/errors.js';
+import type { Claim, RelationshipClaim } from '../../model/claim.js';
 
 /** One audit entry as the feed reads it from the log: `before` and `after` are JSON text or null. */
 export interface LoggedChange {
@@ -70,9 +71,9 @@ export class ChangeFeed {
   }
 
   /** Whether the relationship claim `id` of `relation` from one entity to another exists now. */
-  async claimExists({ id, relation, from, to }: { id: string; relation: string; from: string; to: string }): Promise<boolean> {
+  async claimExists({ id, relation, from, to }: Pick<RelationshipClaim, 'id' | 'relation' | 'from' | 'to'>): Promise<boolean> {
     const rows = await this.db.read('claimsBetween', { relation, from, to });
-    return rows.some((row) => (row.claim as { id: string }).id === id);
+    return rows.some((row) => (row.claim as Claim).id === id);
   }
 
   subscribe(after: number | null, filter: ChangeFilter): AsyncIterableIterator<LoggedChange> {

@@ -1,4 +1,13 @@
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError, type RoutingControl, routing } from 'neo4j-driver';
+import neo4j, {
+  type BookmarkManager,
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  type RoutingControl,
+  routing,
+  type Session,
+  type SessionMode,
+} from 'neo4j-driver';
 import { ServiceUnavailableError, TimeoutError } from '../../errors/errors.js';
 import { CypherLibrary } from './cypherLibrary.js';
 import type { QueryName } from './queryNames.js';
@@ -36,7 +45,7 @@ export class Database {
    * a read routed to any cluster member sees at least what this process wrote or read before (docs/deployment.md).
    */
   private readonly bookmarkManager: BookmarkManager = neo4j.bookmarkManager();
-  private readonly readConfig: { timeout?: number };
+  private readonly readTimeoutMs: number | undefined;
 
   constructor(
     options: DatabaseOptions,
@@ -53,7 +62,7 @@ export class Database {
     });
     this.database = options.database;
     this.onQuery = options.onQuery ?? (() => {});
-    this.readConfig = options.readTimeoutMs ? { timeout: options.readTimeoutMs } : {};
+    this.readTimeoutMs = options.readTimeoutMs;
   }
 
   /**
@@ -68,11 +77,12 @@ export class Database {
 
   /** Runs a read whose text is given: generated from the relationship table (src/model/relationships.ts) by src/store/reads/cypher.ts, or a named query's; `label` names it in metrics. */
   readText(label: string, query: string, params: Row): Promise<Row[]> {
-    return this.autoCommit(neo4j.session.READ, label, query, params, this.readConfig);
+    return this.run(label, query, params, { autoCommit: neo4j.session.READ, timeout: this.readTimeoutMs });
   }
 
+  /** Runs a write in a transaction of its own, retried by the driver on transient errors. */
   write(queryName: QueryName, params: Row = {}): Promise<Row[]> {
-    return this.execute(queryName, params, routing.WRITE);
+    return this.run(queryName, this.cypher.get(queryName), params, { retried: routing.WRITE });
   }
 
   /**
@@ -80,14 +90,14 @@ export class Database {
    * held for no round trip to this process. The driver does not retry it; its caller decides.
    */
   writeAutoCommit(queryName: QueryName, params: Row = {}): Promise<Row[]> {
-    return this.autoCommit(neo4j.session.WRITE, queryName, this.cypher.get(queryName), params, {});
+    return this.run(queryName, this.cypher.get(queryName), params, { autoCommit: neo4j.session.WRITE });
   }
 
   /** Runs `work` in one write transaction, retried by the driver on transient errors. */
   async writeTransaction<T>(work: (run: (queryName: QueryName, params?: Row) => Promise<Row[]>) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarkManager });
+    const session = this.session(neo4j.session.WRITE);
     try {
-      return await session.executeWrite((tx) => work((name, params = {}) => this.runInTransaction(tx, name, params)));
+      return await session.executeWrite((tx) => work((name, params = {}) => this.run(name, this.cypher.get(name), params, { transaction: tx })));
     } catch (error) {
       throw translateError(error);
     } finally {
@@ -97,14 +107,7 @@ export class Database {
 
   /** Runs a literal statement; only for schema migrations, whose text comes from our own files. */
   async runSchemaStatement(statement: string): Promise<void> {
-    const started = performance.now();
-    try {
-      await this.driver.executeQuery(statement, {}, { database: this.database, routing: routing.WRITE, bookmarkManager: this.bookmarkManager });
-    } catch (error) {
-      throw translateError(error);
-    } finally {
-      this.onQuery('migration', (performance.now() - started) / 1000);
-    }
+    await this.run('migration', statement, {}, { retried: routing.WRITE });
   }
 
   /**
@@ -168,43 +171,37 @@ export class Database {
     return this.driver.close();
   }
 
-  private async autoCommit(mode: 'READ' | 'WRITE', label: string, query: string, params: Row, config: { timeout?: number }): Promise<Row[]> {
+  private session(mode: SessionMode): Session {
+    return this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.bookmarkManager });
+  }
+
+  /** Every statement goes out here: counted for metrics under `label`, its records made plain, its errors translated. */
+  private async run(label: string, query: string, params: Row, how: RunIn): Promise<Row[]> {
     const started = performance.now();
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.bookmarkManager });
+    const session = 'autoCommit' in how ? this.session(how.autoCommit) : null;
     try {
-      const result = await session.run(query, params, config);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      const { records } =
+        'transaction' in how
+          ? await how.transaction.run(query, params)
+          : 'retried' in how
+            ? await this.driver.executeQuery(query, params, { database: this.database, routing: how.retried, bookmarkManager: this.bookmarkManager })
+            : await session!.run(query, params, how.timeout ? { timeout: how.timeout } : {});
+      return records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
-      throw translateError(error);
+      // Inside a transaction the driver must see its own errors, to retry transient ones; writeTransaction translates what is left.
+      throw 'transaction' in how ? error : translateError(error);
     } finally {
       this.onQuery(label, (performance.now() - started) / 1000);
-      await session.close();
-    }
-  }
-
-  private async execute(queryName: QueryName, params: Row, mode: RoutingControl): Promise<Row[]> {
-    const query = this.cypher.get(queryName);
-    const started = performance.now();
-    try {
-      const result = await this.driver.executeQuery(query, params, { database: this.database, routing: mode, bookmarkManager: this.bookmarkManager });
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    } catch (error) {
-      throw translateError(error);
-    } finally {
-      this.onQuery(queryName, (performance.now() - started) / 1000);
-    }
-  }
-
-  private async runInTransaction(tx: ManagedTransaction, queryName: QueryName, params: Row): Promise<Row[]> {
-    const started = performance.now();
-    try {
-      const result = await tx.run(this.cypher.get(queryName), params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    } finally {
-      this.onQuery(queryName, (performance.now() - started) / 1000);
+      await session?.close();
     }
   }
 }
+
+/**
+ * How a statement runs: as an auto-commit query (one round trip, no retry), in a transaction of its own that the
+ * driver retries, or in the caller's managed transaction.
+ */
+type RunIn = { autoCommit: SessionMode; timeout?: number | undefined } | { retried: RoutingControl } | { transaction: ManagedTransaction };
 
 function translateError(error: unknown): unknown {
   if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {

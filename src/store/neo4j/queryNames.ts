@@ -6,18 +6,15 @@
 export const QUERY_NAMES = [
   'appliedMigrationNames',
   'bookmarkProbe',
-  'brandsPage',
   'changeLogHead',
   'changesAfterSeq',
   'changesPage',
-  'chipsPage',
   'claimsBetween',
   'claimsCitingSource',
   'clearQueryCaches',
   'deleteEntity',
   'deleteRelationshipClaims',
   'deploymentSecret',
-  'devicesPage',
   'entitiesByIds',
   'entitiesBySearchText',
   'entityByLookupKey',
@@ -31,6 +28,7 @@ export const QUERY_NAMES = [
   'exportRelationshipClaims',
   'exportSources',
   'exportSpecs',
+  'exportValidTimes',
   'forgetImportRun',
   'graphSliceAroundId',
   'importBrands',
@@ -42,6 +40,7 @@ export const QUERY_NAMES = [
   'importRunProgress',
   'importSources',
   'importSpecs',
+  'importValidTimes',
   'leaksPage',
   'lockEntity',
   'partnerHistoryByBrandKey',
@@ -57,6 +56,7 @@ export const QUERY_NAMES = [
   'sequenceChanges',
   'shortestPathsBetweenIds',
   'sourcesPage',
+  'validTimeClaimsOfSubjects',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

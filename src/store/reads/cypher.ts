@@ -1,6 +1,7 @@
 import { int } from 'neo4j-driver';
 import type { Row } from '../neo4j/database.js';
 import type { RelationshipRead } from './read.js';
+import { believedEdgesCypher, bestNodeCypher, edgeOrderCypher } from '../../model/claim.js';
 import type { RelationshipDeclaration } from '../../model/relationships.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
 
@@ -25,7 +26,7 @@ class Statement {
 }
 
 /** Where a relationship's claims are in the stored graph, and how its edges sort (newest claim first). */
-function claimPattern(declaration: RelationshipDeclaration, parent: string, node: string, claim: string) {
+export function claimPattern(declaration: RelationshipDeclaration, parent: string, node: string, claim: string) {
   const { shape, target } = declaration;
   switch (shape.kind) {
     case 'claim': {
@@ -71,16 +72,34 @@ function projection(read: RelationshipRead, node: string): string {
 
 /**
  * `CALL (parent) { … RETURN {totalCount, edges, hasNextPage} AS result }` for one read. Each edge is
- * `{node, claim, sources?, nodeSources?, below?}`, `below` holding the pages of the reads below its node,
- * in the order of `read.children`.
+ * `{node, claim?, sources?, nodeSources?, below?}`, `below` holding the pages of the reads below its node,
+ * in the order of `read.children`. Reads of believed nodes apply the belief rule here and return one edge
+ * per node without its claim; count reads return only `totalCount`.
  */
 function readBlock(statement: Statement, read: RelationshipRead, parent: string, path: string, result: string): string {
   const node = `n${path}`;
   const claim = read.declaration.shape.kind === 'specs' ? node : `c${path}`;
   const pattern = claimPattern(read.declaration, parent, node, claim);
+  const claimIdOf = (variable: string) => claimPattern(read.declaration, parent, node, variable).claimId;
   const asOf = statement.asOfParam === null ? '' : `date($${statement.asOfParam})`;
   const conditions: string[] = [];
   if (asOf !== '') conditions.push(`${claim}.reportedOn <= ${asOf}`);
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+
+  if (read.returns === 'count') {
+    const count =
+      read.declaration.count?.of === 'believedNodes'
+        ? `COUNT { ${believedEdgesCypher(`MATCH ${pattern.match}${where}`, node, claim, claimIdOf)} RETURN ${node} }`
+        : `COUNT { MATCH ${pattern.match}${where} }`;
+    // The parent is a grouping key of the count's own aggregation: project it beside the count.
+    return [
+      `CALL (${parent}) {`,
+      `  WITH ${parent}, ${count} AS counted`,
+      `  RETURN {totalCount: counted, edges: [], hasNextPage: false} AS ${result}`,
+      '}',
+    ].join('\n');
+  }
+
   const backward = read.page?.backward ?? false;
   if (read.page && read.page.afterId !== null) {
     const afterKey = statement.param(`after${path}Key`, read.page.afterKey);
@@ -90,16 +109,29 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
       `(${claim}.reportedOn ${older} date(${afterKey}) OR (${claim}.reportedOn = date(${afterKey}) AND ${pattern.claimId} ${greater} ${afterId}))`,
     );
   }
-  // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
-  const order = (backward ? pattern.order.map(reversed) : pattern.order).join(', ');
   const limit = read.page ? statement.param(`limit${path}`, int(read.page.limit)) : null;
-  const carried = [node, ...(claim === node ? [] : [claim])].join(', ');
+  const believed = read.returns === 'believedNodes' || read.returns === 'bestNode';
 
   // The window is collected in an inner block, so a parent without claims still gets its one row.
-  const lines = [`CALL (${parent}) {`, `CALL (${parent}) {`, `  MATCH ${pattern.match}`];
-  if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
-  lines.push(`  WITH ${carried} ORDER BY ${order}`);
-  if (limit) lines.push(`  LIMIT ${limit} + 1`);
+  const lines = [`CALL (${parent}) {`, `CALL (${parent}) {`];
+  let order: string;
+  let carried: string;
+  if (believed) {
+    const source = `MATCH ${pattern.match}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+    const rule = read.returns === 'bestNode' ? bestNodeCypher : believedEdgesCypher;
+    lines.push(indent(rule(source, node, claim, claimIdOf)));
+    carried = `${node}, first`;
+    order = edgeOrderCypher('first', claimIdOf);
+    if (read.returns === 'believedNodes') lines.push(`  WITH ${carried} ORDER BY ${order}`);
+  } else {
+    // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
+    order = (backward ? pattern.order.map(reversed) : pattern.order).join(', ');
+    carried = [node, ...(claim === node ? [] : [claim])].join(', ');
+    lines.push(`  MATCH ${pattern.match}`);
+    if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
+    lines.push(`  WITH ${carried} ORDER BY ${order}`);
+    if (limit) lines.push(`  LIMIT ${limit} + 1`);
+  }
   const below = read.children.map((_child, index) => `r${path}_${index}`);
   read.children.forEach((child, index) => {
     lines.push(indent(readBlock(statement, child, node, `${path}_${index}`, below[index]!)));
@@ -107,7 +139,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   // CALL blocks promise no row order: sort again before collecting.
   if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${order}`);
   const edge = [`node: ${projection(read, node)}`];
-  if (read.declaration.shape.kind !== 'specs') {
+  if (!believed && read.declaration.shape.kind !== 'specs') {
     edge.push(
       read.declaration.shape.kind === 'claim'
         ? `claim: ${claim} {${CLAIM_PROPERTIES}}`
@@ -171,17 +203,17 @@ export function batchStatement(groups: readonly ReadGroup[]): { text: string; pa
  * A root statement with the reads below its entities in the same statement: the root runs as a
  * subquery; then, for each entity id the root returned (`idsExpression`, over the root's columns),
  * the reads run below it. The planned pages come back in `planned`: `[{key, below: [page, …], sources?}]`,
- * `sources` being the entity's own sources when it is a claim and they are selected.
+ * `sources` being the entity's own sources when it is a claim and they are selected. The parameters
+ * returned are the reads' own: the caller adds the root's, and the day as `plannedAsOf` when `asOfGiven`.
  */
 export function withReadsBelow(
-  root: { text: string; params: Row; idsExpression: string },
+  root: { text: string; idsExpression: string },
   label: EntityLabel,
   reads: readonly RelationshipRead[],
-  asOf: string | null,
+  asOfGiven: boolean,
   withSources: boolean,
 ): { text: string; params: Row } {
-  const statement = new Statement(asOf === null ? null : 'plannedAsOf');
-  if (asOf !== null) statement.param('plannedAsOf', asOf);
+  const statement = new Statement(asOfGiven ? PLANNED_AS_OF : null);
   const blocks = reads.map((read, index) => readBlock(statement, read, 'parent', `p${index}`, `r${index}`));
   const text = [
     `CALL () {`,
@@ -195,5 +227,8 @@ export function withReadsBelow(
     `}`,
     `RETURN *`,
   ].join('\n');
-  return { text, params: { ...root.params, ...statement.params } };
+  return { text, params: statement.params };
 }
+
+/** The parameter that carries the day of a planned statement. */
+export const PLANNED_AS_OF = 'plannedAsOf';

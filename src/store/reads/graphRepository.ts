@@ -5,7 +5,7 @@ import type { Confidence, EntityType, RelationshipType } from '../../model/enums
 import type { EntityRecord } from '../../model/entity.js';
 import type { Database } from '../neo4j/database.js';
 import { BadUserInputError, NotFoundError } from '../../errors/errors.js';
-import type { ClaimRecord } from '../../model/claim.js';
+import type { Claim } from '../../model/claim.js';
 import type { WithAsOf } from '../../model/asOf.js';
 
 /** An entity as a node of a drawing (GraphNode in the schema). */
@@ -17,7 +17,7 @@ export interface GraphNode {
 }
 
 /** A claim as an edge of a drawing (GraphEdge in the schema). */
-export interface GraphEdge extends ClaimRecord, WithAsOf {
+export interface GraphEdge extends Claim, WithAsOf {
   __typename?: 'GraphEdge';
   claimId: string;
   type: RelationshipType;

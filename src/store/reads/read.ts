@@ -1,4 +1,5 @@
 import {
+  GraphQLError,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   Kind,
@@ -23,6 +24,12 @@ import { relationship, relationshipField, type RelationshipDeclaration } from '.
  */
 export interface RelationshipRead {
   readonly declaration: RelationshipDeclaration;
+  /**
+   * What comes back for each parent, belief applied in Cypher where a field needs it: every claim as an edge
+   * (connections, specs), each believed node once (list fields), the best believed node (single values), or
+   * only the count (count fields).
+   */
+  readonly returns: 'claims' | 'believedNodes' | 'bestNode' | 'count';
   /**
    * null: every claim (single values, lists and counts); else one keyset page, newest claim first:
    * `limit` claims after the cursor, or, `backward`, before it (read oldest first).
@@ -58,6 +65,7 @@ export const IDENTITY_FIELDS: Readonly<Record<string, string>> = {
 /** Every spec of a device with all its properties: what the identity fields need as of a day. */
 export const ALL_SPECS: RelationshipRead = makeRead({
   declaration: relationship('Device.specs'),
+  returns: 'claims',
   page: null,
   countTotal: false,
   properties: '*',
@@ -119,7 +127,7 @@ export function readsBelow(
   for (const fieldNodes of collectFields(context, type, selectionSets).values()) {
     const fieldName = fieldNodes[0]!.name.value;
     if (asOfGiven && typeName === 'Device' && fieldName in IDENTITY_FIELDS) identityAsOf = true;
-    const read = plannable(() => readOfField(context, type, fieldNodes, asOfGiven));
+    const read = readUnlessArgumentsInvalid(() => readOfField(context, type, fieldNodes, asOfGiven));
     if (read) reads.push(read);
   }
   if (identityAsOf) reads.push(ALL_SPECS);
@@ -127,14 +135,16 @@ export function readsBelow(
 }
 
 /**
- * A field whose arguments are invalid is left out of the plan: its own resolver then reports the error
- * at its path, and the rest of the answer stands.
+ * A field whose arguments are invalid (a client's mistake, a GraphQLError such as BAD_USER_INPUT) is left out
+ * of the plan: its own resolver then reports the error at its path, and the rest of the answer stands. Any
+ * other error is a bug, and propagates.
  */
-function plannable(plan: () => RelationshipRead | undefined): RelationshipRead | undefined {
+function readUnlessArgumentsInvalid(plan: () => RelationshipRead | undefined): RelationshipRead | undefined {
   try {
     return plan();
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
   }
 }
 
@@ -152,21 +162,25 @@ export function readOfField(
   const { declaration, as } = found;
   const subSelections = fieldNodes.map((node) => node.selectionSet);
   if (as === 'count') {
-    return makeRead({ declaration, page: null, countTotal: false, properties: [], edgeSources: false, nodeSources: false, children: [] });
+    return makeRead({ declaration, returns: 'count', page: null, countTotal: false, properties: [], edgeSources: false, nodeSources: false, children: [] });
   }
-  if (as === 'value') return readOfNodes(context, declaration, null, false, false, subSelections, asOfGiven);
+  if (as === 'value') {
+    const returns = declaration.shape.kind === 'specs' ? 'claims' : declaration.cardinality === 'single' ? 'bestNode' : 'believedNodes';
+    return readOfNodes(context, declaration, returns, null, false, false, subSelections, asOfGiven);
+  }
 
   // Relationship connections are ordered by the claims' reportedOn.
   const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues), 'day');
   const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
   const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
   const { nodeSelections, edgeSources, countTotal } = connectionSelections(context, connectionType, subSelections);
-  return readOfNodes(context, declaration, page, countTotal, edgeSources, nodeSelections, asOfGiven);
+  return readOfNodes(context, declaration, 'claims', page, countTotal, edgeSources, nodeSelections, asOfGiven);
 }
 
 function readOfNodes(
   context: SelectionContext,
   declaration: RelationshipDeclaration,
+  returns: RelationshipRead['returns'],
   page: RelationshipRead['page'],
   countTotal: boolean,
   edgeSources: boolean,
@@ -184,7 +198,7 @@ function readOfNodes(
           .filter((name) => name !== '__typename' && name !== 'sources' && !relationshipField(declaration.target, name))
           .concat(nodeSources ? ['sourceIds'] : []);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
-  return makeRead({ declaration, page, countTotal, properties, edgeSources, nodeSources, children });
+  return makeRead({ declaration, returns, page, countTotal, properties, edgeSources, nodeSources, children });
 }
 
 /** What a selection of a connection type asks of its edges: the selections of `edges.node`, edge sources, totalCount. */
@@ -208,6 +222,7 @@ function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
   const properties = read.properties === '*' ? '*' : [...new Set(read.properties)].sort();
   const key = JSON.stringify([
     read.declaration.name,
+    read.returns,
     read.page && [read.page.limit, read.page.backward, read.page.afterKey, read.page.afterId],
     read.countTotal,
     properties,

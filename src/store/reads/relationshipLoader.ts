@@ -2,12 +2,12 @@ import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNamedType, isObjectType } from 'graphql';
 import type { AsOf, WithAsOf } from '../../model/asOf.js';
-import { bestNode, distinctNodes, type ClaimRecord } from '../../model/claim.js';
+import type { Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { encodeCursor, pageInfoOf } from '../../model/keyset.js';
 import type { Database, Row } from '../neo4j/database.js';
-import type { QueryName } from '../neo4j/queryNames.js';
-import { batchStatement, withReadsBelow, type ReadGroup } from './cypher.js';
+import { batchStatement, PLANNED_AS_OF, withReadsBelow, type ReadGroup } from './cypher.js';
+import type { CompiledDocument, CompiledDocuments, CompiledPlan } from './compiledDocuments.js';
 import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
 
@@ -17,11 +17,11 @@ export type Parent = { id: string } & WithAsOf;
 /** A target node, projected as its read asked. */
 export type TargetNode = Row & { id: string } & WithAsOf;
 
-/** One edge as the reads bring it back: the target node and the claim linking it. */
+/** One edge as the reads bring it back: the target node and, for reads of claims, the claim linking it. */
 export interface Edge {
   node: TargetNode;
-  /** For specs, the spec node itself: a spec is its own claim. */
-  claim: ClaimRecord;
+  /** For specs, the spec node itself: a spec is its own claim. Absent from reads of believed nodes. */
+  claim?: Claim;
   sources?: EntityRecord[];
   nodeSources?: EntityRecord[];
   /** Pages of the reads below this node, in the order of the read's children. */
@@ -62,6 +62,10 @@ export class RelationshipLoader {
   private readonly loader: DataLoader<Request, Page, string>;
   /** Reads derived from a field's nodes, per asOf: graphql-js passes the same nodes for every parent. */
   private readonly readsByField = new WeakMap<readonly FieldNode[], Map<AsOf, RelationshipRead | undefined>>();
+  /** The pages planned statements brought back, by requestKey: the field resolvers read them synchronously. */
+  private readonly planned = new Map<string, Page>();
+  private compiled: CompiledDocument | undefined;
+  private built: CompiledDocuments['built'] = { plans: 0, statements: 0, measures: 0 };
 
   constructor(
     private readonly db: Database,
@@ -88,48 +92,38 @@ export class RelationshipLoader {
     return read;
   }
 
-  load(read: RelationshipRead, parent: Parent): Promise<Page> {
-    return this.loader.load({ read, asOf: parent.asOf ?? null, parentId: parent.id });
+  /**
+   * The page of `read` for `parent`: at once when a planned statement brought it (the field resolvers then
+   * answer synchronously, with no promise per field), else through the batching loader.
+   */
+  load(read: RelationshipRead, parent: Parent): Page | Promise<Page> {
+    const request = { read, asOf: parent.asOf ?? null, parentId: parent.id };
+    return this.planned.get(requestKey(request)) ?? this.loader.load(request);
   }
 
-  async single(info: GraphQLResolveInfo, parent: Parent): Promise<Row | null> {
-    return bestNode((await this.load(this.readOf(info, parent), parent)).edges);
+  /** The best believed node: belief was applied in Cypher, so the page holds it alone. */
+  single(info: GraphQLResolveInfo, parent: Parent): Row | null | Promise<Row | null> {
+    return whenLoaded(this.load(this.readOf(info, parent), parent), (page) => page.edges[0]?.node ?? null);
   }
 
-  async list(info: GraphQLResolveInfo, parent: Parent): Promise<Row[]> {
-    const read = this.readOf(info, parent);
-    const { edges } = await this.load(read, parent);
-    return read.declaration.shape.kind === 'specs' ? edges.map((edge) => edge.node) : distinctNodes(edges);
+  /** The believed nodes (or every spec), in edge order. */
+  list(info: GraphQLResolveInfo, parent: Parent): Row[] | Promise<Row[]> {
+    return whenLoaded(this.load(this.readOf(info, parent), parent), nodesOf);
   }
 
-  async count(info: GraphQLResolveInfo, parent: Parent): Promise<number> {
-    const read = this.readOf(info, parent);
-    const { edges } = await this.load(read, parent);
-    return read.declaration.count?.of === 'believedNodes' ? distinctNodes(edges).length : edges.length;
+  count(info: GraphQLResolveInfo, parent: Parent): number | Promise<number> {
+    return whenLoaded(this.load(this.readOf(info, parent), parent), (page) => page.totalCount);
   }
 
   /** A page shaped as `<Name>ClaimConnection`: one edge per claim, with its provenance. */
-  async connection(info: GraphQLResolveInfo, parent: Parent) {
+  connection(info: GraphQLResolveInfo, parent: Parent) {
     const read = this.readOf(info, parent);
-    const page = await this.load(read, parent);
-    const window = read.page!;
-    const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
-    const edges = inOrder.map(({ node, claim }) => ({
-      cursor: encodeCursor(claim.reportedOn, claim.id),
-      node,
-      confidence: claim.confidence,
-      reportedOn: claim.reportedOn,
-      reportedOnPrecision: claim.reportedOnPrecision,
-      sourceIds: claim.sourceIds,
-      // The edge's sources are viewed as of the parent's day, as its node is.
-      ...(parent.asOf ? { asOf: parent.asOf } : {}),
-    }));
-    return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
+    return whenLoaded(this.load(read, parent), (page) => connectionOf(read, page, parent));
   }
 
   /** Every spec of a device known on its asOf day, for fields derived from them. */
   async allSpecs(parent: Parent): Promise<Row[]> {
-    return (await this.load(ALL_SPECS, parent)).edges.map((edge) => edge.node);
+    return nodesOf(await this.load(ALL_SPECS, parent));
   }
 
   /**
@@ -138,10 +132,20 @@ export class RelationshipLoader {
    */
   planBelow(info: GraphQLResolveInfo, label: EntityLabel, asOf: AsOf): PlannedReads | null {
     if (!this.planning) return null;
-    const selectionSets = entitySelections(info, label);
-    const reads = readsBelow(info, label, selectionSets, asOf !== null);
-    const withSources = selectsSources(info, label, selectionSets);
-    return reads.length === 0 && !withSources ? null : new PlannedReads(this, label, reads, asOf, withSources);
+    const planKey = `${String(info.path.key)}|${label}|${asOf !== null}`;
+    let plan = this.compiled?.plans.get(planKey);
+    if (plan === undefined) {
+      plan = compilePlan(info, label, asOf !== null);
+      this.compiled?.plans.set(planKey, plan);
+      this.built.plans += 1;
+    }
+    return plan && new PlannedReads(this, label, plan, asOf, this.built);
+  }
+
+  /** Plans and statements are kept in `compiled` (the request's document, see CompiledDocuments), and counted in `built`. */
+  useCompiled(compiled: CompiledDocument, built: CompiledDocuments['built']): void {
+    this.compiled = compiled;
+    this.built = built;
   }
 
   /** Stores the pages a planned statement brought back, and those below them, for the resolvers to find. */
@@ -149,8 +153,8 @@ export class RelationshipLoader {
     reads.forEach((read, index) => {
       const page = pages[index];
       if (!page) return;
-      this.accept(read, asOf, page);
-      this.loader.prime({ read, asOf, parentId }, page);
+      this.primePage(read, asOf, page);
+      this.planned.set(requestKey({ read, asOf, parentId }), page);
     });
   }
 
@@ -172,7 +176,7 @@ export class RelationshipLoader {
     const pages = new Map<string, Page>();
     ordered.forEach(({ read, asOf }, index) => {
       for (const { key, page } of (row?.[`g${index}`] ?? []) as Array<{ key: string; page: Page }>) {
-        this.accept(read, asOf, page);
+        this.primePage(read, asOf, page);
         pages.set(requestKey({ read, asOf, parentId: key }), page);
       }
     });
@@ -184,8 +188,11 @@ export class RelationshipLoader {
     for (const source of sources) this.entities.prime(source.id, source);
   }
 
-  /** Tags the page's nodes with the day they are viewed as of, keeps their inline sources, and primes the pages below them. */
-  private accept(read: RelationshipRead, asOf: AsOf, page: Page): void {
+  /**
+   * Makes a page that came back ready for the field resolvers below it: its nodes are viewed as of the day
+   * (tagged with it), their inline sources primed, and the pages below them primed in turn.
+   */
+  private primePage(read: RelationshipRead, asOf: AsOf, page: Page): void {
     for (const edge of page.edges) {
       if (asOf !== null) edge.node.asOf = asOf;
       this.primeSources(edge.sources ?? []);
@@ -200,25 +207,41 @@ export class PlannedReads {
   constructor(
     private readonly loader: RelationshipLoader,
     readonly label: EntityLabel,
-    readonly reads: readonly RelationshipRead[],
+    private readonly plan: CompiledPlan,
     readonly asOf: AsOf,
-    /** Whether the entities are claims whose own sources are selected. */
-    readonly withSources: boolean,
+    private readonly built: CompiledDocuments['built'],
   ) {}
 
-  /** Runs the root query `queryName` with the reads below each entity it returns, in one statement. */
-  async run(db: Database, queryName: QueryName, params: Row, shape: RootShape): Promise<Row[]> {
-    const root = { text: db.cypher.forParams(queryName, params), params, ...shape };
-    const { text, params: allParams } = withReadsBelow(root, this.label, this.reads, this.asOf, this.withSources);
-    const rows = await db.readText(`${queryName}+planned`, text, allParams);
+  get reads(): readonly RelationshipRead[] {
+    return this.plan.reads;
+  }
+
+  /** Runs the root statement `rootText` (named `name` in metrics) with the reads below each entity it returns, in one statement. */
+  async run(db: Database, name: string, rootText: string, params: Row, shape: RootShape): Promise<Row[]> {
+    let statement = this.plan.statements.get(rootText);
+    if (!statement) {
+      statement = withReadsBelow({ text: rootText, ...shape }, this.label, this.plan.reads, this.asOf !== null, this.plan.withSources);
+      this.plan.statements.set(rootText, statement);
+      this.built.statements += 1;
+    }
+    const allParams = { ...params, ...statement.params, ...(this.asOf === null ? {} : { [PLANNED_AS_OF]: this.asOf }) };
+    const rows = await db.readText(`${name}+planned`, statement.text, allParams);
     for (const row of rows) {
       for (const { key, below, sources } of row.planned as Array<{ key: string; below: Page[]; sources?: EntityRecord[] }>) {
-        this.loader.primeBelow(this.reads, this.asOf, key, below);
+        this.loader.primeBelow(this.plan.reads, this.asOf, key, below);
         this.loader.primeSources(sources ?? []);
       }
     }
     return rows;
   }
+}
+
+/** The plan of the root field being resolved, below its entities of `label`; null when it reads nothing below them. */
+function compilePlan(info: GraphQLResolveInfo, label: EntityLabel, asOfGiven: boolean): CompiledPlan | null {
+  const selectionSets = entitySelections(info, label);
+  const reads = readsBelow(info, label, selectionSets, asOfGiven);
+  const withSources = selectsSources(info, label, selectionSets);
+  return reads.length === 0 && !withSources ? null : { reads, withSources, statements: new Map() };
 }
 
 /** Whether the selection asks for the sources of entities of `label` that are claims themselves. */
@@ -235,4 +258,34 @@ function entitySelections(info: GraphQLResolveInfo, label: EntityLabel) {
   if (returned.name === label) return selectionSets;
   if (!isObjectType(returned) || !returned.getFields().edges) return [];
   return connectionSelections(info, returned, selectionSets).nodeSelections;
+}
+
+function missingClaim(read: RelationshipRead): never {
+  throw new Error(`${read.declaration.name}: a read of claims returned an edge without its claim`);
+}
+
+function connectionOf(read: RelationshipRead, page: Page, parent: Parent) {
+  const window = read.page!;
+  const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
+  // Connections read claims: every edge has one.
+  const edges = inOrder.map(({ node, claim = missingClaim(read) }) => ({
+    cursor: encodeCursor(claim.reportedOn, claim.id),
+    node,
+    confidence: claim.confidence,
+    reportedOn: claim.reportedOn,
+    reportedOnPrecision: claim.reportedOnPrecision,
+    sourceIds: claim.sourceIds,
+    // The edge's sources are viewed as of the parent's day, as its node is.
+    ...(parent.asOf ? { asOf: parent.asOf } : {}),
+  }));
+  return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
+}
+
+function nodesOf(page: Page): Row[] {
+  return page.edges.map((edge) => edge.node);
+}
+
+/** `then` for a value that may already be there: planned pages stay synchronous. */
+function whenLoaded<T, U>(value: T | Promise<T>, then: (loaded: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(then) : then(value);
 }

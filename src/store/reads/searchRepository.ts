@@ -4,7 +4,7 @@ import type { EntityType } from '../../model/enums.js';
 import { labelOfType } from '../../model/entityKinds.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { Database } from '../neo4j/database.js';
-import { toLuceneQuery } from './searchQuery.js';
+import { toLuceneWordQueries } from './searchQuery.js';
 
 export interface SearchHitRecord {
   score: number;
@@ -15,8 +15,10 @@ export class SearchRepository {
   constructor(private readonly db: Database) {}
 
   async search(text: string, types: EntityType[] | null, first: number, asOf: AsOf): Promise<SearchHitRecord[]> {
+    const wordQueries = toLuceneWordQueries(text);
     const rows = await this.db.read('entitiesBySearchText', {
-      luceneQuery: toLuceneQuery(text),
+      luceneQuery: wordQueries.join(' AND '),
+      wordQueries,
       labels: types?.length ? types.map(labelOfType) : null,
       first: int(first),
       asOf,

@@ -1,8 +1,9 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { int } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
+import { toRecord } from '../../model/recordCodec.js';
 import type { QueryName } from '../neo4j/queryNames.js';
-import { PARTIAL_DATE_FIELDS, RECORD_FIELDS, WRITE_ORDER, collapsePartialDate, type RecordType } from '../../model/records.js';
+import { WRITE_ORDER, type RecordType } from '../../model/records.js';
 
 export interface ExportOptions {
   /** Records fetched per Cypher statement (keyset paging); default 5,000. */
@@ -24,6 +25,7 @@ const PAGE_QUERY: Record<RecordType, QueryName> = {
   Leak: 'exportLeaks',
   Relationship: 'exportRelationshipClaims',
   Spec: 'exportSpecs',
+  ValidTime: 'exportValidTimes',
 };
 
 /**
@@ -47,7 +49,7 @@ export async function exportGraph(db: Database, file: string, options: ExportOpt
       for (;;) {
         const rows = await db.read(PAGE_QUERY[type], { after, pageSize: int(pageSize) });
         if (rows.length === 0) break;
-        await output.write(rows.map((row) => `${JSON.stringify(toRecord(type, row.fields as Row))}\n`).join(''));
+        await output.write(rows.map((row) => `${JSON.stringify(toRecord(type, row.fields as Row, { omitEmptyLists: true }))}\n`).join(''));
         exported += rows.length;
         byType[type] = (byType[type] ?? 0) + rows.length;
         // Records written during the export can push the count past the first estimate.
@@ -64,20 +66,4 @@ export async function exportGraph(db: Database, file: string, options: ExportOpt
     throw error;
   }
   return { records: exported, byType };
-}
-
-/** A stored node or claim back in its import shape; absent values and empty lists are left out, as import defaults them. */
-export function toRecord(type: RecordType, fields: Row): Record<string, unknown> {
-  const record: Record<string, unknown> = { type };
-  for (const field of RECORD_FIELDS[type] as readonly string[]) {
-    const value =
-      field === 'sources'
-        ? fields.sourceIds
-        : PARTIAL_DATE_FIELDS.has(field)
-          ? collapsePartialDate(fields[field] as string | null, fields[`${field}Precision`] as string | null)
-          : fields[field];
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    record[field] = value;
-  }
-  return record;
 }

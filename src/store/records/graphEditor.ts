@@ -1,23 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../../model/access.js';
-import { Confidence, type DatePrecision, type Relation } from '../../model/enums.js';
+import { Confidence, type Relation } from '../../model/enums.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import type { Database, Row } from '../neo4j/database.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/errors.js';
 import { RECORD_LIMITS } from '../../config/limits.js';
-import { toRow } from './importer.js';
-import {
-  ImportRecord,
-  PARTIAL_DATE_FIELDS,
-  RECORD_FIELDS,
-  collapsePartialDate,
-  idOf,
-  mixedScriptProblems,
-  referencesOf,
-  type RecordOf,
-} from '../../model/records.js';
+import { ImportRecord, LIST_FIELDS, RECORD_FIELDS, devicesDerivedFrom, idOf, mixedScriptProblems, referencesOf, type RecordOf } from '../../model/records.js';
+import { relationshipClaimOf, toRecord, toRow } from '../../model/recordCodec.js';
+import { relationshipClaimNode, type Claim, type RelationshipClaim, type RelationshipClaimNode } from '../../model/claim.js';
 import { idFieldOf, prefixOfLabel, type EntityLabel, type EntityPrefix } from '../../model/entityKinds.js';
 import { WRITE_QUERY } from './writeQueries.js';
 import type { ChangeSequencer } from '../changes/changeSequencer.js';
@@ -27,24 +19,10 @@ import { slugOf } from '../../model/slug.js';
 /** At most this many claims and specs in one recordLeak, like any list of the import records. */
 export const MAX_LEAK_CLAIMS = RECORD_LIMITS.list;
 
-/** A relationship claim as mutations return it; `from` and `to` are resolved to entities by id. */
-export interface RelationshipClaimRecord {
-  __typename: 'RelationshipClaim';
-  id: string;
-  relation: Relation;
-  fromId: string;
-  toId: string;
-  confidence: Confidence;
-  reportedOn: string;
-  reportedOnPrecision: DatePrecision;
-  sourceIds: string[];
-}
-
 type Run = (queryName: QueryName, params?: Row) => Promise<Row[]>;
 type PendingChange = { id: string; entityId: string; relatedIds: string[]; before: string | null; after: string | null };
 type Snapshot = EntityRecord & Record<string, unknown>;
 type Input = object;
-type StoredClaim = { relation: Relation; from: string; to: string; id: string; sourceIds: string[] } & Row;
 type ClaimFields = Pick<LinkEdit, 'relation' | 'from' | 'to' | 'confidence' | 'reportedOn' | 'sources'>;
 
 function recordSchema(kind: EntityLabel): ZodObject {
@@ -77,7 +55,7 @@ export class GraphEditor {
     return this.edit(caller, `delete${kind}`, (edit) => edit.deleteEntity(kind, id));
   }
 
-  link(input: LinkEdit, caller: Caller): Promise<RelationshipClaimRecord> {
+  link(input: LinkEdit, caller: Caller): Promise<RelationshipClaimNode> {
     return this.edit(caller, 'link', (edit) => edit.writeClaim(input, 'input'));
   }
 
@@ -86,7 +64,7 @@ export class GraphEditor {
   }
 
   /** A new CONFIRMED or DENIED claim beside the existing ones, which stay. */
-  addVerdict(input: ClaimVerdictEdit, confidence: Confidence.CONFIRMED | Confidence.DENIED, caller: Caller): Promise<RelationshipClaimRecord> {
+  addVerdict(input: ClaimVerdictEdit, confidence: Confidence.CONFIRMED | Confidence.DENIED, caller: Caller): Promise<RelationshipClaimNode> {
     const operation = confidence === Confidence.CONFIRMED ? 'confirmClaim' : 'denyClaim';
     return this.edit(caller, operation, (edit) => edit.addVerdict(input, confidence));
   }
@@ -120,14 +98,13 @@ class EditTransaction {
 
   /** Upserts one entity: omitted fields keep their stored values, so the merged record is what gets validated. */
   async upsertEntity(kind: EntityLabel, input: Input, field: string): Promise<{ entity: Snapshot; record: ImportRecord }> {
-    const writeQuery = WRITE_QUERY[kind];
     const idFrom = idFieldOf(kind);
     const fields = recordFieldNames(kind);
     const given = Object.fromEntries(
       fields
         .map((name) => [name, (input as Record<string, unknown>)[name]] as const)
         // null for a list keeps what is stored, like an omitted field; an empty list clears it.
-        .filter(([name, value]) => value !== undefined && !(value === null && isListField(name))),
+        .filter(([name, value]) => value !== undefined && !(value === null && LIST_FIELDS.has(name))),
     );
     const givenId = (input as { id?: string | null }).id;
     const canonical = validateGiven(kind, givenId ? { ...given, id: givenId } : given, field);
@@ -143,12 +120,11 @@ class EditTransaction {
         id,
       );
     }
-    const stored = before ? recordFields(before.entity, fields) : kind === 'Device' ? { status: 'RUMORED' } : {};
+    const stored = before ? toRecord(kind, before.entity) : kind === 'Device' ? { status: 'RUMORED' } : {};
     const record = validate({ type: kind, ...stored, ...given, id }, field);
     await this.checkReferences(record, field);
-    // The editor records its own audit entries from its snapshots (recordChanges), so the import's are off.
-    await this.run(writeQuery, { rows: [toRow(record)], audit: false });
-    await this.refreshDevices(devicesToRefresh(record, before?.linkedDeviceIds ?? []));
+    // A leak's upsert may drop devices it was about: their derived fields move too.
+    await this.write(record, record.type === 'Leak' ? (before?.linkedDeviceIds ?? []) : []);
     const { entity } = await this.snapshot(id);
     // Writing what is already stored changes nothing, so the audit trail gets no entry for it.
     if (!sameValues(before?.entity ?? null, entity)) {
@@ -177,20 +153,15 @@ class EditTransaction {
   }
 
   /** Upserts a relationship claim, identified like the import's by relation, ends and sources. */
-  async writeClaim(claim: ClaimFields, field: string): Promise<RelationshipClaimRecord> {
+  async writeClaim(claim: ClaimFields, field: string): Promise<RelationshipClaimNode> {
     const record = validate({ type: 'Relationship', ...claim }, field) as RecordOf<'Relationship'>;
     await this.checkReferences(record, field);
-    const id = idOf(record);
     const existing = await this.claimsBetween(record.relation, record.from, record.to);
-    const row = toRow(record);
-    await this.run('importRelationshipClaims', { rows: [row], audit: false });
-    await this.refreshDevices([record.from, record.to]);
-    const after = claimRecord(record, row);
-    const before = existing.find((old) => old.id === id) ?? null;
-    if (!sameValues(before, claimSnapshot(after))) {
-      this.recordChange(record.from, [record.to, id], before, claimSnapshot(after));
-    }
-    return after;
+    await this.write(record);
+    const after = relationshipClaimOf(record);
+    const before = existing.find((old) => old.id === after.id) ?? null;
+    if (!sameValues(before, after)) this.recordChange(record.from, [record.to, after.id], before, after);
+    return relationshipClaimNode(after);
   }
 
   async unlink(input: UnlinkEdit): Promise<boolean> {
@@ -204,7 +175,7 @@ class EditTransaction {
     return true;
   }
 
-  async addVerdict(input: ClaimVerdictEdit, confidence: Confidence): Promise<RelationshipClaimRecord> {
+  async addVerdict(input: ClaimVerdictEdit, confidence: Confidence): Promise<RelationshipClaimNode> {
     const newSource = input.newSource ? await this.upsertSource(input.newSource, 'input.newSource') : null;
     const sources = [...new Set([...(input.sources ?? []), ...(newSource ? [newSource] : [])])];
     if (sources.length === 0) throw new BadUserInputError('A confirmation or denial needs a source: give sources or newSource', 'input.sources');
@@ -252,11 +223,19 @@ class EditTransaction {
   private async writeSpec(spec: Record<string, unknown>, field: string): Promise<void> {
     const record = validate({ type: 'Spec', ...spec }, field) as RecordOf<'Spec'>;
     await this.checkReferences(record, field);
-    const row = toRow(record);
-    await this.run('importSpecs', { rows: [row], audit: false });
-    await this.refreshDevices([record.device]);
+    await this.write(record);
     const { type: _type, ...after } = { ...record, id: idOf(record) };
     this.recordChange(record.device, [idOf(record)], null, after);
+  }
+
+  /**
+   * Writes a checked record with the import's statement, then refreshes the derived fields of the devices it
+   * changes and of `devicesBefore`. The editor records its own audit entries from its snapshots (recordChange),
+   * so the statement's are off.
+   */
+  private async write(record: ImportRecord, devicesBefore: string[] = []): Promise<void> {
+    await this.run(WRITE_QUERY[record.type], { rows: [toRow(record)], audit: false });
+    await this.refreshDevices([...devicesBefore, ...devicesDerivedFrom(record)]);
   }
 
   /** Locks the id for the rest of the transaction; true when no entity had it. */
@@ -272,9 +251,9 @@ class EditTransaction {
   }
 
   /** The claims of `relation` between two entities, in the shape the audit trail records. */
-  private async claimsBetween(relation: Relation, from: string, to: string): Promise<StoredClaim[]> {
+  private async claimsBetween(relation: Relation, from: string, to: string): Promise<RelationshipClaim[]> {
     const rows = await this.run('claimsBetween', { relation, from, to });
-    return rows.map((row) => ({ relation, from, to, ...(row.claim as { id: string; sourceIds: string[] }) }));
+    return rows.map((row) => ({ relation, from, to, ...(row.claim as Claim) }));
   }
 
   /** Every id the record points at must exist; the error names the input field that holds a missing one. */
@@ -310,10 +289,6 @@ class EditTransaction {
   }
 }
 
-function isListField(name: string): boolean {
-  return ['aliases', 'roles', 'brands', 'devices', 'sources'].includes(name);
-}
-
 /**
  * A new leak's id: 16 random hex digits. Ids derived from the summary put a tipster's words into every event,
  * cursor and audit entry that names the leak, where deleting the leak cannot take them back. Ids given or
@@ -336,17 +311,6 @@ function derivedId(prefix: EntityPrefix, value: unknown, field: string): string 
   const slug = slugOf(text);
   if (slug === '') throw new BadUserInputError(`${field} is needed to derive the id (or give input.id); it needs a letter or digit`, field);
   return `${prefix}:${slug}`;
-}
-
-/** The record fields of a stored entity, dates back in their partial form ("2022-05"). */
-function recordFields(entity: Snapshot, fields: string[]): Record<string, unknown> {
-  const stored: Record<string, unknown> = {};
-  for (const name of fields) {
-    const value = name === 'sources' ? entity.sourceIds : entity[name];
-    if (value === undefined) continue;
-    stored[name] = PARTIAL_DATE_FIELDS.has(name) ? collapsePartialDate(value as string | null, entity[`${name}Precision`] as string | null) : value;
-  }
-  return stored;
 }
 
 /** Parses with the import schemas; the first problem becomes BAD_USER_INPUT naming the input field. */
@@ -391,38 +355,9 @@ function inputError(error: ZodError, field: string): BadUserInputError {
   return new BadUserInputError(message, problems[0]!.path);
 }
 
-/**
- * Devices whose derived fields (refreshDeviceIdentity) an upsert can move: the device itself, or the devices
- * a leak was and is about. A partnership's upsert leaves its COVERS claims alone.
- */
-function devicesToRefresh(record: ImportRecord, linkedBefore: string[]): string[] {
-  if (record.type === 'Device') return [record.id];
-  if (record.type === 'Leak') return [...linkedBefore, ...record.devices];
-  return [];
-}
-
 /** Entities a change concerns besides its own: a partnership's brands, a leak's devices. */
 function linkedIds(record: ImportRecord): string[] {
   return record.type === 'Partnership' ? record.brands : record.type === 'Leak' ? record.devices : [];
-}
-
-function claimRecord(record: RecordOf<'Relationship'>, row: Row): RelationshipClaimRecord {
-  return {
-    __typename: 'RelationshipClaim',
-    id: idOf(record),
-    relation: record.relation,
-    fromId: record.from,
-    toId: record.to,
-    confidence: record.confidence,
-    reportedOn: row.reportedOn as string,
-    reportedOnPrecision: row.reportedOnPrecision as DatePrecision,
-    sourceIds: record.sources,
-  };
-}
-
-/** A claim as the audit trail records it, the shape claimsBetween returns. */
-function claimSnapshot({ __typename: _typename, fromId, toId, ...claim }: RelationshipClaimRecord): StoredClaim {
-  return { from: fromId, to: toId, ...claim };
 }
 
 /** Whether two snapshots hold the same values, whatever the order of their keys. */

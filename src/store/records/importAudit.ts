@@ -53,6 +53,8 @@ function subjectOf(record: ImportRecord): { entityId: string; relatedIds: string
       return { entityId: record.from, relatedIds: [record.to, idOf(record)] };
     case 'Spec':
       return { entityId: record.device, relatedIds: [idOf(record)] };
+    case 'ValidTime':
+      return { entityId: record.subject, relatedIds: [idOf(record)] };
     case 'Partnership':
       return { entityId: record.id, relatedIds: [...new Set(record.brands)] };
     case 'Leak':

@@ -5,10 +5,10 @@ import { CHANGE_LOG, IMPORT_LIMITS } from '../../config/limits.js';
 import type { Database } from '../neo4j/database.js';
 import { pino } from 'pino';
 import { ChangeSequencer } from '../changes/changeSequencer.js';
-import { lookupKey } from '../../model/canonical.js';
 import { importCaller, writeBatch } from './importAudit.js';
 import { WRITE_QUERY } from './writeQueries.js';
-import { ImportRecord, WRITE_ORDER, expandPartialDate, idOf, mixedScriptProblems, referencesOf, type RecordType } from '../../model/records.js';
+import { ImportRecord, WRITE_ORDER, devicesDerivedFrom, idOf, mixedScriptProblems, referencesOf, type RecordType } from '../../model/records.js';
+import { toRow } from '../../model/recordCodec.js';
 
 export interface ImportProblem {
   file: string;
@@ -168,7 +168,7 @@ export async function importFiles(db: Database, files: string[], options: Import
 
     // Derived device fields depend on every claim, so they are refreshed after all records, always in full
     // (refreshing is idempotent); the last transaction also drops the checkpoint.
-    const deviceIds = [...new Set(records.flatMap(({ record }) => devicesWhoseSummaryMayChange(record)))];
+    const deviceIds = [...new Set(records.flatMap(({ record }) => devicesDerivedFrom(record)))];
     let refreshed = 0;
     do {
       stopIfAborted(written);
@@ -349,62 +349,4 @@ function countByType(records: LocatedRecord[]): Partial<Record<RecordType, numbe
   const counts: Partial<Record<RecordType, number>> = {};
   for (const { record } of records) counts[record.type] = (counts[record.type] ?? 0) + 1;
   return counts;
-}
-
-/** Devices whose identity fields or first report date (see refreshDeviceIdentity) the record can change. */
-function devicesWhoseSummaryMayChange(record: ImportRecord): string[] {
-  switch (record.type) {
-    case 'Device':
-      return [record.id];
-    case 'Spec':
-      return [record.device];
-    case 'Leak':
-      return record.devices;
-    case 'Relationship':
-      return [record.from, record.to].filter((id) => id.startsWith('device:'));
-    default:
-      return [];
-  }
-}
-
-function withDate(row: Record<string, unknown>, field: string, value: string | null | undefined): void {
-  const { date, precision } = expandPartialDate(value);
-  row[field] = date;
-  row[`${field}Precision`] = precision;
-}
-
-function lookupKeys(...values: Array<string | null | undefined>): string[] {
-  return [...new Set(values.filter((value): value is string => !!value).map(lookupKey))];
-}
-
-/** The parameter row the record's write query expects. */
-export function toRow(record: ImportRecord): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...record, claimId: idOf(record) };
-  if ('reportedOn' in record) withDate(row, 'reportedOn', record.reportedOn);
-  switch (record.type) {
-    case 'Source':
-      withDate(row, 'publishedOn', record.publishedOn);
-      break;
-    case 'Partnership': {
-      const partnership = record;
-      withDate(row, 'announcedOn', partnership.announcedOn);
-      withDate(row, 'startedOn', partnership.startedOn);
-      withDate(row, 'endedOn', partnership.endedOn);
-      break;
-    }
-    case 'Device':
-      withDate(row, 'announcedOn', record.announcedOn);
-      break;
-    case 'Brand':
-      row.lookupKeys = lookupKeys(record.name, ...record.aliases);
-      break;
-    case 'Chip':
-      row.lookupKeys = lookupKeys(record.name, ...record.aliases, record.partNumber);
-      break;
-    default:
-      break;
-  }
-  // Neo4j stores no undefined: absent optional fields become explicit nulls.
-  for (const [key, value] of Object.entries(row)) if (value === undefined) row[key] = null;
-  return row;
 }

@@ -11,4 +11,5 @@ export const WRITE_QUERY: Record<RecordType, QueryName> = {
   Leak: 'importLeaks',
   Relationship: 'importRelationshipClaims',
   Spec: 'importSpecs',
+  ValidTime: 'importValidTimes',
 };

@@ -22,7 +22,7 @@ afterAll(async () => {
   await app.stop();
 });
 
-const DEVICES = `query($brandId: String, $chipId: String, $cameraBrandId: String, $status: DeviceStatus, $from: Date, $to: Date, $orderBy: DeviceOrder, $first: Int, $after: String) {
+const DEVICES = `query($brandId: ID, $chipId: ID, $cameraBrandId: ID, $status: DeviceStatus, $from: Date, $to: Date, $orderBy: DeviceOrder, $first: Int, $after: String) {
   devices(brandId: $brandId, chipId: $chipId, cameraBrandId: $cameraBrandId, status: $status, announcedFrom: $from, announcedTo: $to, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     edges { node { id leakCount announcedOn } }

@@ -48,6 +48,16 @@ describe('search over the seed data', () => {
     expect((await hits({ q: 'xiaomi', types: ['LEAK'] })).every((h) => h.node.__typename === 'Leak')).toBe(true);
   });
 
+  it("finds a partnership by its parties' names, first, in either order", async () => {
+    expect((await hits({ q: 'Leica Xiaomi' }))[0]?.node.id).toBe('partnership:leica-xiaomi');
+    expect((await hits({ q: 'xiaomi laica', types: ['PARTNERSHIP'] }))[0]?.node.id).toBe('partnership:leica-xiaomi');
+    expect((await hits({ q: 'Leica Xiaomi', asOf: '2022-05-20', types: ['PARTNERSHIP'] })).map((h) => h.node.id)).not.toContain(
+      'partnership:leica-xiaomi@2022-05-20',
+    );
+    // One name asks for that brand, not for each of its partnerships.
+    expect((await hits({ q: 'Xiaomi' }))[0]?.node.id).toBe('brand:xiaomi');
+  });
+
   it('leaves out what was not known yet on the asOf day', async () => {
     const ids = async (asOf: string) => (await hits({ q: 'xiaomi', asOf, first: 50 })).map((h) => h.node.id);
     // Hits in a past view carry that day's snapshot ids (docs/clients.md).

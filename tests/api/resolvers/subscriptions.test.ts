@@ -40,9 +40,9 @@ describe('graphChanged over a real WebSocket', () => {
 
       const events = await all.received(3);
       expect(events.map((event) => [event.entityId, event.entityType, event.operation])).toEqual([
-        ['brand:wsub-one', 'BRAND', 'upsertBrand'],
-        ['brand:wsub-two', 'BRAND', 'upsertBrand'],
-        ['source:wsub-note', 'SOURCE', 'upsertSource'],
+        ['brand:wsub-one', 'BRAND', 'UPSERT_BRAND'],
+        ['brand:wsub-two', 'BRAND', 'UPSERT_BRAND'],
+        ['source:wsub-note', 'SOURCE', 'UPSERT_SOURCE'],
       ]);
       // Cursors follow commit order; no actor or values in the public event.
       expect(events.map((event) => Number(event.cursor))).toEqual([...events.map((event) => Number(event.cursor))].sort((a, b) => a - b));
@@ -97,7 +97,7 @@ describe('leakRecorded and claimChanged', () => {
       expect(recorded.errors).toBeUndefined();
       const [leak] = await leaks.received(1);
       expect(leak).toMatchObject({
-        operation: 'recordLeak',
+        operation: 'RECORD_LEAK',
         leak: {
           id: recorded.data.recordLeak.id,
           summary: 'Wsub Phone seen with a Wsub Chip',
@@ -107,7 +107,7 @@ describe('leakRecorded and claimChanged', () => {
       });
       const [claim] = await claims.received(1);
       expect(claim).toMatchObject({
-        operation: 'recordLeak',
+        operation: 'RECORD_LEAK',
         fromId: 'device:wsub-phone',
         toId: 'chip:wsub-chip',
         claim: {
@@ -126,7 +126,7 @@ describe('leakRecorded and claimChanged', () => {
       expect(unlinked.data.unlink).toBe(true);
       const [, removed] = await claims.received(2);
       // The claim is gone: an anonymous client sees its removal as a tombstone, without its sources in the id.
-      expect(removed).toMatchObject({ operation: 'unlink', claimId: expect.stringMatching(/^erased:[0-9a-f]{16}$/), claim: null });
+      expect(removed).toMatchObject({ operation: 'UNLINK', claimId: expect.stringMatching(/^erased:[0-9a-f]{16}$/), claim: null });
       await settle();
       expect(otherDevice.events).toEqual([]);
     });
@@ -150,8 +150,8 @@ describe('the editor-only variant', () => {
         const [change] = await audited.received(1);
         expect(change).toMatchObject({
           actor: 'editor-1',
-          role: 'editor',
-          operation: 'upsertBrand',
+          role: 'EDITOR',
+          operation: 'UPSERT_BRAND',
           before: null,
           after: { name: 'Wsub Audited', country: 'FR' },
         });

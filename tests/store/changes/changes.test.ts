@@ -31,9 +31,9 @@ it('records who, when, what, before and after for every write, oldest first', as
   expect(data.changes.totalCount).toBe(3);
   const nodes = data.changes.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
   expect(nodes.map((node: Record<string, unknown>) => [node.operation, node.actor, node.role])).toEqual([
-    ['upsertBrand', 'editor-1', 'editor'],
-    ['upsertBrand', 'editor-1', 'editor'],
-    ['deleteBrand', 'root', 'admin'],
+    ['UPSERT_BRAND', 'editor-1', 'EDITOR'],
+    ['UPSERT_BRAND', 'editor-1', 'EDITOR'],
+    ['DELETE_BRAND', 'root', 'ADMIN'],
   ]);
   expect(nodes[0].before).toBeNull();
   expect(nodes[0].after).toMatchObject({ id: 'brand:wtest-audit', name: 'Wtest Audit', country: 'DE', __typename: 'Brand' });
@@ -58,7 +58,7 @@ it('finds claim changes from either end, and pages with keyset cursors and since
   );
   expect(link.errors).toBeUndefined();
   const byVendor = await app.graphql(CHANGES, { entityId: 'brand:wtest-audit-vendor' }, EDITOR_KEY);
-  expect(byVendor.data.changes.edges.map((edge: { node: { operation: string } }) => edge.node.operation)).toEqual(['upsertBrand', 'link']);
+  expect(byVendor.data.changes.edges.map((edge: { node: { operation: string } }) => edge.node.operation)).toEqual(['UPSERT_BRAND', 'LINK']);
   const linkChange = byVendor.data.changes.edges[1].node;
   expect(linkChange.entityId).toBe('chip:wtest-audit-chip');
   expect(linkChange.after).toMatchObject({
@@ -115,7 +115,7 @@ it('lists the changes of one recordLeak in the order they were written', async (
   const { data } = await app.graphql(CHANGES, { since }, EDITOR_KEY);
   const written = data.changes.edges
     .map((edge: { node: { operation: string; entityId: string; relatedIds: string[] } }) => edge.node)
-    .filter((node: { operation: string }) => node.operation === 'recordLeak');
+    .filter((node: { operation: string }) => node.operation === 'RECORD_LEAK');
   expect(written.map((node: { entityId: string }) => node.entityId)).toEqual([
     'source:wtest-audit-leak-source',
     leak.data.recordLeak.id,

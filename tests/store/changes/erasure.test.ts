@@ -56,17 +56,17 @@ describe('erased data in public replays', () => {
     type Event = { entityId: string; entityType: string; operation: string; cursor: string };
     const fullEvents = await replay<Event>(GRAPH_CHANGED(head), 7, EDITOR_KEY);
     const publicEvents = await replay<Event>(GRAPH_CHANGED(head), 7);
-    expect(fullEvents.filter((event) => event.entityId === leakId).map((event) => event.operation)).toEqual(['recordLeak', 'deleteLeak']);
+    expect(fullEvents.filter((event) => event.entityId === leakId).map((event) => event.operation)).toEqual(['RECORD_LEAK', 'DELETE_LEAK']);
     expect(JSON.stringify(publicEvents)).not.toContain(leakId);
     const leakEvents = publicEvents.filter((event) => event.entityType === 'LEAK');
-    expect(leakEvents.map((event) => event.operation)).toEqual(['recordLeak', 'deleteLeak']);
+    expect(leakEvents.map((event) => event.operation)).toEqual(['RECORD_LEAK', 'DELETE_LEAK']);
     expect(leakEvents.every((event) => TOMBSTONE.test(event.entityId))).toBe(true);
     // Entities still there keep their ids, and both views have the same events in the same order.
     expect(publicEvents.map((event) => event.cursor)).toEqual(fullEvents.map((event) => event.cursor));
     expect(publicEvents.filter((event) => event.entityType === 'DEVICE').map((event) => event.entityId)).toContain('device:werase-phone');
 
     const [leakRecorded] = await replay<{ leakId: string; leak: null }>(LEAK_RECORDED(head), 1);
-    expect(leakRecorded).toEqual({ leakId: expect.stringMatching(TOMBSTONE), operation: 'recordLeak', leak: null });
+    expect(leakRecorded).toEqual({ leakId: expect.stringMatching(TOMBSTONE), operation: 'RECORD_LEAK', leak: null });
     const [editorLeakRecorded] = await replay<{ leakId: string }>(LEAK_RECORDED(head), 1, EDITOR_KEY);
     expect(editorLeakRecorded!.leakId).toBe(leakId);
 
@@ -78,7 +78,7 @@ describe('erased data in public replays', () => {
       claim: { confidence: string; reportedOn: string; sources: Array<{ id: string }> } | null;
     };
     const publicClaims = await replay<ClaimEvent>(CLAIM_CHANGED(head), 2);
-    expect(publicClaims.map((event) => event.operation)).toEqual(['recordLeak', 'unlink']);
+    expect(publicClaims.map((event) => event.operation)).toEqual(['RECORD_LEAK', 'UNLINK']);
     for (const event of publicClaims) {
       expect(event).toMatchObject({ claimId: expect.stringMatching(TOMBSTONE), fromId: 'device:werase-phone', toId: 'chip:werase-chip', claim: null });
     }

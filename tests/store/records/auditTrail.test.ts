@@ -49,17 +49,17 @@ describe('an import', () => {
 
       const events = await subscriber.received(4, 10_000);
       expect(events.map((event) => [event.entityId, event.entityType, event.operation])).toEqual([
-        ['source:wimp-note', 'SOURCE', 'import'],
-        ['brand:wimp-one', 'BRAND', 'import'],
-        ['device:wimp-phone', 'DEVICE', 'import'],
-        ['device:wimp-phone', 'DEVICE', 'import'],
+        ['source:wimp-note', 'SOURCE', 'IMPORT'],
+        ['brand:wimp-one', 'BRAND', 'IMPORT'],
+        ['device:wimp-phone', 'DEVICE', 'IMPORT'],
+        ['device:wimp-phone', 'DEVICE', 'IMPORT'],
       ]);
 
       const brand = await app().graphql(CHANGES, { entityId: 'brand:wimp-one' }, EDITOR_KEY);
       const entries = brand.data.changes.edges.map((edge: any) => edge.node);
       expect(entries.map((entry: any) => [entry.actor, entry.role, entry.entityId, entry.before])).toEqual([
-        [`import:${path.relative(process.cwd(), file)}`, 'admin', 'brand:wimp-one', null],
-        [`import:${path.relative(process.cwd(), file)}`, 'admin', 'device:wimp-phone', null],
+        [`import:${path.relative(process.cwd(), file)}`, 'ADMIN', 'brand:wimp-one', null],
+        [`import:${path.relative(process.cwd(), file)}`, 'ADMIN', 'device:wimp-phone', null],
       ]);
       expect(entries[0].after).toMatchObject({ id: 'brand:wimp-one', name: 'Wimp One', country: 'DE' });
       expect(entries[1].after).toMatchObject({ relation: 'MADE_BY', from: 'device:wimp-phone', to: 'brand:wimp-one', confidence: 'CONFIRMED' });

@@ -4,11 +4,11 @@ import express, { type Router } from 'express';
 import { projectRoot } from '../config/config.js';
 
 export const EXPLORER_PATH = '/explore';
-/** Where `npm run build` (vite, from explorer/) puts the page. */
+/** Where `npm run build` (vite, from explorer/) puts the Explorer. */
 const builtExplorer = path.join(projectRoot, 'dist', 'explorer');
 
-/** The Explorer page, and its hashed assets, which may be cached for good. */
-export function explorerPage(): Router {
+/** The Explorer, its HTML and its hashed assets, which may be cached for good. */
+export function explorerApp(): Router {
   const router = express.Router();
   const indexFile = path.join(builtExplorer, 'index.html');
   router.get(EXPLORER_PATH, (_req, res) => {

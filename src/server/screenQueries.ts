@@ -1,12 +1,13 @@
 /**
- * The pages a frontend of the graph asks most, as GraphQL documents: a device page, a brand page, a
- * partner history and a device list. The server warms them at startup (warmUp.ts), and the bench
+ * What the screens a frontend of the graph shows most ask, as GraphQL documents: a device screen, a brand
+ * screen, a partner history and a device list. The server warms them at startup (warmUp.ts), and the bench
  * times them (bench/operations.ts), so what is warmed is what is measured.
  */
-export const DEVICE_LIST_PAGE_SIZE = 50;
+/** How many devices the device list screen shows at once: its `first`. */
+export const DEVICE_LIST_LENGTH = 50;
 
-export const PAGE_QUERIES = {
-  devicePage: `query DevicePage($name: String!) {
+export const SCREEN_QUERIES = {
+  deviceScreen: `query DeviceScreen($name: String!) {
     device(name: $name) {
       id name status announcedOn
       brand { id name }
@@ -15,7 +16,7 @@ export const PAGE_QUERIES = {
       leaksConnection(first: 10) { edges { confidence reportedOn node { id summary platform } sources { id title } } }
     }
   }`,
-  brandPage: `query BrandPage($name: String!) {
+  brandScreen: `query BrandScreen($name: String!) {
     brand(name: $name) {
       id name
       partners { id name }
@@ -28,5 +29,5 @@ export const PAGE_QUERIES = {
       brands { id name } devices { id name } sources { id title }
     }
   }`,
-  deviceListPage: `query DeviceListPage { devices(first: ${DEVICE_LIST_PAGE_SIZE}) { edges { node { id name brand { id name } chip { id name } } } } }`,
+  deviceList: `query DeviceList { devices(first: ${DEVICE_LIST_LENGTH}) { edges { node { id name brand { id name } chip { id name } } } } }`,
 } as const;

@@ -1,0 +1,201 @@
+import { believedEdgesCypher, bestNodeCypher } from '../../model/claim.js';
+import type { EntityLabel } from '../../model/entityKinds.js';
+import { relationship, type RelationshipDeclaration, type RelationshipName } from '../../model/relationships.js';
+import type { Row } from '../neo4j/database.js';
+import { claimPattern } from './cypher.js';
+
+/**
+ * Keyset pages of brands, chips and devices, composed in code: their filters and sorts declared per kind,
+ * the relationship ones derived from the relationship table and the belief rule (model/claim.ts), so
+ * `devices(brandId:)` keeps what `Device.brand` shows and PARTNER_COUNT counts what `Brand.partnerCount`
+ * does. The keyset window is written once for all of them. Each shape (filters present, asOf given or
+ * not, order, direction, cursor or not, total wanted or not) gives its own text, so each gets its own plan
+ * and the plan cache hits; user values stay parameters.
+ */
+
+/** A statement's shape: what is given, never the values. `asOf` is the Cypher day expression, or null for today. */
+interface Shape {
+  asOf: string | null;
+  descending: boolean;
+  backward: boolean;
+}
+
+/** A filter: applies when its parameter is set. */
+interface Filter {
+  param: string;
+  condition: (shape: Shape) => string;
+  /** A MATCH that finds the candidates from the filter's entity, instead of scanning the label. */
+  candidates?: string;
+  /** Whether the parameter is an entity id, which must exist (missingFilterId). */
+  isId?: true;
+}
+
+interface Sort {
+  /** The sort key over `node`. */
+  key: (shape: Shape) => string;
+  /** The property sorted by, when the key is one: a range index on it then gives the order. */
+  indexed?: string;
+}
+
+interface PageDeclaration {
+  label: EntityLabel;
+  filters: Filter[];
+  /** The label of the entities filter ids name. */
+  filterIdsOf?: string;
+  sorts: Record<string, Sort>;
+  /** Whether a node exists in the view of a past day, when it is not always. */
+  knownOn?: (asOf: string) => string;
+}
+
+/** The relationship `name` of `node`, with its claims as known on the shape's day. */
+function claimsOf(name: RelationshipName, shape: Shape, targetCondition?: string) {
+  const declaration: RelationshipDeclaration = relationship(name);
+  const pattern = claimPattern(declaration, 'node', 'target', 'c');
+  const conditions = [targetCondition, shape.asOf === null ? undefined : `c.reportedOn <= ${shape.asOf}`].filter(Boolean);
+  const match = `MATCH ${pattern.match}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+  const claimId = (claim: string) => claimPattern(declaration, 'node', 'target', claim).claimId;
+  return { declaration, match, claimId };
+}
+
+/**
+ * Whether the relationship `name` of `node` holds the entity `$param`, as its field shows it: the single
+ * value's best node, or one of a list's believed nodes.
+ */
+function holds(name: RelationshipName, param: string, shape: Shape): string {
+  if (relationship(name).cardinality === 'single') {
+    const { match, claimId } = claimsOf(name, shape);
+    return `COLLECT { ${bestNodeCypher(match, 'target', 'c', claimId)} RETURN target.id } = [$${param}]`;
+  }
+  const { match, claimId } = claimsOf(name, shape, `target.id = $${param}`);
+  return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target } > 0`;
+}
+
+/** The relationship's count field, as it counts: every claim, or the believed nodes. */
+function countOf(name: RelationshipName, shape: Shape): string {
+  const { declaration, match, claimId } = claimsOf(name, shape);
+  if (declaration.count?.of === 'claims') return `COUNT { ${match} }`;
+  return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target }`;
+}
+
+const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration> = {
+  brandsPage: {
+    label: 'Brand',
+    filters: [
+      { param: 'role', condition: () => '$role IN node.roles' },
+      { param: 'country', condition: () => 'node.country = $country' },
+    ],
+    sorts: {
+      NAME: { key: () => 'node.name', indexed: 'name' },
+      PARTNER_COUNT: { key: (shape) => countOf('Brand.partners', shape) },
+    },
+  },
+  chipsPage: {
+    label: 'Chip',
+    filters: [{ param: 'vendorId', condition: (shape) => holds('Chip.vendor', 'vendorId', shape), isId: true }],
+    filterIdsOf: 'Brand',
+    sorts: {
+      NAME: { key: () => 'node.name', indexed: 'name' },
+      // Chip.devices has no count field: its believed devices, as the list shows them.
+      DEVICE_COUNT: {
+        key: (shape) => {
+          const { match, claimId } = claimsOf('Chip.devices', shape);
+          return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target }`;
+        },
+      },
+    },
+  },
+  devicesPage: {
+    label: 'Device',
+    filters: [
+      {
+        param: 'brandId',
+        condition: (shape) => holds('Device.brand', 'brandId', shape),
+        candidates: 'MATCH (:Brand {id: $brandId})<-[:MADE_BY]-(node:Device) WITH DISTINCT node',
+        isId: true,
+      },
+      { param: 'chipId', condition: (shape) => holds('Device.chip', 'chipId', shape), isId: true },
+      { param: 'cameraBrandId', condition: (shape) => holds('Device.cameraBrands', 'cameraBrandId', shape), isId: true },
+      { param: 'status', condition: () => 'node.status = $status' },
+      { param: 'announcedFrom', condition: () => 'node.announcedOn >= date($announcedFrom)' },
+      { param: 'announcedTo', condition: () => 'node.announcedOn <= date($announcedTo)' },
+    ],
+    sorts: {
+      NAME: { key: () => 'node.name', indexed: 'name' },
+      // Unknown days last, whichever the direction.
+      ANNOUNCED_ON: { key: (shape) => `coalesce(toString(node.announcedOn), '${shape.descending ? '0000-00-00' : '9999-99-99'}')` },
+      LEAK_COUNT: { key: (shape) => countOf('Device.leaks', shape) },
+    },
+    filterIdsOf: 'Entity',
+    knownOn: (asOf) => `node.firstReportedOn <= ${asOf}`,
+  },
+};
+
+export type GeneratedPageName = keyof typeof PAGES;
+
+export function isGeneratedPage(name: string): name is GeneratedPageName {
+  return name in PAGES;
+}
+
+function isSet(value: unknown): boolean {
+  return value !== null && value !== undefined;
+}
+
+/**
+ * The statement of one page for these parameters (those EntityRepository.page sends): `totalCount`
+ * (0 unless `countTotal`), `rows` of `{node, sortKey}`, and `missingFilterId`, a filter id no entity has.
+ */
+export function pageStatement(name: GeneratedPageName, params: Row): string {
+  const page = PAGES[name];
+  const shape: Shape = { asOf: isSet(params.asOf) ? 'date($asOf)' : null, descending: params.descending === true, backward: params.backward === true };
+  const filters = page.filters.filter((filter) => isSet(params[filter.param]));
+  const start = filters.find((filter) => filter.candidates);
+  const conditions = [
+    ...(shape.asOf !== null && page.knownOn ? [page.knownOn(shape.asOf)] : []),
+    ...filters.filter((filter) => filter !== start).map((filter) => filter.condition(shape)),
+    ...(start ? [start.condition(shape)] : []),
+  ];
+  const sortField = String(params.sortField);
+  const sort = page.sorts[sortField];
+  if (!sort) throw new Error(`${name} has no order ${sortField}`);
+  const afterGiven = isSet(params.afterId);
+  const candidates = start?.candidates ?? `MATCH (node:${page.label})`;
+
+  const window: string[] = [candidates];
+  const windowConditions = [...conditions];
+  // The sort key is an indexed property: bound it from the cursor on, so the index gives the order.
+  const [keyAfter, idAfter] = [shape.descending ? '<' : '>', shape.backward ? '<' : '>'];
+  const byIndex = sort.indexed !== undefined && !start;
+  if (byIndex && afterGiven) windowConditions.unshift(`node.${sort.indexed} ${keyAfter}= $afterKey`);
+  else if (byIndex && !shape.descending) windowConditions.unshift(`node.${sort.indexed} >= ''`);
+  if (windowConditions.length > 0) window.push(`WHERE ${windowConditions.join('\n  AND ')}`);
+  const sortKey = byIndex ? `node.${sort.indexed!}` : 'sortKey';
+  window.push(`WITH node, ${sort.key(shape)} AS sortKey`);
+  if (afterGiven) window.push(`WHERE ${sortKey} ${keyAfter} $afterKey OR (${sortKey} = $afterKey AND node.id ${idAfter} $afterId)`);
+  window.push(
+    `WITH node, sortKey ORDER BY ${sortKey}${shape.descending ? ' DESC' : ''}, node.id${shape.backward ? ' DESC' : ''}`,
+    'LIMIT $limit',
+    `RETURN collect({node: node {.*, __typename: '${page.label}'}, sortKey: sortKey}) AS rows`,
+  );
+
+  const lines: string[] = [];
+  if (params.countTotal === true) {
+    lines.push(
+      'CALL () {',
+      indent([candidates, ...(conditions.length > 0 ? [`WHERE ${conditions.join('\n  AND ')}`] : []), 'RETURN count(node) AS totalCount']),
+      '}',
+    );
+  }
+  lines.push('CALL () {', indent(window), '}');
+  const ids = filters.filter((filter) => filter.isId).map((filter) => `$${filter.param}`);
+  const missing = ids.length === 0 ? 'null' : `[id IN [${ids.join(', ')}] WHERE NOT EXISTS { MATCH (:${page.filterIdsOf} {id: id}) }][0]`;
+  lines.push(`RETURN ${params.countTotal === true ? 'totalCount' : '0 AS totalCount'}, rows, ${missing} AS missingFilterId`);
+  return lines.join('\n');
+}
+
+function indent(lines: readonly string[]): string {
+  return lines
+    .join('\n')
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
