@@ -22,6 +22,7 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean -
 COPY --from=build /app/dist/src ./dist/src
 COPY cypher ./cypher
 COPY seed ./seed
+COPY data/imaging/imaging.jsonl ./data/imaging/imaging.jsonl
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \

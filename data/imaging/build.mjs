@@ -330,6 +330,31 @@ const entities = [
     .map((d) => ({ type: 'Device', id: d.id, name: d.name.replace(STATUS_IN_NAME, ''), aliases: [], status: statusOf(d), announcedOn: d.announcedOn })),
 ];
 
+// The default seed loads seed/ (the article that started the graph) and then this file, whose records
+// with the same ids replace the seed's (README "Data and import"). So that replacing loses nothing,
+// a brand, chip or device the seed names keeps the seed's name, and its aliases and roles are the union
+// of both; the status and dates stay this dataset's, which knows what happened after the article.
+const seedEntities = new Map(
+  readFileSync(path.join(here, '..', '..', 'seed', '001-xiaomi-12s-leica-leak.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line))
+    .filter((record) => ['Brand', 'Chip', 'Device'].includes(record.type))
+    .map((record) => [record.id, record]),
+);
+const union = (...lists) => [...new Set(lists.flat().filter(Boolean))];
+for (const entity of entities) {
+  const seed = seedEntities.get(entity.id);
+  if (!seed) continue;
+  entity.aliases = union(seed.aliases ?? [], entity.aliases, [entity.name]).filter((alias) => alias !== seed.name);
+  entity.name = seed.name;
+  if (entity.type === 'Brand') {
+    entity.roles = union(seed.roles, entity.roles).sort();
+    entity.country = seed.country ?? entity.country;
+  }
+  if (entity.type === 'Chip') entity.partNumber = seed.partNumber ?? entity.partNumber;
+}
+
 // Valid-time events become ValidTime records (src/model/validTime.ts), fields in export order; the research
 // predicate they came from is in research/claims.jsonl.
 const validTimeRecords = validTime.map((event) => ({

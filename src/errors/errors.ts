@@ -10,6 +10,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  AMBIGUOUS: 'AMBIGUOUS',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -78,6 +79,15 @@ export class NotFoundError extends PartnergraphError {
 export class ConflictError extends PartnergraphError {
   constructor(message: string, field: string, id: string) {
     super(ErrorCode.CONFLICT, message, { field, id });
+  }
+}
+
+/** A lookup by name that matches more than one entity: the caller names one of the candidates by id instead. */
+export class AmbiguousLookupError extends PartnergraphError {
+  constructor(name: string, candidates: ReadonlyArray<{ id: string; name: string }>) {
+    super(ErrorCode.AMBIGUOUS, `"${name}" names ${candidates.length} entities: ${candidates.map(({ id }) => id).join(', ')}; look one up by id`, {
+      candidates: candidates.map(({ id, name: candidateName }) => ({ id, name: candidateName })),
+    });
   }
 }
 

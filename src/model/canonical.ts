@@ -144,6 +144,44 @@ export function confusableSkeleton(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** What a name resolves to: the ids it names, and whether only a look-alike spelling (homoglyphs, accents) matched. */
+export interface NameResolution {
+  ids: string[];
+  lookalike: boolean;
+}
+
+/**
+ * Entity resolution by name: every name and alias of every entity, under its lookupKey and its
+ * confusableSkeleton. A name resolves by key first; only when no key matches does a look-alike count, so
+ * "XIAOMI" and " xiaomi " are Xiaomi, and "Xiаomi" (Cyrillic а) is caught as looking like it. More than one
+ * id is an ambiguity for the caller to report, never to settle by picking one.
+ */
+export class NameIndex {
+  private readonly byKey = new Map<string, Set<string>>();
+  private readonly bySkeleton = new Map<string, Set<string>>();
+
+  add(id: string, names: Iterable<string>): void {
+    for (const name of names) {
+      addTo(this.byKey, lookupKey(name), id);
+      const skeleton = confusableSkeleton(name);
+      if (skeleton) addTo(this.bySkeleton, skeleton, id);
+    }
+  }
+
+  resolve(name: string): NameResolution {
+    const byKey = this.byKey.get(lookupKey(name));
+    if (byKey) return { ids: [...byKey].sort(), lookalike: false };
+    const bySkeleton = this.bySkeleton.get(confusableSkeleton(name));
+    return { ids: bySkeleton ? [...bySkeleton].sort() : [], lookalike: bySkeleton !== undefined };
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
+}
+
 /** Today's date plus one day, UTC, as YYYY-MM-DD: the latest date a report or publication may carry. */
 export function latestReportDate(now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)).toISOString().slice(0, 10);

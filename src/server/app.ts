@@ -160,7 +160,7 @@ async function prepareGraph(db: Database, config: AppConfig, log: Logger): Promi
     const applied = await applyMigrations(db);
     log.info({ applied }, applied.length > 0 ? 'migrations applied' : 'migrations up to date');
     if (config.seedOnStart) {
-      const summary = await seedGraph(db);
+      const summary = await seedGraph(db, config.seedPaths);
       log.info({ records: summary.records }, 'seed data loaded');
     }
   } finally {

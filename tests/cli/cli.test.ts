@@ -9,7 +9,7 @@ import type { Database } from '../../src/store/neo4j/database.js';
 import { applyMigrations } from '../../src/store/neo4j/migrations.js';
 import { exportGraph } from '../../src/store/records/exporter.js';
 import { importFiles } from '../../src/store/records/importer.js';
-import { seedGraph } from '../../src/store/records/seed.js';
+import { seedDir, seedGraph } from '../../src/store/records/seed.js';
 import { graphFingerprint, neo4jEnv, testDatabase } from '../helpers/database.js';
 import { graphContent } from '../helpers/graphContent.js';
 
@@ -21,7 +21,7 @@ let db: Database;
 beforeAll(async () => {
   db = testDatabase();
   await applyMigrations(db);
-  await seedGraph(db);
+  await seedGraph(db, [seedDir]);
 });
 afterAll(() => db?.close());
 

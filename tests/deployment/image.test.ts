@@ -78,7 +78,7 @@ describe('Dockerfile', () => {
       );
     for (const source of sources) expect(existsSync(path.join(projectRoot, source)), source).toBe(true);
     // Named cypher queries and migrations, and the seed data startApp loads.
-    expect(sources).toEqual(expect.arrayContaining(['cypher', 'seed']));
+    expect(sources).toEqual(expect.arrayContaining(['cypher', 'seed', 'data/imaging/imaging.jsonl']));
   });
 
   it('has every package the server imports at run time among the production dependencies', () => {

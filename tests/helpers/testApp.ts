@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config/config.js';
 import { startApp, type RunningApp } from '../../src/server/app.js';
 import { createLogger, type Logger } from '../../src/server/logger.js';
+import { seedDir } from '../../src/store/records/seed.js';
 import { neo4jEnv } from './database.js';
 
 export interface GraphQLResponse<TData = any> {
@@ -28,6 +29,8 @@ export async function startTestApp(env: Record<string, string> = {}, log?: Logge
     WARM_UP: 'false',
     NEO4J_READ_TIMEOUT_MS: '60000',
     REQUEST_TIMEOUT_MS: '120000',
+    // The tests assert the article's records, not the larger default seed.
+    SEED_PATHS: seedDir,
     ...env,
   });
   const app = await startApp(config, log ?? createLogger(config.logLevel));

@@ -50,6 +50,7 @@ export const QUERY_NAMES = [
   'recordChanges',
   'recordCountsByType',
   'recordImportProgress',
+  'registryResolutionIndex',
   'refreshDeviceIdentity',
   'relationshipClaimById',
   'sequenceChanges',

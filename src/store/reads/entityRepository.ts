@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
-import { NotFoundError } from '../../errors/errors.js';
+import { AmbiguousLookupError, NotFoundError } from '../../errors/errors.js';
 import { lookupKey } from '../../model/canonical.js';
 import { entityAsOf } from '../../model/claim.js';
 import { withAsOf, type AsOf } from '../../model/asOf.js';
@@ -52,7 +52,7 @@ export class EntityRepository {
 
   /**
    * The entity of type `label` whose name, alias, model number, short model number, codename or
-   * part number is `name`, ignoring case.
+   * part number is `name`, ignoring case; AMBIGUOUS, listing the candidates, when several have it.
    */
   async byLookupKey<TRecord extends EntityRecord>(label: string, name: string, asOf: AsOf, plan: PlannedReads | null = null): Promise<TRecord | null> {
     const query = lookupKeyQuery(name);
@@ -61,7 +61,14 @@ export class EntityRepository {
     const rows = plan
       ? await plan.run(this.db, 'entityByLookupKey', this.db.cypher.forParams('entityByLookupKey', params), params, LOOKUP_RESULT)
       : await this.db.read('entityByLookupKey', params);
-    return entityAsOf((rows[0]?.node as TRecord | undefined) ?? null, asOf);
+    const candidates = rows.map((row) => entityAsOf(row.node as TRecord, asOf)).filter((node): node is TRecord => node !== null);
+    // A key two entities share (a codename two makers use) is never settled by picking one.
+    if (candidates.length > 1)
+      throw new AmbiguousLookupError(
+        name,
+        candidates.map(({ id, ...node }) => ({ id, name: 'name' in node ? String(node.name) : id })),
+      );
+    return candidates[0] ?? null;
   }
 
   /**

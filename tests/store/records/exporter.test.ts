@@ -19,7 +19,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-export-'));
 beforeAll(async () => {
   db = testDatabase();
   await applyMigrations(db);
-  await seedGraph(db);
+  await seedGraph(db, [seedDir]);
   before = { content: await graphContent(db), counts: await labelAndTypeCounts() };
   saved = await saveGraphForRestore();
 });
@@ -41,7 +41,7 @@ const seedLines = () => lines(path.join(seedDir, '001-xiaomi-12s-leica-leak.json
 describe('export', () => {
   it('writes the seeded graph back as the seed records, line for line, types in write order and ids sorted', async () => {
     await emptyDatabase(db);
-    await seedGraph(db);
+    await seedGraph(db, [seedDir]);
     const file = path.join(dir, 'seeded.jsonl');
     const progress: Array<[number, number]> = [];
     const summary = await exportGraph(db, file, { pageSize: 4, onProgress: (done, total) => progress.push([done, total]) });
@@ -63,7 +63,7 @@ describe('export', () => {
 
   it('round trip: export, import into an empty database, export again gives the same file and the same graph', async () => {
     await emptyDatabase(db);
-    await seedGraph(db);
+    await seedGraph(db, [seedDir]);
     const seededContent = await graphContent(db);
     const seededFingerprint = await graphFingerprint(db);
     const first = path.join(dir, 'first.jsonl');

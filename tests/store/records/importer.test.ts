@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/store/neo4j/database.js';
 import { applyMigrations } from '../../../src/store/neo4j/migrations.js';
 import { importFiles, ImportValidationError } from '../../../src/store/records/importer.js';
-import { seedGraph } from '../../../src/store/records/seed.js';
+import { seedDir, seedGraph } from '../../../src/store/records/seed.js';
 import { graphFingerprint, testDatabase } from '../../helpers/database.js';
 
 let db: Database;
@@ -14,7 +14,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-import-'));
 beforeAll(async () => {
   db = testDatabase();
   await applyMigrations(db);
-  await seedGraph(db);
+  await seedGraph(db, [seedDir]);
 });
 afterAll(() => db?.close());
 
@@ -37,7 +37,7 @@ const source = { type: 'Source', id: 'source:test-note', title: 'A test note' };
 describe('seed import', () => {
   it('changes nothing when loaded a second time', async () => {
     const before = await graphFingerprint(db);
-    const summary = await seedGraph(db);
+    const summary = await seedGraph(db, [seedDir]);
     expect(summary.records).toBe(54);
     expect(await graphFingerprint(db)).toBe(before);
   });

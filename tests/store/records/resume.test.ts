@@ -20,7 +20,7 @@ const batchSize = 5;
 beforeAll(async () => {
   db = testDatabase();
   await applyMigrations(db);
-  await seedGraph(db);
+  await seedGraph(db, [seedDir]);
   saved = await saveGraphForRestore();
   await emptyDatabase(db);
   await importFiles(db, [seedFile], { batchSize });
