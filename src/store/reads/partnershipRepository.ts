@@ -3,22 +3,15 @@ import { lookupKeyQuery } from './entityRepository.js';
 import type { Database } from '../neo4j/database.js';
 import type { PlannedReads, RootShape } from './relationshipLoader.js';
 import { BadUserInputError, NotFoundError } from '../../errors/errors.js';
-import type { Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
-import type { DatePrecision, PartnershipKind, PartnershipStatsGroupBy } from '../../model/enums.js';
-import { believedSpan, isActiveDuring, validTimeClaimsOf, type Period } from '../../model/validTime.js';
+import type { PartnershipKind, PartnershipStatsGroupBy } from '../../model/enums.js';
+import { believedSpan, isActiveDuring, validTimeClaimsOf, type PartnershipDates, type Period } from '../../model/validTime.js';
 import { ValidTimeRepository } from './validTimeRepository.js';
 
 /** A partnership as partner history reads it (Partnership in the schema). */
-export interface PartnershipRecord extends Omit<EntityRecord, '__typename'>, Omit<Claim, 'id'> {
+export interface PartnershipRecord extends Omit<EntityRecord, '__typename'>, Omit<PartnershipDates, 'id'> {
   kind: PartnershipKind;
   summary: string | null;
-  announcedOn: string | null;
-  announcedOnPrecision: DatePrecision | null;
-  startedOn: string | null;
-  startedOnPrecision: DatePrecision | null;
-  endedOn: string | null;
-  endedOnPrecision: DatePrecision | null;
 }
 
 /** One group of partnershipStats. */
