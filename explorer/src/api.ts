@@ -61,6 +61,17 @@ export interface PartnershipEvent {
   endedOn: string | null;
   endedOnPrecision: DatePrecision | null;
   brands: Array<{ id: string; name: string }>;
+  span: ValidSpan;
+}
+
+/** When a partnership was in force, as the API believes it; no startedOn when no claim dates it, no endedOn while it goes on. */
+export interface ValidSpan {
+  startedOn: string | null;
+  startedOnPrecision: DatePrecision | null;
+  endedOn: string | null;
+  endedOnPrecision: DatePrecision | null;
+  start: { event: string } | null;
+  end: { event: string } | null;
 }
 
 /** An entity's own facts, as the side panel lists them. */
@@ -201,7 +212,7 @@ export async function fetchPartnerHistory(brand: string, asOf: string | null): P
   const data = await request<{ partnerHistory: PartnershipEvent[] }>(
     `query ExplorerTimeline($brand: String!, $asOf: Date) { partnerHistory(brand: $brand, asOf: $asOf) {
       id kind confidence reportedOn reportedOnPrecision announcedOn announcedOnPrecision startedOn startedOnPrecision endedOn endedOnPrecision
-      brands { id name } } }`,
+      brands { id name } span { startedOn startedOnPrecision endedOn endedOnPrecision start { event } end { event } } } }`,
     { brand, asOf },
   );
   return data.partnerHistory.map((event) => ({ ...withEntityIds(event), brands: event.brands.map(withEntityIds) }));

@@ -19,7 +19,7 @@ const EVER = '0001-01-01';
  */
 export async function fetchDeviceGroups(brand: string, asOf: string | null): Promise<DeviceGroup[]> {
   const range = await request<{ all: CountOnly; earliest: DeviceDays; latest: DeviceDays }>(
-    `query ExplorerDeviceYears($brand: String!, $asOf: Date, $ever: Date) {
+    `query ExplorerDeviceYears($brand: ID!, $asOf: Date, $ever: Date) {
       all: devices(brandId: $brand, asOf: $asOf, first: 1) { totalCount }
       earliest: devices(brandId: $brand, asOf: $asOf, announcedFrom: $ever, orderBy: ANNOUNCED_ON_ASC, first: 1) { totalCount edges { node { id name announcedOn } } }
       latest: devices(brandId: $brand, asOf: $asOf, announcedFrom: $ever, orderBy: ANNOUNCED_ON_DESC, first: 1) { totalCount edges { node { id name announcedOn } } }
@@ -38,7 +38,7 @@ export async function fetchDeviceGroups(brand: string, asOf: string | null): Pro
     });
     const declarations = periods.map((_, index) => `$from${index}: Date, $to${index}: Date`).join(', ');
     const counts = await request<Record<string, CountOnly>>(
-      `query ExplorerDeviceCounts($brand: String!, $asOf: Date, ${declarations}) { ${fields.join(' ')} }`,
+      `query ExplorerDeviceCounts($brand: ID!, $asOf: Date, ${declarations}) { ${fields.join(' ')} }`,
       variables,
     );
     periods.forEach((period, index) => {
@@ -60,7 +60,7 @@ export async function fetchGroupDevices(group: DeviceGroup, asOf: string | null)
       ? `devices(brandId: $brand, asOf: $asOf, orderBy: ANNOUNCED_ON_ASC, last: ${GROUP_PAGE})`
       : `devices(brandId: $brand, asOf: $asOf, announcedFrom: "${period.from}-01-01", announcedTo: "${period.to}-12-31", orderBy: ANNOUNCED_ON_ASC, first: ${GROUP_PAGE})`;
   const data = await request<{ page: DeviceDays }>(
-    `query ExplorerDeviceGroup($brand: String!, $asOf: Date) { page: ${page} { totalCount edges { node { id name announcedOn } } } }`,
+    `query ExplorerDeviceGroup($brand: ID!, $asOf: Date) { page: ${page} { totalCount edges { node { id name announcedOn } } } }`,
     { brand: group.brand, asOf },
   );
   // Devices with no day come last in either order; a page from the end may still reach into dated ones.

@@ -13,6 +13,12 @@ import type { EntityLabel } from './entityKinds.js';
  * sources). `linkable` ones are claims of their own, which relationship records and the editor's
  * `link` write; the others are written with the partnership or leak they belong to.
  */
+/**
+ * Relationships that are not claims but hang claim nodes below their subject: a device's Spec nodes, and the
+ * ValidTime claims of a partnership, device or chip (model/validTime.ts).
+ */
+export const CONTAINMENT_RELATIONSHIP_TYPES = ['HAS_SPEC', 'HAS_VALID_TIME'] as const;
+
 export const CLAIM_RELATIONSHIP_TYPES = {
   MADE_BY: { linkable: true },
   USES_CHIP: { linkable: true },

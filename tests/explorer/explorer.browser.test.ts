@@ -511,6 +511,46 @@ describe('the Explorer at /explore', () => {
     await page.screenshot({ path: screenshotPath('explorer-logos') });
   }, 60_000);
 
+  it('draws partnerships with a span as bars: an ended one with both ends, an ongoing one open to the right edge', async () => {
+    // Valid-time claims date Huawei-Leica from February 2016 to its end on 31 March 2022; Xiaomi's goes on.
+    const source = 'source:partnergraph-editors';
+    const claims = [
+      { subject: 'partnership:huawei-leica', event: 'STARTED', on: '2016-02', confidence: 'CONFIRMED', reportedOn: '2016-02-25' },
+      { subject: 'partnership:huawei-leica', event: 'ENDED', on: '2022-03-31', confidence: 'CONFIRMED', reportedOn: '2022-05-23' },
+    ];
+    await importRecords(
+      `${MARKER}-spans`,
+      claims.map((claim) => ({ type: 'ValidTime', ...claim, sources: [source] })),
+    );
+    try {
+      await page.goto(`${app.baseUrl}/explore?focus=brand:leica`);
+      const axis = page.getByRole('list', { name: 'Partner timeline of Leica' });
+      const huawei = axis.getByRole('listitem').filter({ hasText: /^Huawei/ });
+      const xiaomi = axis.getByRole('listitem').filter({ hasText: /^Xiaomi/ });
+      // Each end as precisely as it is known: the start in a month, the end on a day.
+      const text = async (item: typeof huawei) => (await item.innerText()).replace(/\s+/g, ' ');
+      await expect.poll(() => text(huawei), POLL).toMatch(/^Huawei 2016-02 – 2022-03-31\b/);
+      expect(await text(xiaomi)).toMatch(/^Xiaomi 2022-05-23 – ongoing\b/);
+      expect(await huawei.getAttribute('class')).toContain('span-ended');
+      expect(await xiaomi.getAttribute('class')).toContain('span-open');
+
+      const axisBox = (await axis.boundingBox())!;
+      const bar = async (item: typeof huawei) => (await item.locator('.timeline-bar').boundingBox())!;
+      const [ended, open] = [await bar(huawei), await bar(xiaomi)];
+      // The ended bar runs from 2016 to 2022, ending before the right edge; the open one reaches the edge.
+      expect(ended.width).toBeGreaterThan(axisBox.width / 4);
+      expect(ended.x + ended.width).toBeLessThan(axisBox.x + axisBox.width - 20);
+      expect(open.x).toBeGreaterThan(ended.x + ended.width - 1);
+      expect(Math.abs(open.x + open.width - (axisBox.x + axisBox.width))).toBeLessThanOrEqual(1);
+      // Each partnership is either a bar or, with no span, a dot.
+      for (const item of await axis.getByRole('listitem').all())
+        expect((await item.locator('.timeline-bar').count()) + (await item.locator('.timeline-marker').count())).toBe(1);
+      await page.locator('.timeline-section').screenshot({ path: screenshotPath('explorer-timeline-spans') });
+    } finally {
+      await app.db.driver.executeQuery('MATCH (v:ValidTime) WHERE v.sourceIds = [$source] DETACH DELETE v', { source });
+    }
+  });
+
   it('logged no console error and sent no request off this machine', () => {
     expect(watch.requests.some((url) => url.includes('/explore/assets/'))).toBe(true);
     expect(watch.errors).toEqual([]);

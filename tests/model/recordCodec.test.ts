@@ -72,7 +72,7 @@ describe('record codec (src/model/recordCodec.ts), declared once for the importe
       expect(row).not.toHaveProperty('sources');
       expect(Object.values(row)).not.toContain(undefined);
     }
-    expect([...PARTIAL_DATE_FIELDS].sort()).toEqual(['announcedOn', 'endedOn', 'publishedOn', 'reportedOn', 'startedOn']);
+    expect([...PARTIAL_DATE_FIELDS].sort()).toEqual(['announcedOn', 'endedOn', 'on', 'publishedOn', 'reportedOn', 'startedOn']);
     expect([...LIST_FIELDS].sort()).toEqual(['aliases', 'brands', 'devices', 'roles', 'sources']);
   });
 

@@ -112,7 +112,10 @@ interface DeviceDraft {
   model: string;
   names: string[];
   codenames: string[];
+  /** The graph's device this one merges into, when it has another id: reported as a merge, its own name kept. */
   existing: KnownEntity | undefined;
+  /** Whether the graph holds a device of this id already (a merge, or an earlier run of this import). */
+  inGraph: boolean;
 }
 
 /** The import records for `registry` against what the graph holds, and the report of what they merge and contradict. Pure. */
@@ -168,7 +171,7 @@ export function planRegistryImport(registry: Registry, known: readonly KnownEnti
   }
   report.sharedCodenames = [...codenameBrands.values()].filter((owners) => owners.size > 1).length;
   report.devices = devices.length;
-  report.newDevices = devices.filter((device) => !device.existing).length;
+  report.newDevices = devices.filter((device) => !device.inGraph).length;
   return { records, report };
 }
 
@@ -232,6 +235,7 @@ function groupDevices(
   report: RegistryReport,
 ): DeviceDraft[] {
   const byModel = new Map<string, KnownEntity[]>();
+  const knownDeviceIds = new Set(known.filter((entity) => entity.kind === 'device').map(({ id }) => id));
   for (const device of known) {
     if (device.kind !== 'device') continue;
     for (const model of device.keys) byModel.set(lookupKey(model), [...(byModel.get(lookupKey(model)) ?? []), device]);
@@ -252,7 +256,15 @@ function groupDevices(
     const id = existing?.id ?? derivedId;
     let draft = drafts.get(id);
     if (!draft) {
-      draft = { id, brandId, model, names: [], codenames: [], existing: existing && existing.id !== derivedId ? existing : undefined };
+      draft = {
+        id,
+        brandId,
+        model,
+        names: [],
+        codenames: [],
+        existing: existing && existing.id !== derivedId ? existing : undefined,
+        inGraph: knownDeviceIds.has(id),
+      };
       drafts.set(id, draft);
       if (draft.existing) report.merges.push(`device ${row.brand} ${model} → ${id} ("${draft.existing.name}"), by model number`);
     }

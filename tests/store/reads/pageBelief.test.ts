@@ -73,7 +73,7 @@ it.each([
   ['before the denial', BEFORE, [`device:${MARKER}-phone@${BEFORE}`]],
 ])('filters devices by the maker Device.brand shows, %s', async (_, asOf, ids) => {
   const result = await app.graphql(
-    `query($asOf: Date, $brandId: String) {
+    `query($asOf: Date, $brandId: ID) {
       devices(brandId: $brandId, asOf: $asOf) { totalCount edges { node { id brand { id } } } }
       phone: node(id: "device:${MARKER}-phone") { ... on Device { brand { id } } }
     }`,

@@ -53,6 +53,7 @@ describe('seed import', () => {
       '0005_change_log',
       '0006_change_sequence',
       '0007_deployment_secret',
+      '0008_valid_time_claim_ids',
     ]);
   });
 });
