@@ -1,5 +1,5 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { isIncluded } from '../store/reads/read.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFields } from '../store/reads/selectionWalker.js';
 
 type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>;
 
@@ -9,19 +9,9 @@ type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'vari
  * nobody asked for.
  */
 export function selectsField(info: SelectionInfo, fieldName: string): boolean {
-  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
-    (selectionSet?.selections ?? []).some((selection) => {
-      if (!isIncluded(selection, info.variableValues)) return false;
-      switch (selection.kind) {
-        case Kind.FIELD:
-          return selection.name.value === fieldName;
-        case Kind.INLINE_FRAGMENT:
-          return visit(selection.selectionSet);
-        case Kind.FRAGMENT_SPREAD:
-          return visit(info.fragments[selection.name.value]?.selectionSet);
-      }
-    });
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
+  const selectionSets = info.fieldNodes.map((node) => node.selectionSet);
+  const fields = selectedFields(selectionSets, { fragments: info.fragments, variableValues: info.variableValues });
+  return [...fields.keys()].some((field) => field.name.value === fieldName);
 }
 
 /** Whether a connection's totalCount is selected, so the count can be skipped when it is not. */

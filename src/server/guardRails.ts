@@ -7,6 +7,7 @@ import {
   isNonNullType,
   Kind,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
@@ -26,6 +27,7 @@ import {
 import { LimitExceededError, TooLongError } from '../errors/errors.js';
 import type { AppContext } from '../api/context.js';
 import { CompiledDocuments } from '../store/reads/compiledDocuments.js';
+import { selectedFields } from '../store/reads/selectionWalker.js';
 
 export type { OperationMeasure };
 
@@ -151,32 +153,24 @@ function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args
 type Shape = { depth: number; aliases: number };
 
 /**
- * Depth and alias count of a selection set, fragments expanded; introspection is exempt. A fragment's shape does
- * not depend on where it is spread, so each is measured once (`measured`): 26 fragments each spreading the previous
- * twice would otherwise be walked 2^26 times.
+ * Depth and alias count of a selection set, fragments expanded; introspection is exempt. Aliases count once per
+ * expansion of the fragment that holds them. A field's shape does not depend on where it is selected, so each is
+ * measured once (`measured`): 26 fragments each spreading the previous twice would otherwise be walked 2^26 times.
+ * No variables are given to the walker, so fields that @skip or @include leave out are measured too: a document's
+ * shape is judged as written, the same whatever variables turn parts of it off, as it always has been.
  */
-function shapeOf(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, measured: Map<string, Shape>): Shape {
+function shapeOf(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, measured: Map<FieldNode, Shape>): Shape {
   let depth = 0;
   let aliases = 0;
-  for (const selection of selectionSet.selections) {
-    let inner: Shape = { depth: 0, aliases: 0 };
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      if (selection.selectionSet) inner = shapeOf(selection.selectionSet, fragments, measured);
-      inner = { depth: inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0) };
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = shapeOf(selection.selectionSet, fragments, measured);
-    } else {
-      // Validation has already rejected unknown fragments and fragment cycles.
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (fragment) {
-        if (!measured.has(name)) measured.set(name, shapeOf(fragment.selectionSet, fragments, measured));
-        inner = measured.get(name)!;
-      }
+  for (const [field, times] of selectedFields([selectionSet], { fragments })) {
+    if (field.name.value.startsWith('__')) continue;
+    let inner = measured.get(field);
+    if (!inner) {
+      inner = field.selectionSet ? shapeOf(field.selectionSet, fragments, measured) : { depth: 0, aliases: 0 };
+      measured.set(field, inner);
     }
-    depth = Math.max(depth, inner.depth);
-    aliases += inner.aliases;
+    depth = Math.max(depth, inner.depth + 1);
+    aliases += times * (inner.aliases + (field.alias ? 1 : 0));
   }
   return { depth, aliases };
 }
@@ -193,7 +187,7 @@ export function recursiveSelections(document: DocumentNode): number {
   const countFragment = (name: string): number => {
     const known = counted.get(name);
     if (known !== undefined) return known ?? 0;
-    const fragment = fragments.get(name);
+    const fragment = fragments[name];
     if (!fragment) return 0;
     counted.set(name, null);
     const count = countSet(fragment.selectionSet);
@@ -221,8 +215,11 @@ function selectedOperation(document: DocumentNode, operationName: string | null 
   return operations.find((operation) => !operationName || operation.name?.value === operationName) ?? operations[0]!;
 }
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  return new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+/** The document's fragments by name, in an object without a prototype: a spread of `...constructor` finds nothing. */
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const definitions = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  return Object.assign(
+    Object.create(null) as Record<string, FragmentDefinitionNode>,
+    Object.fromEntries(definitions.map((fragment) => [fragment.name.value, fragment])),
   );
 }

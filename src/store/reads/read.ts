@@ -1,10 +1,6 @@
 import {
   GraphQLError,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  Kind,
   getArgumentValues,
-  getDirectiveValues,
   getNamedType,
   isAbstractType,
   isObjectType,
@@ -16,6 +12,7 @@ import {
 } from 'graphql';
 import { pageWindow } from '../../model/keyset.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from '../../model/relationships.js';
+import { selectedFields } from './selectionWalker.js';
 
 /**
  * One relationship read: which relationship, which window of its claims, and what to bring back for
@@ -85,31 +82,11 @@ export function collectFields(
   selectionSets: readonly (SelectionSetNode | undefined)[],
 ): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
-  const visitedFragments = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode | undefined) => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (!isIncluded(selection, context.variableValues)) continue;
-      switch (selection.kind) {
-        case Kind.FIELD: {
-          const responseKey = selection.alias?.value ?? selection.name.value;
-          fields.set(responseKey, [...(fields.get(responseKey) ?? []), selection]);
-          break;
-        }
-        case Kind.INLINE_FRAGMENT:
-          if (appliesTo(context, selection.typeCondition?.name.value, type)) visit(selection.selectionSet);
-          break;
-        case Kind.FRAGMENT_SPREAD: {
-          const name = selection.name.value;
-          const fragment = context.fragments[name];
-          if (visitedFragments.has(name) || !fragment) break;
-          visitedFragments.add(name);
-          if (appliesTo(context, fragment.typeCondition.name.value, type)) visit(fragment.selectionSet);
-          break;
-        }
-      }
-    }
-  };
-  for (const selectionSet of selectionSets) visit(selectionSet);
+  const appliesTo = (typeCondition: string | undefined) => typeConditionApplies(context, typeCondition, type);
+  for (const selection of selectedFields(selectionSets, { fragments: context.fragments, variableValues: context.variableValues, appliesTo }).keys()) {
+    const responseKey = selection.alias?.value ?? selection.name.value;
+    fields.set(responseKey, [...(fields.get(responseKey) ?? []), selection]);
+  }
   return fields;
 }
 
@@ -233,14 +210,7 @@ function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
   return { ...read, properties, key };
 }
 
-/** Whether @skip and @include keep a selection, as GraphQL execution decides it. */
-export function isIncluded(node: Parameters<typeof getDirectiveValues>[1], variableValues: SelectionContext['variableValues']): boolean {
-  if (getDirectiveValues(GraphQLSkipDirective, node, variableValues)?.if === true) return false;
-  if (getDirectiveValues(GraphQLIncludeDirective, node, variableValues)?.if === false) return false;
-  return true;
-}
-
-function appliesTo(context: SelectionContext, typeCondition: string | undefined, type: GraphQLObjectType): boolean {
+function typeConditionApplies(context: SelectionContext, typeCondition: string | undefined, type: GraphQLObjectType): boolean {
   if (!typeCondition || typeCondition === type.name) return true;
   const conditionType = context.schema.getType(typeCondition);
   return conditionType !== undefined && isAbstractType(conditionType) && context.schema.isSubType(conditionType, type);
