@@ -131,6 +131,36 @@ const has =
   (labels: string[]) =>
     wanted.every((label) => labels.includes(label));
 
+/**
+ * Where cytoscape draws a node, or the midpoint of the first edge between two nodes, in page coordinates, once
+ * the drawing has stopped moving: panels that load after the graph (the timeline) resize the canvas, and the
+ * drawing is fitted again. Also checks that nothing else on the page covers that point.
+ */
+async function settledPoint(target: { node: string } | { edge: [string, string] }): Promise<{ x: number; y: number }> {
+  const read = () =>
+    page.evaluate((wanted) => {
+      const container = document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } };
+      const cy = container._cyreg.cy;
+      const box = container.getBoundingClientRect();
+      const at =
+        'node' in wanted
+          ? cy.getElementById(wanted.node).renderedPosition()
+          : cy.edges(`[source = "${wanted.edge[0]}"][target = "${wanted.edge[1]}"]`)[0].renderedMidpoint();
+      const point = { x: box.left + at.x, y: box.top + at.y };
+      const onCanvas = container.contains(document.elementFromPoint(point.x, point.y));
+      return { ...point, onCanvas };
+    }, target);
+  let last = { x: Number.NaN, y: Number.NaN, onCanvas: false };
+  await expect
+    .poll(async () => {
+      const previous = last;
+      last = await read();
+      return last.onCanvas && last.x === previous.x && last.y === previous.y;
+    }, { ...POLL, intervals: [250] })
+    .toBe(true);
+  return { x: last.x, y: last.y };
+}
+
 beforeAll(async () => {
   listedOrigin = await startOriginServer(() => app.baseUrl);
   unlistedOrigin = await startOriginServer(() => app.baseUrl);
@@ -225,15 +255,7 @@ describe('the Explorer at /explore', () => {
     await page.getByLabel('Min. confidence').selectOption('');
     await page.getByRole('button', { name: 'Today' }).click();
     await waitForNodes(has('Leica × Xiaomi'));
-    // Where cytoscape drew the Leica → "Leica × Xiaomi" edge, in page coordinates.
-    const point = await page.evaluate(() => {
-      const container = document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } };
-      const cy = container._cyreg.cy;
-      const edge = cy.edges('[source = "brand:leica"][target = "partnership:leica-xiaomi"]')[0];
-      const box = container.getBoundingClientRect();
-      const mid = edge.renderedMidpoint();
-      return { x: box.left + mid.x, y: box.top + mid.y };
-    });
+    const point = await settledPoint({ edge: ['brand:leica', 'partnership:leica-xiaomi'] });
     await page.mouse.click(point.x, point.y);
     const panel = page.getByRole('region', { name: 'Leica → Leica × Xiaomi' });
     await expect.poll(() => panel.isVisible(), POLL).toBe(true);
@@ -260,12 +282,7 @@ describe('the Explorer at /explore', () => {
   });
 
   it('a click on a node shows its facts and claims, and opens its neighbourhood', async () => {
-    const point = await page.evaluate(() => {
-      const container = document.getElementById('graph-canvas') as HTMLElement & { _cyreg: { cy: any } };
-      const position = container._cyreg.cy.getElementById('brand:sharp').renderedPosition();
-      const box = container.getBoundingClientRect();
-      return { x: box.left + position.x, y: box.top + position.y };
-    });
+    const point = await settledPoint({ node: 'brand:sharp' });
     await page.mouse.click(point.x, point.y);
     const panel = page.getByRole('region', { name: 'Sharp', exact: true });
     await expect.poll(() => panel.innerText(), POLL).toMatch(/country\s+JP/);
