@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../../model/access.js';
-import { Confidence, type Relation } from '../../model/enums.js';
+import { Confidence, type ChangeOperationName, type Relation } from '../../model/enums.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import type { Database, Row } from '../neo4j/database.js';
@@ -74,7 +74,7 @@ export class GraphEditor {
   }
 
   /** One mutation in one transaction, its audit entries appended last (cypher/recordChanges.cypher says why). */
-  private async edit<T>(caller: Caller, operation: string, work: (edit: EditTransaction) => Promise<T>): Promise<T> {
+  private async edit<T>(caller: Caller, operation: ChangeOperationName, work: (edit: EditTransaction) => Promise<T>): Promise<T> {
     const { result, changed } = await this.db.writeTransaction(async (run) => {
       const edit = new EditTransaction(run);
       const result = await work(edit);
@@ -282,7 +282,7 @@ class EditTransaction {
   }
 
   /** Writes the audit entries recorded so far, the last statement of the transaction; false when there are none. */
-  async appendChanges(caller: Caller, operation: string): Promise<boolean> {
+  async appendChanges(caller: Caller, operation: ChangeOperationName): Promise<boolean> {
     if (this.changes.length === 0) return false;
     await this.run('recordChanges', { changes: this.changes, actor: caller.name, role: caller.role, operation });
     return true;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Row } from '../neo4j/database.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import { idOf, type ImportRecord } from '../../model/records.js';
+import type { ChangeOperationName } from '../../model/enums.js';
 
 type Run = (queryName: QueryName, params?: Row) => Promise<Row[]>;
 
@@ -11,7 +12,7 @@ export function importCaller(fileNames: string[]): { name: string; role: string 
 }
 
 /** The operation audit entries and change events of an import carry. */
-export const IMPORT_OPERATION = 'import';
+export const IMPORT_OPERATION: ChangeOperationName = 'import';
 
 /**
  * Writes one import batch in the caller's transaction and, when `caller` is given, its audit entries: the write
