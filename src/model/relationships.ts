@@ -86,7 +86,7 @@ export const RELATIONSHIPS = [
     connection: true,
     count: { field: 'partnerCount', of: 'believedNodes', description: 'How many distinct brands it has partnerships with (denied ones left out).' },
     description: 'The other brands of its partnerships.',
-    connectionDescription: 'Partners, one edge per partnership, with its provenance.',
+    connectionDescription: 'Partners, a page at a time, one edge per partner: the partnership that decides it, and every partnership with it in edge.claims.',
   },
   {
     name: 'Brand.devices',
