@@ -27,6 +27,9 @@ const slice: Registry = {
     { brand: 'Zqcam', name: 'Zqcam Four', device: 'zqshared', model: 'ZQ-400' },
     { brand: 'Zqother', name: 'Zqother X', device: 'zqshared', model: 'ZQO-1' },
     { brand: ' zqother', name: '', device: 'zqotherb', model: 'ZQO-2' },
+    // One model number listed with no brand and with one: two devices (as FJL21 in the registry), the same on every run.
+    { brand: '', name: '', device: 'zqfivea', model: 'ZQN-5' },
+    { brand: 'Zqnew', name: 'Zqnew Five', device: 'zqfiveb', model: 'ZQN-5' },
   ],
 };
 
