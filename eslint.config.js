@@ -20,6 +20,7 @@ export default tseslint.config(
       '**/*.cjs',
       'eslint.config.js',
       'tests/clients/relay/src/__generated__/**',
+      'explorer/src/generated/**',
     ],
   },
   { ...js.configs.recommended, files: SCRIPTS },

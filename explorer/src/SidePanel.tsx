@@ -1,5 +1,6 @@
 import type { Facts, GraphEdge, GraphNode, Source } from './api.js';
-import { describeDate, partialDate } from './dates.js';
+import { describeDate, formatDate, fromApi } from './dates.js';
+import type { ExplorerDateFragment } from './generated/graphql.js';
 import { EDGE_STYLES } from './styling.js';
 
 function SourceList({ sources }: { sources: Source[] }) {
@@ -15,19 +16,17 @@ function SourceList({ sources }: { sources: Source[] }) {
           ) : (
             source.title
           )}
-          <span className="muted"> · {[source.publisher, source.author, source.publishedOn].filter(Boolean).join(' · ') || 'editorial note'}</span>
+          <span className="muted">
+            {' '}
+            · {[source.publisher, source.author, source.published && formatDate(fromApi(source.published))].filter(Boolean).join(' · ') || 'editorial note'}
+          </span>
         </li>
       ))}
     </ul>
   );
 }
 
-interface Provenance {
-  confidence: GraphEdge['confidence'];
-  reportedOn: string;
-  reportedOnPrecision: GraphEdge['reportedOnPrecision'];
-  sources: Source[];
-}
+type Provenance = Pick<GraphEdge, 'confidence' | 'reported' | 'sources'>;
 
 function ClaimProvenance({ claim }: { claim: Provenance }) {
   return (
@@ -38,28 +37,24 @@ function ClaimProvenance({ claim }: { claim: Provenance }) {
           {EDGE_STYLES[claim.confidence].meaning} <code className="muted">{claim.confidence}</code>
         </dd>
         <dt>Reported on</dt>
-        <dd>{describeDate(partialDate(claim.reportedOn, claim.reportedOnPrecision))}</dd>
+        <dd>{describeDate(fromApi(claim.reported))}</dd>
       </dl>
       <SourceList sources={claim.sources} />
     </>
   );
 }
 
-const HIDDEN_FACTS = new Set(['__typename', 'id', 'sources', 'confidence', 'reportedOn', 'reportedOnPrecision']);
+const HIDDEN_FACTS = new Set(['__typename', 'id', 'sources', 'confidence', 'reported']);
 
-/**
- * The facts to list, each date with its precision in one value ("2016-02 (month precision)"): a date field and
- * its `…Precision` companion are one fact, so a month is never read as its first day.
- */
+function isDate(value: unknown): value is ExplorerDateFragment {
+  return typeof value === 'object' && value !== null && 'precision' in value && 'from' in value;
+}
+
+/** The facts to list, each date with its precision in one value ("2016-02 (month precision)"), never as its first day. */
 function factEntries(facts: Facts): Array<[string, unknown]> {
-  const precisionOf = (key: string) => facts[`${key}Precision`] as Parameters<typeof partialDate>[1];
   return Object.entries(facts)
-    .filter(([key]) => !HIDDEN_FACTS.has(key) && !(key.endsWith('Precision') && key.slice(0, -'Precision'.length) in facts))
-    .map(([key, value]) =>
-      `${key}Precision` in facts && (typeof value === 'string' || value === null)
-        ? [key, value && describeDate(partialDate(value, precisionOf(key)))]
-        : [key, value],
-    );
+    .filter(([key]) => !HIDDEN_FACTS.has(key))
+    .map(([key, value]) => [key, isDate(value) ? describeDate(fromApi(value)) : value]);
 }
 
 function factText(value: unknown): string {
@@ -78,7 +73,7 @@ interface NodePanelProps {
 }
 
 export function NodePanel({ node, facts, claims, labelOf, onEdge }: NodePanelProps) {
-  const ownClaim = facts && 'confidence' in facts ? (facts as unknown as Provenance) : null;
+  const ownClaim = facts && 'confidence' in facts ? facts : null;
   return (
     <section aria-labelledby="panel-title" className="panel">
       <h2 id="panel-title">{node.label}</h2>

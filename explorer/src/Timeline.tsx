@@ -1,5 +1,5 @@
 import type { PartnershipEvent } from './api.js';
-import { dayNumber, describeDate, formatDate, partialDate, type PartialDate } from './dates.js';
+import { dayNumber, describeDate, formatDate, fromApi, partialDate, type PartialDate } from './dates.js';
 import { EDGE_STYLES } from './styling.js';
 
 interface TimelineProps {
@@ -30,9 +30,9 @@ function entryOf(event: PartnershipEvent, brand: string): TimelineEntry {
     .map((other) => other.name)
     .join(', ');
   const spanStart = partialDate(event.span.startedOn, event.span.startedOnPrecision);
-  const started = partialDate(event.startedOn, event.startedOnPrecision);
-  const announced = partialDate(event.announcedOn, event.announcedOnPrecision);
-  const reported = { day: event.reportedOn, precision: event.reportedOnPrecision };
+  const started = fromApi(event.started);
+  const announced = fromApi(event.announced);
+  const reported = { day: event.reported.from, precision: event.reported.precision };
   if (spanStart) {
     const until = partialDate(event.span.endedOn, event.span.endedOnPrecision);
     return { event, partners, at: spanStart, placedBy: event.span.start?.event.toLowerCase() ?? 'started', span: { until } };
@@ -90,7 +90,7 @@ export function Timeline({ brand, events, onPick }: TimelineProps) {
         {entries.map(({ event, partners, at, placedBy, span }, index) => {
           const { left, right } = stretches[index]!;
           const { colour, meaning } = EDGE_STYLES[event.confidence];
-          const reported = formatDate(partialDate(event.reportedOn, event.reportedOnPrecision));
+          const reported = formatDate(fromApi(event.reported));
           const dates = span ? `${formatDate(at)} – ${span.until ? formatDate(span.until) : 'ongoing'}` : formatDate(at);
           const classes = [
             'timeline-event',

@@ -1,81 +1,34 @@
 /** The public GraphQL API, called exactly as any third-party frontend would. */
+import type {
+  Confidence,
+  ExplorerEdgeFragment,
+  ExplorerFactsQuery,
+  ExplorerNodeFragment,
+  ExplorerPathsQuery,
+  ExplorerSearchQuery,
+  ExplorerSliceFragment,
+  ExplorerSourceFragment,
+  ExplorerTimelineQuery,
+} from './generated/graphql.js';
 
-export type Confidence = 'CONFIRMED' | 'REPORTED' | 'RUMORED' | 'SPECULATED' | 'DENIED';
-export type EntityType = 'BRAND' | 'DEVICE' | 'CHIP' | 'PARTNERSHIP' | 'LEAK' | 'SOURCE';
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+// The shapes the Explorer reads are generated from schema/schema.graphql and the operations below (npm run explorer:codegen).
+export type { Confidence, DatePrecision, EntityType } from './generated/graphql.js';
+export type Source = ExplorerSourceFragment;
+export type GraphNode = ExplorerNodeFragment;
+export type GraphEdge = ExplorerEdgeFragment;
+export type Slice = ExplorerSliceFragment;
+export type Path = ExplorerPathsQuery['paths'][number];
+export type PartnershipEvent = ExplorerTimelineQuery['partnerHistory'][number];
 
-export interface Source {
-  id: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  url: string | null;
-  publishedOn: string | null;
-}
-
-export interface GraphNode {
-  id: string;
-  type: EntityType;
-  label: string;
-}
-
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  confidence: Confidence;
-  reportedOn: string;
-  reportedOnPrecision: DatePrecision;
-  sources: Source[];
-}
-
-export interface Slice {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated: boolean;
-}
-
-export interface Path {
-  length: number;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
+/** A search hit as the Explorer lists it: the entity's id, its type and one line naming it. */
 export interface SearchHit {
   id: string;
   type: string;
   label: string;
 }
 
-export interface PartnershipEvent {
-  id: string;
-  kind: string;
-  confidence: Confidence;
-  reportedOn: string;
-  reportedOnPrecision: DatePrecision;
-  announcedOn: string | null;
-  announcedOnPrecision: DatePrecision | null;
-  startedOn: string | null;
-  startedOnPrecision: DatePrecision | null;
-  endedOn: string | null;
-  endedOnPrecision: DatePrecision | null;
-  brands: Array<{ id: string; name: string }>;
-  span: ValidSpan;
-}
-
-/** When a partnership was in force, as the API believes it; no startedOn when no claim dates it, no endedOn while it goes on. */
-export interface ValidSpan {
-  startedOn: string | null;
-  startedOnPrecision: DatePrecision | null;
-  endedOn: string | null;
-  endedOnPrecision: DatePrecision | null;
-  start: { event: string } | null;
-  end: { event: string } | null;
-}
-
 /** An entity's own facts, as the side panel lists them. */
-export type Facts = Record<string, unknown> & { __typename: string; id: string };
+export type Facts = NonNullable<ExplorerFactsQuery['node']>;
 
 /** What went wrong, worded for the analyst; `code` is the API's extensions.code when it sent one. */
 export class ApiError extends Error {
@@ -130,27 +83,43 @@ function withEntityIds<TElement extends { id: string; source?: string; target?: 
   return { ...element, ...ids };
 }
 
-const SOURCE = 'id title publisher author url publishedOn';
+/** A GraphQL document: an operation and the fragments it spreads, each once, in the order given. */
+export function documentOf(...parts: Array<string | string[]>): string {
+  return [...new Set(parts.flat())].join('\n');
+}
+
+// Each fragment with the fragments it spreads. The /* GraphQL */ mark is what codegen and the linter read.
+const DATE = [/* GraphQL */ `fragment ExplorerDate on PartialDate { text precision from to }`];
+const SOURCE = [/* GraphQL */ `fragment ExplorerSource on Source { id title publisher author url published { ...ExplorerDate } }`, ...DATE];
 // A drawing's nodes and edges have ids of their own; the Explorer draws and looks up by the entity's and claim's.
-const EDGE = `id: claimId type source target confidence reportedOn reportedOnPrecision sources { ${SOURCE} }`;
-const SLICE = `nodes { id: entityId type label } edges { ${EDGE} } truncated`;
+const NODE = [/* GraphQL */ `fragment ExplorerNode on GraphNode { id: entityId type label }`];
+const EDGE = [
+  /* GraphQL */ `fragment ExplorerEdge on GraphEdge {
+    id: claimId type source target confidence reported { ...ExplorerDate } sources { ...ExplorerSource }
+  }`,
+  ...SOURCE,
+];
+const SLICE = [/* GraphQL */ `fragment ExplorerSlice on GraphSlice { nodes { ...ExplorerNode } edges { ...ExplorerEdge } truncated }`, ...NODE, ...EDGE];
 
 export interface ViewFilters {
   asOf: string | null;
   minConfidence: Confidence | null;
 }
 
-/** The focus at `depth` and every expanded node at depth 1, in one request (aliases), merged. */
+/**
+ * The focus at `depth` and every expanded node at depth 1, in one request (aliases), merged. The operation is
+ * made here, one alias a root; what each alias reads is the ExplorerSlice fragment.
+ */
 export async function fetchView(focus: string, depth: number, expanded: string[], filters: ViewFilters): Promise<Slice> {
   const roots = [{ id: focus, depth }, ...expanded.filter((id) => id !== focus).map((id) => ({ id, depth: 1 }))];
   const variables: Record<string, unknown> = { asOf: filters.asOf, minConfidence: filters.minConfidence };
   const fields = roots.map((root, index) => {
     variables[`id${index}`] = root.id;
-    return `s${index}: graph(id: $id${index}, depth: ${root.depth}, asOf: $asOf, minConfidence: $minConfidence) { ${SLICE} }`;
+    return `s${index}: graph(id: $id${index}, depth: ${root.depth}, asOf: $asOf, minConfidence: $minConfidence) { ...ExplorerSlice }`;
   });
   const declarations = roots.map((_, index) => `$id${index}: ID!`).join(', ');
   const data = await request<Record<string, Slice>>(
-    `query ExplorerView(${declarations}, $asOf: Date, $minConfidence: Confidence) { ${fields.join(' ')} }`,
+    documentOf(`query ExplorerView(${declarations}, $asOf: Date, $minConfidence: Confidence) { ${fields.join(' ')} }`, SLICE),
     variables,
   );
   return mergeSlices(Object.values(data));
@@ -166,62 +135,79 @@ export function mergeSlices(slices: Slice[]): Slice {
   return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: slices.some((slice) => slice.truncated) };
 }
 
-const HIT_LABEL = `__typename id
-  ... on Brand { name } ... on Device { name } ... on Chip { name }
-  ... on Partnership { brands { name } kind } ... on Leak { summary } ... on Source { title }`;
-
-/** A search hit as HIT_LABEL asks for it: the fields of whichever fragment matched. */
-interface HitNode {
-  __typename: string;
-  id: string;
-  name?: string | null;
-  title?: string | null;
-  summary?: string | null;
-  kind?: string | null;
-  brands?: Array<{ name: string }> | null;
-}
+const SEARCH = /* GraphQL */ `query ExplorerSearch($text: String!, $asOf: Date) {
+  search(query: $text, first: 8, asOf: $asOf) {
+    node {
+      __typename id
+      ... on Brand { name } ... on Device { name } ... on Chip { name }
+      ... on Partnership { brands { id name } kind } ... on Leak { summary } ... on Source { title }
+    }
+  }
+}`;
 
 export async function searchEntities(text: string, asOf: string | null): Promise<SearchHit[]> {
-  const data = await request<{ search: Array<{ node: HitNode }> }>(
-    `query ExplorerSearch($text: String!, $asOf: Date) { search(query: $text, first: 8, asOf: $asOf) { node { ${HIT_LABEL} } } }`,
-    { text, asOf },
-  );
+  const data = await request<ExplorerSearchQuery>(SEARCH, { text, asOf });
   return data.search.map(({ node }) => ({
     id: entityIdOf(node.id),
     type: node.__typename,
-    label: node.name ?? node.title ?? node.summary ?? node.brands?.map((brand) => brand.name).join(' × ') ?? node.id,
+    label: labelOf(node) ?? node.id,
   }));
 }
 
+/** One line naming a search hit: its name, title or summary, or a partnership's parties. */
+function labelOf(node: ExplorerSearchQuery['search'][number]['node']): string | null {
+  switch (node.__typename) {
+    case 'Brand':
+    case 'Device':
+    case 'Chip':
+      return node.name;
+    case 'Source':
+      return node.title;
+    case 'Leak':
+      return node.summary;
+    case 'Partnership':
+      return node.brands.map((brand) => brand.name).join(' × ');
+  }
+}
+
+const FACTS = /* GraphQL */ `query ExplorerFacts($id: ID!) {
+  node(id: $id) {
+    __typename id
+    ... on Brand { name country roles aliases partnerCount }
+    ... on Device { name status announced { ...ExplorerDate } modelNumber codename firstReportedOn }
+    ... on Chip { name partNumber }
+    ... on Partnership {
+      kind description: summary announced { ...ExplorerDate } started { ...ExplorerDate } ended { ...ExplorerDate }
+      confidence reported { ...ExplorerDate } sources { ...ExplorerSource }
+    }
+    ... on Leak { summary platform tipster confidence reported { ...ExplorerDate } sources { ...ExplorerSource } }
+    ... on Source { title publisher author url published { ...ExplorerDate } }
+  }
+}`;
+
 export async function fetchFacts(id: string, asOf: string | null): Promise<Facts | null> {
-  const data = await request<{ node: Facts | null }>(
-    `query ExplorerFacts($id: ID!) { node(id: $id) { __typename id
-      ... on Brand { name country roles aliases partnerCount }
-      ... on Device { name status announcedOn announcedOnPrecision modelNumber codename firstReportedOn }
-      ... on Chip { name partNumber }
-      ... on Partnership { kind description: summary announcedOn announcedOnPrecision startedOn startedOnPrecision endedOn endedOnPrecision confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
-      ... on Leak { summary platform tipster confidence reportedOn reportedOnPrecision sources { ${SOURCE} } }
-      ... on Source { title publisher author url publishedOn }
-    } }`,
-    { id: snapshotIdOf(id, asOf) },
-  );
+  const data = await request<ExplorerFactsQuery>(documentOf(FACTS, SOURCE), { id: snapshotIdOf(id, asOf) });
   return data.node && { ...data.node, id: entityIdOf(data.node.id) };
 }
 
+const TIMELINE = /* GraphQL */ `query ExplorerTimeline($brand: String!, $asOf: Date) {
+  partnerHistory(brand: $brand, asOf: $asOf) {
+    id kind confidence reported { ...ExplorerDate } announced { ...ExplorerDate } started { ...ExplorerDate } ended { ...ExplorerDate }
+    brands { id name }
+    span { startedOn startedOnPrecision endedOn endedOnPrecision start { event } end { event } }
+  }
+}`;
+
 export async function fetchPartnerHistory(brand: string, asOf: string | null): Promise<PartnershipEvent[]> {
-  const data = await request<{ partnerHistory: PartnershipEvent[] }>(
-    `query ExplorerTimeline($brand: String!, $asOf: Date) { partnerHistory(brand: $brand, asOf: $asOf) {
-      id kind confidence reportedOn reportedOnPrecision announcedOn announcedOnPrecision startedOn startedOnPrecision endedOn endedOnPrecision
-      brands { id name } span { startedOn startedOnPrecision endedOn endedOnPrecision start { event } end { event } } } }`,
-    { brand, asOf },
-  );
+  const data = await request<ExplorerTimelineQuery>(documentOf(TIMELINE, DATE), { brand, asOf });
   return data.partnerHistory.map((event) => ({ ...withEntityIds(event), brands: event.brands.map(withEntityIds) }));
 }
 
+const PATHS = /* GraphQL */ `query ExplorerPaths($from: ID!, $to: ID!, $asOf: Date) {
+  paths(from: $from, to: $to, asOf: $asOf) { length nodes { ...ExplorerNode } edges { ...ExplorerEdge } }
+}`;
+
 export async function fetchPaths(from: string, to: string, asOf: string | null): Promise<Path[]> {
-  const data = await request<{ paths: Path[] }>(
-    `query ExplorerPaths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf) { length nodes { id: entityId type label } edges { ${EDGE} } } }`,
-    { from, to, asOf },
-  );
+  const data = await request<ExplorerPathsQuery>(documentOf(PATHS, NODE, EDGE), { from, to, asOf });
   return data.paths.map((path) => ({ ...path, nodes: path.nodes.map(withEntityIds), edges: path.edges.map(withEntityIds) }));
 }

@@ -12,7 +12,10 @@ function csvCell(value: string | number | boolean | null | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One row per node, then one per edge; an edge's sources are "title (publisher, day)" joined by " | ". */
+/**
+ * One row per node, then one per edge; an edge's sources are "title (publisher, day)" joined by " | ". reportedOn
+ * is the first day of the reported date and reportedOnPrecision how much of it is known, so a sheet sorts by day.
+ */
 export function sliceToCsv(slice: Slice): string {
   const rows = [
     CSV_COLUMNS,
@@ -25,9 +28,9 @@ export function sliceToCsv(slice: Slice): string {
       edge.source,
       edge.target,
       edge.confidence,
-      edge.reportedOn,
-      edge.reportedOnPrecision,
-      edge.sources.map((source) => `${source.title} (${[source.publisher, source.publishedOn].filter(Boolean).join(', ')})`).join(' | '),
+      edge.reported.from,
+      edge.reported.precision,
+      edge.sources.map((source) => `${source.title} (${[source.publisher, source.published?.text].filter(Boolean).join(', ')})`).join(' | '),
     ]),
   ];
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { DatePrecision } from './api.js';
+import type { ExplorerDateFragment } from './generated/graphql.js';
 
 /**
  * A day as the API stores it ("2016-02-01") with how much of it is known (MONTH): a month-precision day is a
@@ -11,7 +12,12 @@ export interface PartialDate {
 
 const SHOWN_LENGTH: Record<DatePrecision, number> = { DAY: 10, MONTH: 7, YEAR: 4 };
 
-/** A date from the API's pair of fields; DAY when the API sent no precision (it always does for required dates). */
+/** A date the API sends as one value (reported, announced, started, ended, published): its first day and precision. */
+export function fromApi(date: ExplorerDateFragment | null | undefined): PartialDate | null {
+  return date ? { day: date.from, precision: date.precision } : null;
+}
+
+/** A date from a pair of fields (a span's startedOn and startedOnPrecision); DAY when the API sent no precision. */
 export function partialDate(day: string | null | undefined, precision: DatePrecision | null | undefined): PartialDate | null {
   return day ? { day, precision: precision ?? 'DAY' } : null;
 }

@@ -29,15 +29,16 @@ describe('the view state in the URL', () => {
   });
 });
 
+const DAY = { text: '2022-05-23', precision: 'DAY', from: '2022-05-23', to: '2022-05-23' } as const;
+
 const edge = (id: string, source: string, target: string, title: string): GraphEdge => ({
   id,
   type: 'PARTY_TO',
   source,
   target,
   confidence: 'CONFIRMED',
-  reportedOn: '2022-05-23',
-  reportedOnPrecision: 'DAY',
-  sources: [{ id: `source:${id}`, title, publisher: 'Xiaomi', author: null, url: null, publishedOn: '2022-05-23' }],
+  reported: DAY,
+  sources: [{ id: `source:${id}`, title, publisher: 'Xiaomi', author: null, url: null, published: DAY }],
 });
 
 describe('a view made of several slices', () => {
