@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Slice } from '../../explorer/src/api.js';
+import type { GraphEdge, Slice } from '../../explorer/src/api.js';
 import { sliceToCsv } from '../../explorer/src/csv.js';
 
 describe('the CSV export', () => {
@@ -11,5 +11,13 @@ describe('the CSV export', () => {
       .slice(1, -1)
       .map((row) => row.slice('node,brand:bN,BRAND,'.length, row.length - ',,,,,,'.length));
     expect(cells).toEqual([`"'=HYPERLINK(""https://evil.example"",""x"")"`, "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTab", `"'\rReturn"`, 'Leica', 'a=b']);
+  });
+
+  it("gives the first day of a reported month with its precision, and a source's month as the month", () => {
+    const may = { text: '2022-05', precision: 'MONTH', from: '2022-05-01', to: '2022-05-31' } as const;
+    const source = { id: 'source:s', title: 'A report', publisher: 'Weibo', author: null, url: null, published: may };
+    const edge: GraphEdge = { id: 'e', type: 'ABOUT', source: 'leak:l', target: 'device:d', confidence: 'RUMORED', reported: may, sources: [source] };
+    const slice: Slice = { nodes: [], edges: [edge], truncated: false };
+    expect(sliceToCsv(slice).split('\n')[1]).toBe('edge,e,ABOUT,,leak:l,device:d,RUMORED,2022-05-01,MONTH,"A report (Weibo, 2022-05)"');
   });
 });
