@@ -87,7 +87,7 @@ describe("the README's example questions on the default seed", () => {
     expect(device.leaksConnection.edges).toEqual([
       expect.objectContaining({
         confidence: 'REPORTED',
-        node: expect.objectContaining({ platform: 'IMEI database', reportedOn: '2022-04-01', reportedOnPrecision: 'MONTH' }),
+        node: expect.objectContaining({ platform: 'IMEI database', reported: { text: '2022-04', precision: 'MONTH' } }),
       }),
     ]);
   });
