@@ -11,6 +11,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { pageWindow } from '../../model/keyset.js';
+import { storedPropertiesOfPartialDate } from '../../model/partialDate.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from '../../model/relationships.js';
 import { selectedFields } from './selectionWalker.js';
 
@@ -186,6 +187,8 @@ function readOfNodes(
       ? '*'
       : [...fieldNames]
           .filter((name) => name !== '__typename' && name !== 'sources' && !relationshipField(declaration.target, name))
+          // A PartialDate field (Partnership.started) is read from the day and precision stored beside it.
+          .flatMap((name) => (getNamedType(targetType.getFields()[name]?.type)?.name === 'PartialDate' ? storedPropertiesOfPartialDate(name) : [name]))
           .concat(nodeSources ? ['sourceIds'] : []);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
   return makeRead({ declaration, ...edges, properties, nodeSources, children });
