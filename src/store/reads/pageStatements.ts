@@ -16,9 +16,13 @@ import { claimPattern } from './cypher.js';
 /** A statement's shape: what is given, never the values. `asOf` is the Cypher day expression, or null for today. */
 interface Shape {
   asOf: string | null;
+  /** The direction the statement scans in: the list's order, reversed when paging backward. */
   descending: boolean;
   backward: boolean;
 }
+
+/** Whether the list itself is in descending order, whichever way the statement scans it. */
+const listDescending = (shape: Shape) => shape.descending !== shape.backward;
 
 /** A filter: applies when its parameter is set. */
 interface Filter {
@@ -121,8 +125,8 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration>
     ],
     sorts: {
       NAME: { key: () => 'node.name', indexed: 'name' },
-      // Unknown days last, whichever the direction.
-      ANNOUNCED_ON: { key: (shape) => `coalesce(toString(node.announcedOn), '${shape.descending ? '0000-00-00' : '9999-99-99'}')` },
+      // Unknown days end the list in either order, so a page from the end (`last`) starts with them.
+      ANNOUNCED_ON: { key: (shape) => `coalesce(toString(node.announcedOn), '${listDescending(shape) ? '0000-00-00' : '9999-99-99'}')` },
       LEAK_COUNT: { key: (shape) => countOf('Device.leaks', shape) },
     },
     filterIdsOf: 'Entity',

@@ -61,6 +61,31 @@ it('sorts by announcement day and by leak count, both ways, and pages through th
   expect(await ids({ orderBy: 'NAME_DESC', first: 1 })).toEqual(['device:xiaomi-12s-pro']);
 });
 
+it('keeps devices with no announcement day last in both orders, whether paged forward or backward', async () => {
+  const BOTH_WAYS = `query($orderBy: DeviceOrder, $first: Int, $last: Int, $before: String) {
+    devices(brandId: "brand:xiaomi", orderBy: $orderBy, first: $first, last: $last, before: $before) {
+      edges { node { id announcedOn } }
+      pageInfo { hasPreviousPage startCursor }
+    }
+  }`;
+  for (const orderBy of ['ANNOUNCED_ON_ASC', 'ANNOUNCED_ON_DESC']) {
+    const whole = (await app.graphql(BOTH_WAYS, { orderBy, first: 100 })).data.devices.edges.map((e: any) => e.node);
+    // Undated devices (the seed's rumours) end the list, whatever the direction.
+    const firstUndated = whole.findIndex((node: any) => node.announcedOn === null);
+    expect(firstUndated).toBeGreaterThan(0);
+    expect(whole.slice(firstUndated).every((node: any) => node.announcedOn === null)).toBe(true);
+    // The same list, read from the end two at a time, the way the Explorer opens its "date unknown" group.
+    const backward: string[] = [];
+    let before: string | null = null;
+    do {
+      const page: any = (await app.graphql(BOTH_WAYS, { orderBy, last: 2, before })).data.devices;
+      backward.unshift(...page.edges.map((e: any) => e.node.id));
+      before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+    } while (before);
+    expect({ orderBy, ids: backward }).toEqual({ orderBy, ids: whole.map((node: any) => node.id) });
+  }
+});
+
 it('is NOT_FOUND for a filter naming an unknown entity', async () => {
   const { errors } = await app.graphql(DEVICES, { chipId: 'chip:nope' });
   expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'chip:nope' });
