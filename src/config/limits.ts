@@ -82,6 +82,16 @@ export const BOOKMARK_LIMITS = {
 } as const;
 
 /**
+ * How import and export move records (src/store/records). A batch is one write transaction: big enough that
+ * the round trips do not dominate, small enough that a failed batch is cheap to redo on resume. An export page
+ * is one keyset read.
+ */
+export const RECORD_TRANSFER = {
+  importBatchSize: 1_000,
+  exportPageSize: 5_000,
+} as const;
+
+/**
  * How each API process tails the change log. The interval bounds the delay to subscribers of other replicas
  * (a process polls at once after its own mutations); an idle feed, with no subscriber, does not poll at all.
  */

@@ -15,6 +15,9 @@ export const ENTITY_KINDS = [
   { label: 'Source', isClaim: false, idFrom: 'title' },
 ] as const;
 
+/** The label every entity node carries beside its kind's, so one index and one constraint cover every kind. */
+export const ANY_ENTITY_LABEL = 'Entity';
+
 export type EntityLabel = (typeof ENTITY_KINDS)[number]['label'];
 export type EntityPrefix = Lowercase<EntityLabel>;
 export type EntityTypeName = Uppercase<EntityLabel>;

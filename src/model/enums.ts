@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, typeOfLabel, type EntityTypeName } from './entityKinds.js';
+import { ENTITY_LABELS, typeOfLabel, type EntityLabel, type EntityTypeName } from './entityKinds.js';
 import { CLAIM_RELATIONSHIP_TYPES, type ClaimRelationshipType, type LinkableRelationshipType } from './relationships.js';
 
 /** How sure the graph is of a claim. A leak is not a launch: only CONFIRMED means announced. */
@@ -75,14 +75,11 @@ export enum PartnershipStatsGroupBy {
  * What made a change in the audit trail: a mutation, named as the API names it (upsertBrand, link, ...), or an
  * import. The GraphQL enum names each in capitals: UPSERT_BRAND, LINK, IMPORT.
  */
-export const CHANGE_OPERATIONS: readonly string[] = [
-  ...ENTITY_LABELS.flatMap((label) => [`upsert${label}`, `delete${label}`]),
-  'link',
-  'unlink',
-  'confirmClaim',
-  'denyClaim',
-  'recordLeak',
-  'import',
+const OPERATIONS_ON_ANY_KIND = ['link', 'unlink', 'confirmClaim', 'denyClaim', 'recordLeak', 'import'] as const;
+export type ChangeOperationName = `upsert${EntityLabel}` | `delete${EntityLabel}` | (typeof OPERATIONS_ON_ANY_KIND)[number];
+export const CHANGE_OPERATIONS: readonly ChangeOperationName[] = [
+  ...ENTITY_LABELS.flatMap((label) => [`upsert${label}` as const, `delete${label}` as const]),
+  ...OPERATIONS_ON_ANY_KIND,
 ];
 
 /** The change operations as a GraphQL enum: UPSERT_BRAND stands for the stored "upsertBrand". */

@@ -265,12 +265,34 @@ export function referencesOf(record: ImportRecord): Array<{ field: string; id: s
 }
 
 /**
- * The devices whose derived fields (identity fields and first report date: cypher/refreshDeviceIdentity.cypher) writing
+ * The devices whose derived fields (identity fields and first report date: refreshDeviceIdentity in store/neo4j/modelStatements.ts) writing
  * the record can change: a device itself and every device the record refers to (a spec's, a leak's, a relationship's
  * device ends). A partnership refers to none: its COVERS claims are Relationship records.
  */
 export function devicesDerivedFrom(record: ImportRecord): string[] {
   return [idOf(record), ...referencesOf(record).map(({ id }) => id)].filter((id) => prefixOf(id) === 'device');
+}
+
+/**
+ * The entity an audit entry about writing the record is filed under, and the other entities and claims it
+ * concerns: a claim is filed under its subject, a partnership or a leak also concerns its brands or devices.
+ * The editor and the importer file their entries the same way, so one entity's history shows both.
+ */
+export function auditSubjectOf(record: ImportRecord): { entityId: string; relatedIds: string[] } {
+  switch (record.type) {
+    case 'Relationship':
+      return { entityId: record.from, relatedIds: [record.to, idOf(record)] };
+    case 'Spec':
+      return { entityId: record.device, relatedIds: [idOf(record)] };
+    case 'ValidTime':
+      return { entityId: record.subject, relatedIds: [idOf(record)] };
+    case 'Partnership':
+      return { entityId: record.id, relatedIds: [...new Set(record.brands)] };
+    case 'Leak':
+      return { entityId: record.id, relatedIds: [...new Set(record.devices)] };
+    default:
+      return { entityId: record.id, relatedIds: [] };
+  }
 }
 
 /** The id a record defines: the entity's own, or a derived claim id that makes re-imports idempotent. */

@@ -18,6 +18,8 @@ import type { EntityLabel } from './entityKinds.js';
  * ValidTime claims of a partnership, device or chip (model/validTime.ts).
  */
 export const CONTAINMENT_RELATIONSHIP_TYPES = ['HAS_SPEC', 'HAS_VALID_TIME'] as const;
+/** The containment type from a device to its Spec claims. */
+export const SPEC_RELATIONSHIP_TYPE = CONTAINMENT_RELATIONSHIP_TYPES[0];
 
 export const CLAIM_RELATIONSHIP_TYPES = {
   MADE_BY: { linkable: true },
@@ -216,4 +218,12 @@ export function describeEndpoints(types: readonly ClaimRelationshipType[]): stri
       return `${type}: ${names(from)} to ${names(to)}`;
     })
     .join('; ');
+}
+
+/** The claim types an entity of `label` is at either end of, in CLAIM_RELATIONSHIP_TYPES order. */
+export function claimTypesTouching(label: EntityLabel): ClaimRelationshipType[] {
+  return (Object.keys(CLAIM_RELATIONSHIP_TYPES) as ClaimRelationshipType[]).filter((type) => {
+    const { from, to } = endpointsOf(type);
+    return from.includes(label) || to.includes(label);
+  });
 }

@@ -152,11 +152,14 @@ async function settledPoint(target: { node: string } | { edge: [string, string] 
     }, target);
   let last = { x: Number.NaN, y: Number.NaN, onCanvas: false };
   await expect
-    .poll(async () => {
-      const previous = last;
-      last = await read();
-      return last.onCanvas && last.x === previous.x && last.y === previous.y;
-    }, { ...POLL, intervals: [250] })
+    .poll(
+      async () => {
+        const previous = last;
+        last = await read();
+        return last.onCanvas && last.x === previous.x && last.y === previous.y;
+      },
+      { ...POLL, interval: 250 },
+    )
     .toBe(true);
   return { x: last.x, y: last.y };
 }

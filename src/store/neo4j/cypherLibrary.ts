@@ -1,20 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../config/config.js';
+import { MODEL_STATEMENTS } from './modelStatements.js';
 import type { QueryName } from './queryNames.js';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
 
-/** Every query in a directory of .cypher files (by default cypher/, named by QueryName), read once at startup, addressed by file name without extension. */
+/**
+ * Every query in a directory of .cypher files (by default cypher/, named by QueryName), read once at startup, addressed by
+ * file name without extension; for cypher/, also the statements composed from the model (modelStatements.ts), by their names.
+ */
 export class CypherLibrary<TName extends string = QueryName> {
   private readonly queries: ReadonlyMap<string, string>;
 
-  constructor(dir: string = cypherDir) {
-    this.queries = new Map(
-      readdirSync(dir)
-        .filter((file) => file.endsWith('.cypher'))
-        .map((file) => [path.basename(file, '.cypher'), readFileSync(path.join(dir, file), 'utf8')]),
-    );
+  constructor(dir: string = cypherDir, composed: Readonly<Record<string, string>> = dir === cypherDir ? MODEL_STATEMENTS : {}) {
+    const files = readdirSync(dir)
+      .filter((file) => file.endsWith('.cypher'))
+      .map((file) => [path.basename(file, '.cypher'), readFileSync(path.join(dir, file), 'utf8')] as const);
+    const both = files.filter(([name]) => name in composed).map(([name]) => name);
+    if (both.length > 0) throw new Error(`Statements both in ${dir} and composed from the model: ${both.join(', ')}`);
+    this.queries = new Map([...files, ...Object.entries(composed)]);
   }
 
   get(name: TName): string {

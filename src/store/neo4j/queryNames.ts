@@ -1,7 +1,9 @@
+import type { ModelStatementName } from './modelStatements.js';
+
 /**
  * The statements in cypher/*.cypher, by file name without extension. Code names a statement with a
  * QueryName, so a misspelt or deleted one fails to compile; tests/store/neo4j/queryNames.test.ts keeps this
- * list equal to the directory.
+ * list equal to the directory. The statements composed from the model (modelStatements.ts) are named too.
  */
 export const QUERY_NAMES = [
   'appliedMigrationNames',
@@ -17,19 +19,16 @@ export const QUERY_NAMES = [
   'deploymentSecret',
   'entitiesByIds',
   'entitiesBySearchText',
-  'entitySnapshotById',
   'existingEntityIds',
   'exportBrands',
   'exportChips',
   'exportDevices',
   'exportLeaks',
   'exportPartnerships',
-  'exportRelationshipClaims',
   'exportSources',
   'exportSpecs',
   'exportValidTimes',
   'forgetImportRun',
-  'graphSliceAroundId',
   'importBrands',
   'importChips',
   'importDevices',
@@ -46,15 +45,11 @@ export const QUERY_NAMES = [
   'pendingChangeCount',
   'recordAppliedMigration',
   'recordChanges',
-  'recordCountsByType',
   'recordImportProgress',
   'registryResolutionIndex',
-  'refreshDeviceIdentity',
-  'relationshipClaimById',
   'sequenceChanges',
-  'shortestPathsBetweenIds',
   'sourcesPage',
   'validTimeClaimsOfSubjects',
 ] as const;
 
-export type QueryName = (typeof QUERY_NAMES)[number];
+export type QueryName = (typeof QUERY_NAMES)[number] | ModelStatementName;

@@ -4,9 +4,10 @@ import type { Database, Row } from '../neo4j/database.js';
 import { toRecord } from '../../model/recordCodec.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import { WRITE_ORDER, type RecordType } from '../../model/records.js';
+import { RECORD_TRANSFER } from '../../config/limits.js';
 
 export interface ExportOptions {
-  /** Records fetched per Cypher statement (keyset paging); default 5,000. */
+  /** Records fetched per Cypher statement (keyset paging); default RECORD_TRANSFER.exportPageSize. */
   pageSize?: number;
   onProgress?: (exported: number, total: number) => void;
 }
@@ -35,7 +36,7 @@ const PAGE_QUERY: Record<RecordType, QueryName> = {
  * once complete. Each page is its own read, so writes made during an export may or may not be in it.
  */
 export async function exportGraph(db: Database, file: string, options: ExportOptions = {}): Promise<ExportSummary> {
-  const pageSize = options.pageSize ?? 5_000;
+  const pageSize = options.pageSize ?? RECORD_TRANSFER.exportPageSize;
   const [counts = {}] = await db.read('recordCountsByType');
   const total = WRITE_ORDER.reduce((sum, type) => sum + Number(counts[type] ?? 0), 0);
   const partial = `${file}.partial`;

@@ -1,13 +1,23 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ZodError, ZodObject } from 'zod';
 import type { Caller } from '../../model/access.js';
-import { Confidence, type Relation } from '../../model/enums.js';
+import { Confidence, type ChangeOperationName, type Relation } from '../../model/enums.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import type { Database, Row } from '../neo4j/database.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/errors.js';
 import { RECORD_LIMITS } from '../../config/limits.js';
-import { ImportRecord, LIST_FIELDS, RECORD_FIELDS, devicesDerivedFrom, idOf, mixedScriptProblems, referencesOf, type RecordOf } from '../../model/records.js';
+import {
+  ImportRecord,
+  LIST_FIELDS,
+  RECORD_FIELDS,
+  auditSubjectOf,
+  devicesDerivedFrom,
+  idOf,
+  mixedScriptProblems,
+  referencesOf,
+  type RecordOf,
+} from '../../model/records.js';
 import { relationshipClaimOf, toRecord, toRow } from '../../model/recordCodec.js';
 import { relationshipClaimNode, type Claim, type RelationshipClaim, type RelationshipClaimNode } from '../../model/claim.js';
 import { idFieldOf, prefixOfLabel, type EntityLabel, type EntityPrefix } from '../../model/entityKinds.js';
@@ -74,7 +84,7 @@ export class GraphEditor {
   }
 
   /** One mutation in one transaction, its audit entries appended last (cypher/recordChanges.cypher says why). */
-  private async edit<T>(caller: Caller, operation: string, work: (edit: EditTransaction) => Promise<T>): Promise<T> {
+  private async edit<T>(caller: Caller, operation: ChangeOperationName, work: (edit: EditTransaction) => Promise<T>): Promise<T> {
     const { result, changed } = await this.db.writeTransaction(async (run) => {
       const edit = new EditTransaction(run);
       const result = await work(edit);
@@ -128,7 +138,7 @@ class EditTransaction {
     const { entity } = await this.snapshot(id);
     // Writing what is already stored changes nothing, so the audit trail gets no entry for it.
     if (!sameValues(before?.entity ?? null, entity)) {
-      this.recordChange(id, linkedIds(record), before?.entity ?? null, entity);
+      this.recordChange(auditSubjectOf(record), before?.entity ?? null, entity);
     }
     return { entity, record };
   }
@@ -148,7 +158,7 @@ class EditTransaction {
     await this.run('deleteEntity', { id });
     if (!before) return false;
     await this.refreshDevices(before.linkedDeviceIds.filter((deviceId) => deviceId !== id));
-    this.recordChange(id, before.linkedDeviceIds, before.entity, null);
+    this.recordChange({ entityId: id, relatedIds: before.linkedDeviceIds }, before.entity, null);
     return true;
   }
 
@@ -160,7 +170,7 @@ class EditTransaction {
     await this.write(record);
     const after = relationshipClaimOf(record);
     const before = existing.find((old) => old.id === after.id) ?? null;
-    if (!sameValues(before, after)) this.recordChange(record.from, [record.to, after.id], before, after);
+    if (!sameValues(before, after)) this.recordChange(auditSubjectOf(record), before, after);
     return relationshipClaimNode(after);
   }
 
@@ -171,7 +181,7 @@ class EditTransaction {
     if (doomed.length === 0) return false;
     await this.run('deleteRelationshipClaims', { relation: input.relation, from: input.from, to: input.to, claimIds: doomed.map((claim) => claim.id) });
     await this.refreshDevices([input.from, input.to]);
-    for (const claim of doomed) this.recordChange(input.from, [input.to, claim.id], claim, null);
+    for (const claim of doomed) this.recordChange({ entityId: input.from, relatedIds: [input.to, claim.id] }, claim, null);
     return true;
   }
 
@@ -225,7 +235,7 @@ class EditTransaction {
     await this.checkReferences(record, field);
     await this.write(record);
     const { type: _type, ...after } = { ...record, id: idOf(record) };
-    this.recordChange(record.device, [idOf(record)], null, after);
+    this.recordChange(auditSubjectOf(record), null, after);
   }
 
   /**
@@ -271,7 +281,7 @@ class EditTransaction {
   }
 
   /** Keeps an audit entry for appendChanges. */
-  private recordChange(entityId: string, relatedIds: string[], before: object | null, after: object | null): void {
+  private recordChange({ entityId, relatedIds }: { entityId: string; relatedIds: string[] }, before: object | null, after: object | null): void {
     this.changes.push({
       id: `change:${this.mutationId}.${String(this.changes.length + 1).padStart(3, '0')}`,
       entityId,
@@ -282,7 +292,7 @@ class EditTransaction {
   }
 
   /** Writes the audit entries recorded so far, the last statement of the transaction; false when there are none. */
-  async appendChanges(caller: Caller, operation: string): Promise<boolean> {
+  async appendChanges(caller: Caller, operation: ChangeOperationName): Promise<boolean> {
     if (this.changes.length === 0) return false;
     await this.run('recordChanges', { changes: this.changes, actor: caller.name, role: caller.role, operation });
     return true;
@@ -353,11 +363,6 @@ function inputError(error: ZodError, field: string): BadUserInputError {
   const problems = error.issues.map((issue) => ({ path: [field, ...issue.path].join('.'), message: issue.message }));
   const message = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
   return new BadUserInputError(message, problems[0]!.path);
-}
-
-/** Entities a change concerns besides its own: a partnership's brands, a leak's devices. */
-function linkedIds(record: ImportRecord): string[] {
-  return record.type === 'Partnership' ? record.brands : record.type === 'Leak' ? record.devices : [];
 }
 
 /** Whether two snapshots hold the same values, whatever the order of their keys. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Row } from '../neo4j/database.js';
 import type { QueryName } from '../neo4j/queryNames.js';
-import { idOf, type ImportRecord } from '../../model/records.js';
+import { auditSubjectOf, idOf, type ImportRecord } from '../../model/records.js';
+import type { ChangeOperationName } from '../../model/enums.js';
 
 type Run = (queryName: QueryName, params?: Row) => Promise<Row[]>;
 
@@ -11,7 +12,7 @@ export function importCaller(fileNames: string[]): { name: string; role: string 
 }
 
 /** The operation audit entries and change events of an import carry. */
-export const IMPORT_OPERATION = 'import';
+export const IMPORT_OPERATION: ChangeOperationName = 'import';
 
 /**
  * Writes one import batch in the caller's transaction and, when `caller` is given, its audit entries: the write
@@ -32,7 +33,7 @@ export async function writeBatch(
   const recordsById = new Map(records.map((record) => [idOf(record), record]));
   const batchId = randomUUID();
   const changes = changed.map((row, index) => {
-    const { entityId, relatedIds } = subjectOf(recordsById.get(String(row.id))!);
+    const { entityId, relatedIds } = auditSubjectOf(recordsById.get(String(row.id))!);
     return {
       // Entries of one batch share its transaction's time; the number keeps them in record order.
       id: `change:${batchId}.${String(index + 1).padStart(6, '0')}`,
@@ -44,24 +45,6 @@ export async function writeBatch(
   });
   await run('recordChanges', { changes, actor: caller.name, role: caller.role, operation: IMPORT_OPERATION });
   return changes.length;
-}
-
-/** The entity an entry is filed under and the others it concerns, as the editor files a mutation's entries. */
-function subjectOf(record: ImportRecord): { entityId: string; relatedIds: string[] } {
-  switch (record.type) {
-    case 'Relationship':
-      return { entityId: record.from, relatedIds: [record.to, idOf(record)] };
-    case 'Spec':
-      return { entityId: record.device, relatedIds: [idOf(record)] };
-    case 'ValidTime':
-      return { entityId: record.subject, relatedIds: [idOf(record)] };
-    case 'Partnership':
-      return { entityId: record.id, relatedIds: [...new Set(record.brands)] };
-    case 'Leak':
-      return { entityId: record.id, relatedIds: [...new Set(record.devices)] };
-    default:
-      return { entityId: record.id, relatedIds: [] };
-  }
 }
 
 /** A snapshot as the audit trail stores it: JSON without null values, or null for a record that did not exist. */

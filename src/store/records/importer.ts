@@ -9,6 +9,7 @@ import { importCaller, writeBatch } from './importAudit.js';
 import { WRITE_QUERY } from './writeQueries.js';
 import { ImportRecord, WRITE_ORDER, devicesDerivedFrom, idOf, mixedScriptProblems, referencesOf, type RecordType } from '../../model/records.js';
 import { toRow } from '../../model/recordCodec.js';
+import { RECORD_TRANSFER } from '../../config/limits.js';
 
 export interface ImportProblem {
   file: string;
@@ -38,7 +39,7 @@ export class ImportValidationError extends Error {
 export interface ImportOptions {
   /** Validate only: parse, check every record and reference, write nothing. */
   dryRun?: boolean;
-  /** Records per write transaction; default 1,000. */
+  /** Records per write transaction; default RECORD_TRANSFER.importBatchSize. */
   batchSize?: number;
   /** Called after each committed batch (and once before the first) with records written so far. */
   onProgress?: (written: number, total: number) => void;
@@ -112,7 +113,7 @@ export async function importFiles(db: Database, files: string[], options: Import
   if (options.dryRun) return { records: total, byType, dryRun: true, resumedAt };
 
   if (resumedAt > 0) options.onResume?.(resumedAt, total);
-  const batchSize = options.batchSize ?? 1_000;
+  const batchSize = options.batchSize ?? RECORD_TRANSFER.importBatchSize;
   const progress = { runId, records: total, files: fileNames };
   const caller = importCaller(fileNames);
   const audit = options.audit ?? true;
