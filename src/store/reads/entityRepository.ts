@@ -127,11 +127,7 @@ function unplannedLookup(label: EntityLabel): string {
   return text;
 }
 
-/**
- * Parameters of an exact lookup by canonical lower-cased name (lookupKey, as the importer stores the keys), alias or model number: the key, and the quoted
- * term the keyword full-text index takes (a phrase, so Lucene syntax in names stays literal).
- */
-export function lookupKeyQuery(name: string): { key: string; luceneQuery: string } {
-  const key = lookupKey(name);
-  return { key, luceneQuery: `"${key.replace(/["\\]/g, '\\$&')}"` };
+/** Parameters of an exact lookup by name, alias or model number: the canonical lower-cased key (lookupKey), as the writes store the keys. */
+export function lookupKeyQuery(name: string): { key: string } {
+  return { key: lookupKey(name) };
 }

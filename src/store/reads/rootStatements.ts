@@ -1,4 +1,4 @@
-import type { EntityLabel } from '../../model/entityKinds.js';
+import { LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship } from '../../model/relationships.js';
 import { claimPattern, nodeProjection, type ReadsBelowNode } from './cypher.js';
 
@@ -24,14 +24,10 @@ const LOOKUP_CANDIDATES = 10;
 
 /**
  * The entities of type `label` whose name, alias, model number, short model number, codename or part number
- * equals $key (lower-cased, see lookupKeyQuery): the keyword full-text index finds candidates, the WHERE makes the
- * match exact. Exact name first, then by id.
+ * equals $key (lower-cased, see lookupKeyQuery): a seek of the lookup-key range index (LOOKUP_KEY).
  */
 function candidatesByKey(variable: string, label: EntityLabel): string[] {
-  return [
-    `CALL db.index.fulltext.queryNodes('entity_lookup_keys', $luceneQuery) YIELD node AS ${variable}`,
-    `WHERE ${variable}:${label} AND $key IN ${variable}.lookupKeys`,
-  ];
+  return [`MATCH (:${LOOKUP_KEY.label} {key: $key})-[:${LOOKUP_KEY.type}]->(${variable}:${label})`, `WITH DISTINCT ${variable}`];
 }
 
 function byExactNameFirst(variable: string): string {
