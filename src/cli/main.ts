@@ -43,6 +43,11 @@ function describeCounts(summary: Pick<ImportSummary, 'byType'>): string {
     .join(', ');
 }
 
+/** ", 0 changed": what a re-import of the same records says, since writes are upserts that change nothing. */
+function changedOf(summary: Pick<ImportSummary, 'changed'>): string {
+  return summary.changed === null ? '' : `, ${summary.changed} changed`;
+}
+
 const seconds = (startedMs: number) => formatDuration((performance.now() - startedMs) / 1000);
 
 /** Ctrl-C stops an import after the batch in flight commits; a second Ctrl-C exits at once. */
@@ -93,7 +98,7 @@ async function run(command: Command): Promise<number> {
         console.log(`valid: ${summary.records} records in ${files.length} file(s) (${describeCounts(summary)}); nothing written`);
         if (summary.resumedAt > 0) console.log(`an interrupted import of these files stopped at record ${summary.resumedAt}; importing resumes there`);
       } else {
-        console.log(`imported ${summary.records} records (${describeCounts(summary)}) in ${seconds(started)}`);
+        console.log(`imported ${summary.records} records (${describeCounts(summary)})${changedOf(summary)} in ${seconds(started)}`);
       }
       return EXIT.done;
     }
@@ -118,7 +123,7 @@ async function importRegistryCommand(command: Extract<Command, { registry: strin
   );
   const elapsedS = (performance.now() - started) / 1000;
   console.log(
-    `${summary.dryRun ? 'valid, nothing written' : 'imported'}: ${summary.records} records (${describeCounts(summary)}) in ${formatDuration(elapsedS)}, ${Math.round(summary.records / elapsedS)} records/s`,
+    `${summary.dryRun ? 'valid, nothing written' : 'imported'}: ${summary.records} records (${describeCounts(summary)})${changedOf(summary)} in ${formatDuration(elapsedS)}, ${Math.round(summary.records / elapsedS)} records/s`,
   );
   console.log(
     `${report.source}: ${report.rows} rows, ${report.devices} devices (${report.newDevices} new), ${report.brands} brands (${report.newBrands} new), ${report.sharedCodenames} codenames shared by two or more brands (kept on each device)`,

@@ -77,21 +77,29 @@ export function edgeOrderCypher(claim = 'first', claimId: ClaimId = OWN_ID): str
 }
 
 /**
- * believedEdges in Cypher: after `source` binds each `node` and one of its `claim`s, keeps each believed node
- * once, with `first`, its first claim in the reads' edge order (distinctNodes' order), and `deciding`, the claim
- * that decides it. Both orders start with the newest day, so the deciding claim is the most certain of the
- * claims of that day, the smallest id on a tie. Reads, filters and sorts use it, so they agree with the fields.
+ * The deciding claim of each node in Cypher: after `source` binds each `node` and one of its `claim`s, keeps each
+ * node once, with `claims`, all of its claims in the reads' edge order (distinctNodes' order), `first`, the first
+ * of them, and `deciding`, the claim that decides it. Both orders start with the newest day, so the deciding claim
+ * is the most certain of the claims of that day, the smallest id on a tie. Relationship connections use it as it
+ * is (a node whose deciding claim is a denial stays, marked DENIED); believedEdgesCypher drops those.
  */
-export function believedEdgesCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
+export function decidingClaimsCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
   const rank = (variable: string) => certaintyRankCypher(variable);
   return [
     source,
     `WITH ${node}, ${claim} ORDER BY ${edgeOrderCypher(claim, claimId)}`,
     `WITH ${node}, collect(${claim}) AS claims`,
-    `WITH ${node}, claims[0] AS first, [sameDay IN claims WHERE sameDay.reportedOn = claims[0].reportedOn] AS newest`,
-    `WITH ${node}, first, [candidate IN newest WHERE ${rank('candidate')} = reduce(top = 0, other IN newest | CASE WHEN ${rank('other')} > top THEN ${rank('other')} ELSE top END)][0] AS deciding`,
-    `WHERE deciding.confidence <> '${Confidence.DENIED}'`,
+    `WITH ${node}, claims, claims[0] AS first, [sameDay IN claims WHERE sameDay.reportedOn = claims[0].reportedOn] AS newest`,
+    `WITH ${node}, claims, first, [candidate IN newest WHERE ${rank('candidate')} = reduce(top = 0, other IN newest | CASE WHEN ${rank('other')} > top THEN ${rank('other')} ELSE top END)][0] AS deciding`,
   ].join('\n');
+}
+
+/**
+ * believedEdges in Cypher: decidingClaimsCypher, keeping the believed nodes only. Reads, filters and sorts use it,
+ * so they agree with the fields.
+ */
+export function believedEdgesCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
+  return `${decidingClaimsCypher(source, node, claim, claimId)}\nWHERE deciding.confidence <> '${Confidence.DENIED}'`;
 }
 
 /** bestNode in Cypher: believedEdgesCypher, then only the believed node whose deciding claim ranks first. */
@@ -105,6 +113,11 @@ export type RankedClaim = Pick<Claim, 'confidence' | 'reportedOn'>;
 export function compareClaims(a: RankedClaim, b: RankedClaim): number {
   if (a.reportedOn !== b.reportedOn) return a.reportedOn < b.reportedOn ? 1 : -1;
   return CERTAINTY[b.confidence] - CERTAINTY[a.confidence];
+}
+
+/** The claims about one node-pair, the deciding one first, then in the belief rule's order (decidingOrderCypher's: the id breaks ties). */
+export function decidingFirst<TClaim extends RankedClaim & { id: string }>(claims: readonly TClaim[]): TClaim[] {
+  return [...claims].sort((a, b) => compareClaims(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The confidences at least as strong as `minimum`; DENIED claims only pass when there is no minimum. */

@@ -34,3 +34,8 @@ export function partialDateOf(day: string | null | undefined, precision: DatePre
       return { text: day, precision: DatePrecision.DAY, from: day, to: day };
   }
 }
+
+/** The stored properties a partial date is read from: `announced` is the day `announcedOn` and its `announcedOnPrecision`. */
+export function storedPropertiesOfPartialDate(field: string): [day: string, precision: string] {
+  return [`${field}On`, `${field}OnPrecision`];
+}

@@ -53,7 +53,10 @@ export interface RelationshipDeclaration {
   /** The GraphQL field: a single value (the believed node with the best claim) or a list of believed nodes. */
   readonly field: string;
   readonly cardinality: 'single' | 'list';
-  /** The `<field>Connection` with one edge per claim, for list relationships that page. */
+  /**
+   * For list relationships that page: `<field>Connection`, one edge per node carrying its deciding claim and every
+   * claim about the pair, and `<field>ClaimsConnection`, one edge per claim (the analysts' view).
+   */
   readonly connection: boolean;
   /** An Int field counting the relationship: every claim (`claims`) or the believed nodes (`believedNodes`). */
   readonly count?: { field: string; of: 'claims' | 'believedNodes'; description: string };
@@ -83,7 +86,7 @@ export const RELATIONSHIPS = [
     connection: true,
     count: { field: 'partnerCount', of: 'believedNodes', description: 'How many distinct brands it has partnerships with (denied ones left out).' },
     description: 'The other brands of its partnerships.',
-    connectionDescription: 'Partners, one edge per partnership, with its provenance.',
+    connectionDescription: 'Partners, a page at a time, one edge per partner: the partnership that decides it, and every partnership with it in edge.claims.',
   },
   {
     name: 'Brand.devices',
@@ -182,16 +185,31 @@ export function relationshipsOf(owner: EntityLabel): RelationshipDeclaration[] {
   return RELATIONSHIPS.filter((declaration) => declaration.owner === owner);
 }
 
-/** The relationship field `fieldName` of `owner` (a list, its connection or its count), if it is one. */
-export function relationshipField(
-  owner: string,
-  fieldName: string,
-): { declaration: RelationshipDeclaration; as: 'value' | 'connection' | 'count' } | undefined {
+/** How a GraphQL field shows a relationship: its value, a connection of nodes, a connection of claims or a count. */
+export type RelationshipFieldKind = 'value' | 'connection' | 'claimsConnection' | 'count';
+
+/** The GraphQL field of `declaration` that shows it `as`; undefined when the relationship has no such field. */
+export function relationshipFieldName(declaration: RelationshipDeclaration, as: RelationshipFieldKind): string | undefined {
+  switch (as) {
+    case 'value':
+      return declaration.field;
+    case 'connection':
+      return declaration.connection ? `${declaration.field}Connection` : undefined;
+    case 'claimsConnection':
+      return declaration.connection ? `${declaration.field}ClaimsConnection` : undefined;
+    case 'count':
+      return declaration.count?.field;
+  }
+}
+
+const FIELD_KINDS: readonly RelationshipFieldKind[] = ['value', 'connection', 'claimsConnection', 'count'];
+
+/** The relationship field `fieldName` of `owner` (a list, its connections or its count), if it is one. */
+export function relationshipField(owner: string, fieldName: string): { declaration: RelationshipDeclaration; as: RelationshipFieldKind } | undefined {
   for (const declaration of RELATIONSHIPS as readonly RelationshipDeclaration[]) {
     if (declaration.owner !== owner) continue;
-    if (declaration.field === fieldName) return { declaration, as: 'value' };
-    if (declaration.connection && `${declaration.field}Connection` === fieldName) return { declaration, as: 'connection' };
-    if (declaration.count?.field === fieldName) return { declaration, as: 'count' };
+    const as = FIELD_KINDS.find((kind) => relationshipFieldName(declaration, kind) === fieldName);
+    if (as) return { declaration, as };
   }
   return undefined;
 }

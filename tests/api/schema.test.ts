@@ -61,3 +61,27 @@ it('follows the client conventions of issue 21, item 4', async () => {
   expect(device.announcedOnPrecision!.deprecationReason).toMatch(/announced/);
   expect(Object.keys((schema.getType('PartialDate') as GraphQLObjectType).getFields()).sort()).toEqual(['from', 'precision', 'text', 'to']);
 });
+
+it('gives relationship connections one edge per node, the per-claim view beside them (issue 21, item 3)', async () => {
+  const schema = await createSchema();
+  const fieldsOf = (type: string) =>
+    Object.fromEntries(Object.values((schema.getType(type) as GraphQLObjectType).getFields()).map((field) => [field.name, String(field.type)]));
+  // Intended change: `<field>Connection` had one edge per claim (`<Name>ClaimConnection`), and normalised caches,
+  // which key edges by node, dropped a node's second claim. It now has one edge per node, carrying the deciding
+  // claim and every claim in `claims`; the per-claim connection is still there as `<field>ClaimsConnection`.
+  expect(fieldsOf('Device')).toMatchObject({
+    cameraBrandsConnection: 'BrandRelationshipConnection!',
+    cameraBrandsClaimsConnection: 'BrandClaimConnection!',
+  });
+  expect(fieldsOf('Brand')).toMatchObject({
+    partnersConnection: 'BrandRelationshipConnection!',
+    partnersClaimsConnection: 'BrandClaimConnection!',
+    partnershipsConnection: 'PartnershipRelationshipConnection!',
+    devicesConnection: 'DeviceRelationshipConnection!',
+  });
+  expect(fieldsOf('Device')).toMatchObject({ leaksConnection: 'LeakRelationshipConnection!', leaksClaimsConnection: 'LeakClaimConnection!' });
+  expect(fieldsOf('BrandRelationshipEdge')).toMatchObject({ cursor: 'String!', node: 'Brand!', confidence: 'Confidence!', claims: 'BrandClaimConnection!' });
+  const claims = (schema.getType('BrandRelationshipEdge') as GraphQLObjectType).getFields().claims!;
+  expect(claims.args.map((arg) => arg.name).sort()).toEqual(['after', 'before', 'first', 'last']);
+  expect(fieldsOf('BrandClaimEdge')).toMatchObject({ cursor: 'String!', node: 'Brand!', confidence: 'Confidence!' });
+});

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { NoDeprecatedCustomRule, buildSchema, parse, validate } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -50,4 +51,11 @@ describe('GraphQL Code Generator over the README examples', () => {
     const operationTypes = generated.match(/^export type \w+(Query|Mutation|Subscription) = /gm) ?? [];
     expect(operationTypes).toHaveLength(operations.length);
   }, 150_000);
+
+  // Issue 21, item 4: the README shows the PartialDate fields (announced, reported, ...), not the deprecated date pairs.
+  it('uses no deprecated field in the example operations', () => {
+    const schema = buildSchema(readFileSync(path.join(root, 'schema/schema.graphql'), 'utf8'));
+    const deprecated = readmeOperations().flatMap((operation) => validate(schema, parse(operation), [NoDeprecatedCustomRule]).map((error) => error.message));
+    expect(deprecated).toEqual([]);
+  });
 });

@@ -30,40 +30,45 @@ export const LEICA_PARTNERS_PAGE = `query LeicaPartnersPage($asOf: Date, $after:
   }
 }`;
 
-/** A device's camera brands, one edge per claim. */
-export const CAMERA_BRANDS = `query CameraBrands($name: String!) {
-  device(name: $name) {
+/** The Xiaomi 12S's camera brands, today or as of a day: one edge per node, every claim about it in `claims`. */
+export const TWELVE_S_CAMERA_BRANDS = `query TwelveSCameraBrands($asOf: Date) {
+  device(name: "Xiaomi 12S", asOf: $asOf) {
     id
     cameraBrandsConnection(first: 10) {
-      edges { cursor confidence node { id name } }
+      edges {
+        cursor
+        confidence
+        node { id name }
+        claims(first: 10) { totalCount edges { cursor confidence reported { text precision } sources { id title } } }
+      }
       pageInfo { hasNextPage endCursor }
     }
   }
 }`;
 
 /**
- * Writes, with an editor key, a device whose camera brand is Leica by two claims (two sources, RUMORED
- * and SPECULATED), so its cameraBrandsConnection lists Leica twice. The seed has no such device: the
- * Xiaomi 12S has one CAMERA_BY claim. Ids contain `marker`, for removeTestWrites.
+ * Writes, with an editor key, a second and weaker claim that the Xiaomi 12S's camera is Leica's: SPECULATED, reported
+ * 2022-05-20 by a source of its own, beside the seed's RUMORED claim of 2022-05-25 (the seed alone has one claim per
+ * pair). Today the seed's claim decides; as of 2022-05-22 this one is the only claim known. The source's id contains
+ * `marker`, and so does the claim's, for removeTestWrites.
  */
-export async function writeDeviceWithTwoLeicaClaims(app: TestApp, marker: string): Promise<string> {
-  const name = `${marker} Phone`;
+export async function writeWeakerLeicaClaim(app: TestApp, marker: string): Promise<void> {
   const write = async (query: string, variables: Record<string, unknown>) => {
     const answer = await app.graphql(query, variables, EDITOR_KEY);
     if (answer.errors) throw new Error(`write failed: ${JSON.stringify(answer.errors)}`);
     return answer.data;
   };
-  const device = await write('mutation($name: String!) { upsertDevice(input: { name: $name }) { id } }', { name });
-  for (const [title, confidence, reportedOn] of [
-    [`${marker} tipster post`, 'RUMORED', '2024-03-01'],
-    [`${marker} supply chain note`, 'SPECULATED', '2024-03-05'],
-  ]) {
-    const source = await write('mutation($title: String!) { upsertSource(input: { title: $title }) { id } }', { title });
-    await write('mutation($input: LinkInput!) { link(input: $input) { id } }', {
-      input: { relation: 'CAMERA_BY', from: device.upsertDevice.id, to: 'brand:leica', confidence, reportedOn, sources: [source.upsertSource.id] },
-    });
-  }
-  return name;
+  const source = await write('mutation($title: String!) { upsertSource(input: { title: $title }) { id } }', { title: `${marker} supply chain note` });
+  await write('mutation($input: LinkInput!) { link(input: $input) { id } }', {
+    input: {
+      relation: 'CAMERA_BY',
+      from: 'device:xiaomi-12s',
+      to: 'brand:leica',
+      confidence: 'SPECULATED',
+      reportedOn: '2022-05-20',
+      sources: [source.upsertSource.id],
+    },
+  });
 }
 
 /** The first `first` brands by name, to page the root connection. */
@@ -89,6 +94,13 @@ export async function rawAnswer<TData = any>(baseUrl: string, query: string, var
 /** Drops the `__typename` fields a client adds to its documents, so answers compare field for field. */
 export function withoutTypenames<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (key, inner) => (key === '__typename' ? undefined : inner))) as T;
+}
+
+/** Which links a connection of nodes shows: node id, the deciding claim's confidence, then every claim's in `claims`, in order. */
+export function linksOf(connection: {
+  edges: Array<{ confidence: string; node: { id: string }; claims: { edges: Array<{ confidence: string }> } }>;
+}): string[] {
+  return connection.edges.map((edge) => `${edge.node.id} ${edge.confidence} [${edge.claims.edges.map((claim) => claim.confidence).join(' ')}]`);
 }
 
 /** Which claims a connection's edges show: node id and confidence, in order. */

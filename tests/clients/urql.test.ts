@@ -5,15 +5,17 @@ import {
   LEICA_BEFORE_AND_AFTER,
   LEICA_PARTNERS_PAGE,
   LEICA_TODAY,
+  TWELVE_S_CAMERA_BRANDS,
   TWELVE_S_IN_MAY_2022,
   TWELVE_S_TODAY,
   claimsOf,
+  linksOf,
   rawAnswer,
+  writeWeakerLeicaClaim,
 } from './operations.js';
 import { cached, urqlClient as urqlClientAt } from './urqlClient.js';
 
-// The client's setup is in urqlClient.ts. The test of a connection that lists a node twice (issue 21,
-// item 3) is in oneEdgePerNode.test.ts.
+// The client's setup is in urqlClient.ts.
 const MARKER = 'urqlcdup';
 const running = useEditingApp(MARKER);
 const baseUrl = () => running().baseUrl;
@@ -83,5 +85,20 @@ describe('urql with graphcache and relayPagination', () => {
     // Today's view, read back after the past one was paged, is still today's.
     const todayAgain = await cached(client, LEICA_PARTNERS_PAGE, { asOf: null }, 'cache-only');
     expect(claimsOf(todayAgain.brand.partnersConnection)).toEqual(today.raw);
+  });
+
+  it('gives a node with two claims one edge, its weaker claim in edge.claims, as raw HTTP does, today and as of a past day', async () => {
+    await writeWeakerLeicaClaim(running(), MARKER);
+    const client = urqlClient();
+    const raw = await rawAnswer(baseUrl(), TWELVE_S_CAMERA_BRANDS);
+    // One Leica edge: the seed's newer RUMORED claim decides, and the weaker one is in its claims.
+    expect(linksOf(raw.device.cameraBrandsConnection)).toEqual(['brand:leica RUMORED [RUMORED SPECULATED]']);
+    expect(await cached(client, TWELVE_S_CAMERA_BRANDS)).toEqual(raw);
+    expect(await cached(client, TWELVE_S_CAMERA_BRANDS, {}, 'cache-only')).toEqual(raw);
+    // As of 22 May 2022 only the weaker claim was known: it decides that day's view.
+    const past = await rawAnswer(baseUrl(), TWELVE_S_CAMERA_BRANDS, { asOf: '2022-05-22' });
+    expect(linksOf(past.device.cameraBrandsConnection)).toEqual(['brand:leica@2022-05-22 SPECULATED [SPECULATED]']);
+    expect(await cached(client, TWELVE_S_CAMERA_BRANDS, { asOf: '2022-05-22' })).toEqual(past);
+    expect(await cached(client, TWELVE_S_CAMERA_BRANDS, {}, 'cache-only')).toEqual(raw);
   });
 });

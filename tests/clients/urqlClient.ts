@@ -16,6 +16,8 @@ export function urqlClient(baseUrl: string, options: Partial<ClientOptions> = PR
     url: `${baseUrl}/graphql`,
     exchanges: [
       cacheExchange({
+        // A partial date is a value without an id: embedded in its parent, as graphcache's docs say to declare it.
+        keys: { PartialDate: () => null },
         resolvers: {
           Query: { brands: relayPagination() },
           Brand: { partnersConnection: relayPagination() },

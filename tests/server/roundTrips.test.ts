@@ -81,6 +81,11 @@ it('costs each analyst query a fixed number of statements, whatever the data', a
     ],
     ['{ device(name: "Xiaomi 12S", asOf: "2022-05-20") { modelNumber codename chip { name } leaks { platform sources { title } } } }', 1],
     ['{ brand(name: "Leica") { partnersConnection(first: 2) { totalCount edges { node { name } sources { title } } } } }', 1],
+    // One edge per node with every claim about it and their sources, and the per-claim view beside it (issue 21, item 3).
+    [
+      '{ device(name: "Xiaomi 12S", asOf: "2022-06-01") { cameraBrandsConnection { totalCount edges { confidence sources { title } node { name devicesConnection(first: 2) { edges { node { name } } } } claims(first: 5) { edges { confidence sources { title } } } } } cameraBrandsClaimsConnection { edges { confidence node { name } } } } }',
+      1,
+    ],
   ];
   for (const [query, statements] of expected) {
     expect({ query, statements: (await roundTrips(query)).count }).toEqual({ query, statements });

@@ -3,20 +3,21 @@ import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } f
 import { PageArgs } from '../types/pagination.js';
 import { Spec } from '../types/spec.js';
 import { ENTITY_TYPES, type EntityTypes } from '../types/entityTypes.js';
+import type { RelationshipConnectionTypes } from '../types/connections.js';
 import type { AppContext } from '../context.js';
-import type { Parent } from '../../store/reads/relationshipLoader.js';
-import { RELATIONSHIPS, type RelationshipDeclaration } from '../../model/relationships.js';
+import { pairClaimsPage, type NodeEdge, type Parent } from '../../store/reads/relationshipLoader.js';
+import { RELATIONSHIPS, relationshipFieldName, type RelationshipDeclaration } from '../../model/relationships.js';
 import { type EntityLabel } from '../../model/entityKinds.js';
 
 /** The GraphQL object type of each end of a relationship: the entity kinds, and specs, which are not entities. */
-const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', Pick<EntityTypes, 'type' | 'claimConnection'>> = { ...ENTITY_TYPES, Spec: { type: Spec } };
+const GRAPHQL_TYPES: Record<EntityLabel | 'Spec', Pick<EntityTypes, 'type' | 'relationshipConnections'>> = { ...ENTITY_TYPES, Spec: { type: Spec } };
 
 type Handler = (parent: Parent, context: AppContext, info: GraphQLResolveInfo) => unknown;
 
 /**
  * The relationship fields of one entity type, generated from the relationship table: `x` (a single
- * value or a list), `xConnection` and the count field, each a thin call into the request's
- * RelationshipLoader.
+ * value or a list), `xConnection` (one edge per node), `xClaimsConnection` (one edge per claim) and the
+ * count field, each a thin call into the request's RelationshipLoader.
  */
 function relationshipResolver(owner: EntityLabel): ClassType {
   class RelationshipFields {}
@@ -48,13 +49,20 @@ function relationshipResolver(owner: EntityLabel): ClassType {
       );
     }
     if (declaration.connection) {
-      const connectionDescription = {
-        description: declaration.connectionDescription ?? `${declaration.field}, a page at a time, one edge per claim with its provenance.`,
-      };
+      const connections = target.relationshipConnections!;
+      const connection: Handler = (parent, { loaders }, info) => loaders.relationships.connection(info, parent);
+      const byNode = `${declaration.field}, a page at a time, one edge per ${declaration.target}: the claim that decides it, and all its claims in edge.claims.`;
       define(
-        `${declaration.field}Connection`,
-        (parent, { loaders }, info) => loaders.relationships.connection(info, parent),
-        FieldResolver(() => target.claimConnection!, connectionDescription),
+        relationshipFieldName(declaration, 'connection')!,
+        connection,
+        FieldResolver(() => connections.connection, { description: declaration.connectionDescription ?? byNode }),
+        true,
+      );
+      const byClaim = `${declaration.field}, a page at a time, one edge per claim with its provenance, newest first: a ${declaration.target} with several claims comes once per claim.`;
+      define(
+        relationshipFieldName(declaration, 'claimsConnection')!,
+        connection,
+        FieldResolver(() => connections.claimConnection, { description: byClaim }),
         true,
       );
     }
@@ -76,6 +84,24 @@ function defaultDescription({ shape, target }: RelationshipDeclaration): string 
   return `The ${target.toLowerCase()} objects its ${type}claims link it to, each once.`;
 }
 
-const OWNERS = [...new Set(RELATIONSHIPS.map((declaration) => declaration.owner))];
+/** `claims` of `<Name>RelationshipEdge`: every claim about the edge's node-pair, deciding claim first, which the edge's read brought along. */
+function relationshipEdgeResolver({ edge, claimConnection }: RelationshipConnectionTypes): ClassType {
+  @Resolver(() => edge)
+  class RelationshipEdgeFields {
+    @FieldResolver(() => claimConnection, {
+      description: 'Every claim about this link, a page at a time: the deciding claim first, then newest first, most certain first.',
+    })
+    claims(@Root() nodeEdge: NodeEdge, @Args(() => PageArgs) page: PageArgs) {
+      return pairClaimsPage(nodeEdge, page);
+    }
+  }
+  Object.defineProperty(RelationshipEdgeFields, 'name', { value: `${edge.name}Fields` });
+  return RelationshipEdgeFields;
+}
 
-export const relationshipResolvers: ClassType[] = OWNERS.map(relationshipResolver);
+const OWNERS = [...new Set(RELATIONSHIPS.map((declaration) => declaration.owner))];
+const EDGE_TYPES = [
+  ...new Set(RELATIONSHIPS.filter((declaration) => declaration.connection).map((declaration) => GRAPHQL_TYPES[declaration.target].relationshipConnections!)),
+];
+
+export const relationshipResolvers: ClassType[] = [...OWNERS.map(relationshipResolver), ...EDGE_TYPES.map(relationshipEdgeResolver)];

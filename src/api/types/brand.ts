@@ -1,6 +1,6 @@
 import { ArgsType, Field, ObjectType } from 'type-graphql';
 import { EntityListArgs } from './asOf.js';
-import { createClaimConnectionType, createConnectionType } from './connections.js';
+import { createRelationshipConnectionTypes, createConnectionType } from './connections.js';
 import { createOrderEnum } from './pagination.js';
 import { BrandRole } from '../../model/enums.js';
 import { Node } from './node.js';
@@ -23,7 +23,7 @@ export class Brand extends Node {
 }
 
 export const BrandConnection = createConnectionType('Brand', Brand);
-export const BrandClaimConnection = createClaimConnectionType('Brand', Brand);
+export const BrandRelationshipConnections = createRelationshipConnectionTypes('Brand', Brand);
 
 export const BrandOrder = createOrderEnum('BrandOrder', ['NAME', 'PARTNER_COUNT'], 'Ties are broken by id.');
 export type BrandOrder = (typeof BrandOrder)[keyof typeof BrandOrder];

@@ -25,8 +25,9 @@ export class GraphChange {
   cursor!: string;
 }
 
-@ObjectType({ description: 'A leak was recorded, or created by upsertLeak.' })
-export class LeakRecorded {
+/** What every event of one mutation's kind carries. */
+@ObjectType()
+abstract class MutationEvent {
   @Field({ description: CURSOR })
   cursor!: string;
 
@@ -35,22 +36,16 @@ export class LeakRecorded {
 
   @Field(() => ChangeOperation, { description: 'The mutation that made it.' })
   operation!: string;
+}
 
+@ObjectType({ description: 'A leak was recorded, or created by upsertLeak.' })
+export class LeakRecorded extends MutationEvent {
   @Field(() => ID, { description: 'Without a key, a tombstone ("erased:...") once the leak has been deleted.' })
   leakId!: string;
 }
 
 @ObjectType({ description: 'A relationship claim was written (link, confirmClaim, denyClaim, recordLeak) or removed (unlink).' })
-export class ClaimChanged {
-  @Field({ description: CURSOR })
-  cursor!: string;
-
-  @Field(() => DateTimeResolver, { description: 'When the writing transaction began.' })
-  at!: string;
-
-  @Field(() => ChangeOperation, { description: 'The mutation that made it.' })
-  operation!: string;
-
+export class ClaimChanged extends MutationEvent {
   @Field(() => ID, { description: 'Without a key, a tombstone ("erased:...") once the claim has been removed; its `claim` is then null.' })
   claimId!: string;
 

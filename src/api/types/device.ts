@@ -1,7 +1,7 @@
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { EntityListArgs, asOfDay } from './asOf.js';
-import { createClaimConnectionType, createConnectionType } from './connections.js';
+import { createRelationshipConnectionTypes, createConnectionType } from './connections.js';
 import { DatePrecision, DeviceStatus } from '../../model/enums.js';
 import { Node } from './node.js';
 import { deprecatedDate } from './partialDate.js';
@@ -39,7 +39,7 @@ export class Device extends Node {
 }
 
 export const DeviceConnection = createConnectionType('Device', Device);
-export const DeviceClaimConnection = createClaimConnectionType('Device', Device);
+export const DeviceRelationshipConnections = createRelationshipConnectionTypes('Device', Device);
 
 export const DeviceOrder = createOrderEnum(
   'DeviceOrder',

@@ -1,12 +1,13 @@
 import type { ClassType } from 'type-graphql';
 import type { EntityLabel } from '../../model/entityKinds.js';
 import type { EntityListArgs } from './asOf.js';
-import { Brand, BrandClaimConnection, BrandConnection, BrandsArgs } from './brand.js';
+import type { RelationshipConnectionTypes } from './connections.js';
+import { Brand, BrandRelationshipConnections, BrandConnection, BrandsArgs } from './brand.js';
 import { Chip, ChipConnection, ChipsArgs } from './chip.js';
-import { Device, DeviceClaimConnection, DeviceConnection, DevicesArgs } from './device.js';
+import { Device, DeviceRelationshipConnections, DeviceConnection, DevicesArgs } from './device.js';
 import { BrandInput, ChipInput, DeviceInput, LeakInput, PartnershipInput, SourceInput } from './inputs.js';
-import { Leak, LeakClaimConnection, LeakConnection, LeaksArgs } from './leak.js';
-import { Partnership, PartnershipClaimConnection } from './partnership.js';
+import { Leak, LeakRelationshipConnections, LeakConnection, LeaksArgs } from './leak.js';
+import { Partnership, PartnershipRelationshipConnections } from './partnership.js';
 import { Source, SourceConnection, SourcesArgs } from './source.js';
 
 /** What the API offers of one entity kind, beside the fields of its object type. */
@@ -15,8 +16,8 @@ export interface EntityTypes {
   type: ClassType;
   /** The input of `upsert<Kind>`. */
   input: ClassType;
-  /** `<Kind>ClaimConnection`, where a relationship connection points at the kind. */
-  claimConnection?: ClassType;
+  /** The connection types of relationship connections that point at the kind, where one does. */
+  relationshipConnections?: RelationshipConnectionTypes;
   /** The root lookup `<kind>(name:)`, where the kind has one: its description. */
   lookup?: string;
   /** The root list `<kind>s`, where the kind has one: its connection, its arguments and description. */
@@ -35,7 +36,7 @@ export const ENTITY_TYPES: Record<EntityLabel, EntityTypes> = {
   Brand: {
     type: Brand,
     input: BrandInput,
-    claimConnection: BrandClaimConnection,
+    relationshipConnections: BrandRelationshipConnections,
     lookup: 'The brand with this name or alias, ignoring case.',
     list: { connection: BrandConnection, args: BrandsArgs },
     deleteNote: "Removes the brand's claims too.",
@@ -43,7 +44,7 @@ export const ENTITY_TYPES: Record<EntityLabel, EntityTypes> = {
   Device: {
     type: Device,
     input: DeviceInput,
-    claimConnection: DeviceClaimConnection,
+    relationshipConnections: DeviceRelationshipConnections,
     lookup: 'The device with this name, alias, model number, short model number or codename, ignoring case.',
     list: { connection: DeviceConnection, args: DevicesArgs, description: 'Relationship filters keep what the fields show, by the belief rule.' },
     deleteNote: "Removes the device's claims and specs too.",
@@ -58,13 +59,13 @@ export const ENTITY_TYPES: Record<EntityLabel, EntityTypes> = {
   Partnership: {
     type: Partnership,
     input: PartnershipInput,
-    claimConnection: PartnershipClaimConnection,
+    relationshipConnections: PartnershipRelationshipConnections,
     upsertNote: 'A new partnership needs kind, confidence, reportedOn and sources.',
   },
   Leak: {
     type: Leak,
     input: LeakInput,
-    claimConnection: LeakClaimConnection,
+    relationshipConnections: LeakRelationshipConnections,
     list: { connection: LeakConnection, args: LeaksArgs, description: 'Leaks, newest first unless ordered otherwise.' },
     upsertNote: 'A new leak needs devices, confidence, reportedOn and sources.',
   },

@@ -20,20 +20,27 @@ const DERIVED_ID = (from: string, example: string) => ({
   description: `Derived from ${from} unless given, such as "${example}". Writes are idempotent by id.`,
 });
 
+/** The fields every named kind's input starts with, its examples its own: a class factory, as TypeGraphQL's inheritance examples build one. */
+function NamedEntityInput(example: { id: string; name: string }) {
+  @InputType()
+  abstract class NamedEntity {
+    @Field(() => ID, DERIVED_ID('the name', example.id))
+    id?: string | null;
+
+    @Field({ description: `The name as written, such as "${example.name}"; lookups also match it ignoring case.` })
+    name!: string;
+
+    @Field(() => [String], { nullable: true, description: 'Other names it goes by; lookups match them too.' })
+    aliases?: string[] | null;
+
+    @Field(() => Boolean, MIXED_SCRIPTS)
+    allowMixedScripts?: boolean | null;
+  }
+  return NamedEntity;
+}
+
 @InputType({ description: 'A brand to create, or to update when its id exists.' })
-export class BrandInput {
-  @Field(() => ID, DERIVED_ID('the name', 'brand:leica'))
-  id?: string | null;
-
-  @Field({ description: 'The name as written, such as "Leica"; lookups also match it ignoring case.' })
-  name!: string;
-
-  @Field(() => [String], { nullable: true, description: 'Other names it goes by; lookups match them too.' })
-  aliases?: string[] | null;
-
-  @Field(() => Boolean, MIXED_SCRIPTS)
-  allowMixedScripts?: boolean | null;
-
+export class BrandInput extends NamedEntityInput({ id: 'brand:leica', name: 'Leica' }) {
   @Field(() => [BrandRole], { nullable: true, description: 'What it does.' })
   roles?: BrandRole[] | null;
 
@@ -42,37 +49,13 @@ export class BrandInput {
 }
 
 @InputType({ description: 'A chip to create, or to update when its id exists.' })
-export class ChipInput {
-  @Field(() => ID, DERIVED_ID('the name', 'chip:snapdragon-8-gen-1'))
-  id?: string | null;
-
-  @Field({ description: 'The name as written, such as "Leica"; lookups also match it ignoring case.' })
-  name!: string;
-
-  @Field(() => [String], { nullable: true, description: 'Other names it goes by; lookups match them too.' })
-  aliases?: string[] | null;
-
-  @Field(() => Boolean, MIXED_SCRIPTS)
-  allowMixedScripts?: boolean | null;
-
+export class ChipInput extends NamedEntityInput({ id: 'chip:snapdragon-8-gen-1', name: 'Snapdragon 8 Gen 1' }) {
   @Field(() => String, { nullable: true, description: 'The vendor\'s part number, such as "SM8475".' })
   partNumber?: string | null;
 }
 
 @InputType({ description: 'A device to create, or to update when its id exists.' })
-export class DeviceInput {
-  @Field(() => ID, DERIVED_ID('the name', 'device:xiaomi-12s-pro'))
-  id?: string | null;
-
-  @Field({ description: 'The name as written, such as "Leica"; lookups also match it ignoring case.' })
-  name!: string;
-
-  @Field(() => [String], { nullable: true, description: 'Other names it goes by; lookups match them too.' })
-  aliases?: string[] | null;
-
-  @Field(() => Boolean, MIXED_SCRIPTS)
-  allowMixedScripts?: boolean | null;
-
+export class DeviceInput extends NamedEntityInput({ id: 'device:xiaomi-12s-pro', name: 'Xiaomi 12S Pro' }) {
   @Field(() => DeviceStatus, { nullable: true, description: 'RUMORED for a new device unless given.' })
   status?: DeviceStatus | null;
 

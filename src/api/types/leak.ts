@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { EntityListArgs, asOfDay } from './asOf.js';
 import { Confidence } from '../../model/enums.js';
 import { Claim, IdentifiedClaim } from './claim.js';
-import { createClaimConnectionType, createConnectionType } from './connections.js';
+import { createRelationshipConnectionTypes, createConnectionType } from './connections.js';
 import { createOrderEnum } from './pagination.js';
 import { Node } from './node.js';
 
@@ -29,7 +29,7 @@ export class Leak extends Claim {
 }
 
 export const LeakConnection = createConnectionType('Leak', Leak);
-export const LeakClaimConnection = createClaimConnectionType('Leak', Leak);
+export const LeakRelationshipConnections = createRelationshipConnectionTypes('Leak', Leak);
 
 export const LeakOrder = createOrderEnum('LeakOrder', ['REPORTED_ON'], 'Ties are broken by id.');
 export type LeakOrder = (typeof LeakOrder)[keyof typeof LeakOrder];

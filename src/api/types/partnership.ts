@@ -1,7 +1,7 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Claim, IdentifiedClaim } from './claim.js';
-import { createClaimConnectionType } from './connections.js';
+import { createRelationshipConnectionTypes } from './connections.js';
 import { DatePrecision, PartnershipKind } from '../../model/enums.js';
 import { Node } from './node.js';
 import { deprecatedDate } from './partialDate.js';
@@ -43,7 +43,7 @@ export class Partnership extends Claim implements PartnershipRecord {
   endedOnPrecision!: DatePrecision | null;
 }
 
-export const PartnershipClaimConnection = createClaimConnectionType('Partnership', Partnership);
+export const PartnershipRelationshipConnections = createRelationshipConnectionTypes('Partnership', Partnership);
 
 @ObjectType({ simpleResolvers: true, description: 'How many partnerships (denied ones left out) fall in one group.' })
 export class PartnershipStat implements PartnershipStatRecord {

@@ -248,8 +248,11 @@ function groupDevices(
       (device) => device.makers.length === 0 || (brandId !== null && device.makers.includes(brandId)),
     );
     const derivedId = `device:${slugOf(`${brandId?.slice('brand:'.length) ?? 'unknown'} ${model}`, 120)}`;
+    // The row's own device, from an earlier run, is no rival: a model number listed with and without a brand
+    // (FJL21) has two devices, and a re-run must find each again rather than call the number ambiguous.
+    const own = candidates.find((device) => device.id === derivedId);
     let existing: KnownEntity | undefined;
-    if (candidates.length === 1) existing = candidates[0];
+    if (own || candidates.length === 1) existing = own ?? candidates[0];
     else if (candidates.length > 1 && !drafts.has(derivedId)) {
       report.refused.push(`model number ${model} names ${candidates.map(({ id }) => id).join(', ')}: imported as ${derivedId}, merged into none`);
     }

@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import type { Row } from '../neo4j/database.js';
 import type { RelationshipRead } from './read.js';
-import { believedEdgesCypher, bestNodeCypher, edgeOrderCypher } from '../../model/claim.js';
+import { believedEdgesCypher, bestNodeCypher, decidingClaimsCypher, edgeOrderCypher } from '../../model/claim.js';
 import type { RelationshipDeclaration } from '../../model/relationships.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
 import { STORED_DATE_PROPERTIES } from '../../model/recordCodec.js';
@@ -26,40 +26,43 @@ class Statement {
   }
 }
 
-/** Where a relationship's claims are in the stored graph, and how its edges sort (newest claim first). */
+/**
+ * Where a relationship's claims are in the stored graph, and how its edges sort (newest claim first). `count` counts
+ * its claims, or the distinct nodes they link to, known on the `asOf` expression ('' for today).
+ */
 export function claimPattern(declaration: RelationshipDeclaration, parent: string, node: string, claim: string) {
   const { shape, target } = declaration;
+  const counter =
+    (countMatch: string, countedNode: string) =>
+    (asOf: string, of: 'claims' | 'nodes' = 'claims') =>
+      `COUNT { MATCH ${countMatch}${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`}${of === 'nodes' ? ` RETURN DISTINCT ${countedNode}` : ''} }`;
   switch (shape.kind) {
     case 'claim': {
       const [left, right] = shape.direction === 'OUT' ? ['-', '->'] : ['<-', '-'];
       return {
         match: `(${parent})${left}[${claim}:${shape.type}]${right}(${node}:${target})`,
         claimId: `${claim}.id`,
-        count: (asOf: string) =>
-          `COUNT { MATCH (${parent})${left}[counted:${shape.type}]${right}(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        count: counter(`(${parent})${left}[counted:${shape.type}]${right}(countedNode:${target})`, 'countedNode'),
         order: [`${claim}.reportedOn DESC`, `${claim}.id`],
       };
     }
     case 'sharedPartnership':
       return {
         match: `(${parent})-[:PARTY_TO]->(${claim}:Partnership)<-[:PARTY_TO]-(${node}:${target})`,
-        // Two partnerships with the same brand are two edges: the claim is the partnership, seen from this partner.
+        // Two partnerships with the same brand are two claims: the claim is the partnership, seen from this partner.
         claimId: `${claim}.id + '|' + ${node}.id`,
-        count: (asOf: string) =>
-          `COUNT { MATCH (${parent})-[:PARTY_TO]->(counted:Partnership)<-[:PARTY_TO]-(:${target})${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        count: counter(`(${parent})-[:PARTY_TO]->(counted:Partnership)<-[:PARTY_TO]-(countedNode:${target})`, 'countedNode'),
         order: [`${claim}.reportedOn DESC`, `${claim}.id + '|' + ${node}.id`],
       };
     case 'specs':
       return {
         match: `(${parent})-[:HAS_SPEC]->(${node}:Spec)`,
         claimId: `${node}.id`,
-        count: (asOf: string) => `COUNT { MATCH (${parent})-[:HAS_SPEC]->(counted:Spec)${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`} }`,
+        count: counter(`(${parent})-[:HAS_SPEC]->(counted:Spec)`, 'counted'),
         order: [`${node}.key`, `${node}.reportedOn DESC`, `${node}.id`],
       };
   }
 }
-
-const CLAIM_PROPERTIES = '.id, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds';
 
 function sourcesOf(idsExpression: string): string {
   return `COLLECT { UNWIND ${idsExpression} AS sourceId MATCH (source:Source {id: sourceId}) RETURN source {.*, __typename: 'Source'} }`;
@@ -77,31 +80,36 @@ export function nodeProjection(node: string, label: string, properties: readonly
   return `${node} {${selected.join(', ')}, __typename: '${label}'}`;
 }
 
+/** The Source nodes of every claim in the list `claims`, each once. */
+function sourcesOfAll(claims: string): string {
+  return `COLLECT { UNWIND ${claims} AS pairClaim UNWIND pairClaim.sourceIds AS sourceId MATCH (source:Source {id: sourceId}) RETURN DISTINCT source {.*, __typename: 'Source'} }`;
+}
+
 function projection(read: RelationshipRead, node: string): string {
   return nodeProjection(node, read.declaration.target, read.properties);
 }
 
 /**
  * `CALL (parent) { … RETURN {totalCount, edges, hasNextPage} AS result }` for one read. Each edge is
- * `{node, claim?, sources?, nodeSources?, below?}`, `below` holding the pages of the reads below its node,
- * in the order of `read.children`. Reads of believed nodes apply the belief rule here and return one edge
- * per node without its claim; count reads return only `totalCount`.
+ * `{node, claim?, claims?, sources?, claimSources?, nodeSources?, below?}`, `below` holding the pages of the reads
+ * below its node, in the order of `read.children`. Reads of believed nodes apply the belief rule here and return one
+ * edge per node without its claim; reads of node edges return one edge per node with its deciding claim (and, asked
+ * for, all its claims); count reads return only `totalCount`.
  */
 function readBlock(statement: Statement, read: RelationshipRead, parent: string, path: string, result: string): string {
   const node = `n${path}`;
   const claim = read.declaration.shape.kind === 'specs' ? node : `c${path}`;
   const pattern = claimPattern(read.declaration, parent, node, claim);
   const claimIdOf = (variable: string) => claimPattern(read.declaration, parent, node, variable).claimId;
+  const claimProjection = (variable: string) => `${variable} {id: ${claimIdOf(variable)}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`;
   const asOf = statement.asOfParam === null ? '' : `date($${statement.asOfParam})`;
-  const conditions: string[] = [];
-  if (asOf !== '') conditions.push(`${claim}.reportedOn <= ${asOf}`);
-  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const known = asOf === '' ? '' : ` WHERE ${claim}.reportedOn <= ${asOf}`;
 
   if (read.returns === 'count') {
     const count =
       read.declaration.count?.of === 'believedNodes'
-        ? `COUNT { ${believedEdgesCypher(`MATCH ${pattern.match}${where}`, node, claim, claimIdOf)} RETURN ${node} }`
-        : `COUNT { MATCH ${pattern.match}${where} }`;
+        ? `COUNT { ${believedEdgesCypher(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)} RETURN ${node} }`
+        : `COUNT { MATCH ${pattern.match}${known} }`;
     // The parent is a grouping key of the count's own aggregation: project it beside the count.
     return [
       `CALL (${parent}) {`,
@@ -112,36 +120,56 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   }
 
   const backward = read.page?.backward ?? false;
-  if (read.page && read.page.afterId !== null) {
+  /** The keyset condition of the page: rows after the cursor (before it, backward), by day and then by id. */
+  const afterCursor = (day: string, id: string) => {
+    if (!read.page || read.page.afterId === null) return null;
     const afterKey = statement.param(`after${path}Key`, read.page.afterKey);
     const afterId = statement.param(`after${path}Id`, read.page.afterId);
     const [older, greater] = backward ? ['>', '<'] : ['<', '>'];
-    conditions.push(
-      `(${claim}.reportedOn ${older} date(${afterKey}) OR (${claim}.reportedOn = date(${afterKey}) AND ${pattern.claimId} ${greater} ${afterId}))`,
-    );
-  }
+    return `(${day} ${older} date(${afterKey}) OR (${day} = date(${afterKey}) AND ${id} ${greater} ${afterId}))`;
+  };
   const limit = read.page ? statement.param(`limit${path}`, int(read.page.limit)) : null;
   const believed = read.returns === 'believedNodes' || read.returns === 'bestNode';
+  // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
+  const inDirection = (terms: readonly string[]) => (backward ? terms.map(reversed) : terms).join(', ');
 
   // The window is collected in an inner block, so a parent without claims still gets its one row.
   const lines = [`CALL (${parent}) {`, `CALL (${parent}) {`];
   let order: string;
   let carried: string;
+  const edge = [`node: ${projection(read, node)}`];
   if (believed) {
-    const source = `MATCH ${pattern.match}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
     const rule = read.returns === 'bestNode' ? bestNodeCypher : believedEdgesCypher;
-    lines.push(indent(rule(source, node, claim, claimIdOf)));
+    lines.push(indent(rule(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)));
     carried = `${node}, first`;
     order = edgeOrderCypher('first', claimIdOf);
     if (read.returns === 'believedNodes') lines.push(`  WITH ${carried} ORDER BY ${order}`);
+  } else if (read.returns === 'nodeEdges') {
+    // One edge per node, by its newest day (its deciding claim's) and then its id: a node's cursor does not depend on which of its claims came first.
+    lines.push(indent(decidingClaimsCypher(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)));
+    const cursor = afterCursor('deciding.reportedOn', `${node}.id`);
+    if (cursor) lines.push(`  WITH ${node}, claims, deciding WHERE ${cursor}`);
+    carried = [node, 'deciding', ...(read.edgeClaims ? ['claims'] : [])].join(', ');
+    order = inDirection(['deciding.reportedOn DESC', `${node}.id`]);
+    lines.push(`  WITH ${carried} ORDER BY ${order}`);
+    if (limit) lines.push(`  LIMIT ${limit} + 1`);
+    edge.push(`claim: ${claimProjection('deciding')}`);
+    if (read.edgeSources) edge.push(`sources: ${sourcesOf('deciding.sourceIds')}`);
+    // In the reads' edge order: the loader puts the deciding claim first (decidingFirst).
+    if (read.edgeClaims) edge.push(`claims: [pairClaim IN claims | ${claimProjection('pairClaim')}]`);
+    if (read.edgeClaimSources) edge.push(`claimSources: ${sourcesOfAll('claims')}`);
   } else {
-    // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
-    order = (backward ? pattern.order.map(reversed) : pattern.order).join(', ');
+    order = inDirection(pattern.order);
     carried = [node, ...(claim === node ? [] : [claim])].join(', ');
+    const conditions = [...(asOf === '' ? [] : [`${claim}.reportedOn <= ${asOf}`]), afterCursor(`${claim}.reportedOn`, pattern.claimId)].filter(
+      (condition) => condition !== null,
+    );
     lines.push(`  MATCH ${pattern.match}`);
     if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
     lines.push(`  WITH ${carried} ORDER BY ${order}`);
     if (limit) lines.push(`  LIMIT ${limit} + 1`);
+    if (read.declaration.shape.kind !== 'specs') edge.push(`claim: ${claimProjection(claim)}`);
+    if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`)}`);
   }
   const below = read.children.map((_child, index) => `r${path}_${index}`);
   read.children.forEach((child, index) => {
@@ -149,19 +177,10 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   });
   // CALL blocks promise no row order: sort again before collecting.
   if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${order}`);
-  const edge = [`node: ${projection(read, node)}`];
-  if (!believed && read.declaration.shape.kind !== 'specs') {
-    edge.push(
-      read.declaration.shape.kind === 'claim'
-        ? `claim: ${claim} {${CLAIM_PROPERTIES}}`
-        : `claim: ${claim} {id: ${pattern.claimId}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`,
-    );
-  }
-  if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`)}`);
   if (read.nodeSources) edge.push(`nodeSources: ${sourcesOf(`${node}.sourceIds`)}`);
   if (below.length > 0) edge.push(`below: [${below.join(', ')}]`);
   lines.push(`  RETURN collect({${edge.join(', ')}}) AS window`, '}');
-  const totalCount = read.countTotal ? pattern.count(asOf) : '0';
+  const totalCount = read.countTotal ? pattern.count(asOf, read.returns === 'nodeEdges' ? 'nodes' : 'claims') : '0';
   lines.push(
     limit
       ? `RETURN {totalCount: ${totalCount}, edges: window[0..${limit}], hasNextPage: size(window) > ${limit}} AS ${result}`

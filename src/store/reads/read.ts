@@ -11,6 +11,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { pageWindow } from '../../model/keyset.js';
+import { storedPropertiesOfPartialDate } from '../../model/partialDate.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from '../../model/relationships.js';
 import { PARTNERSHIP_DATE_PROPERTIES } from '../../model/validTime.js';
 import { selectedFields } from './selectionWalker.js';
@@ -23,14 +24,15 @@ import { selectedFields } from './selectionWalker.js';
 export interface RelationshipRead {
   readonly declaration: RelationshipDeclaration;
   /**
-   * What comes back for each parent, belief applied in Cypher where a field needs it: every claim as an edge
-   * (connections, specs), each believed node once (list fields), the best believed node (single values), or
-   * only the count (count fields).
+   * What comes back for each parent, belief applied in Cypher where a field needs it: each node once with its
+   * deciding claim (connections), every claim as an edge (claims connections, specs), each believed node once
+   * (list fields), the best believed node (single values), or only the count (count fields).
    */
-  readonly returns: 'claims' | 'believedNodes' | 'bestNode' | 'count';
+  readonly returns: 'nodeEdges' | 'claims' | 'believedNodes' | 'bestNode' | 'count';
   /**
-   * null: every claim (single values, lists and counts); else one keyset page, newest claim first:
-   * `limit` claims after the cursor, or, `backward`, before it (read oldest first).
+   * null: every claim (single values, lists and counts); else one keyset page, newest claim first: `limit` edges
+   * after the cursor, or, `backward`, before it (read oldest first). A cursor is the edge's day and its claim's id,
+   * or, for `nodeEdges`, its node's newest day and the node's id.
    */
   readonly page: { limit: number; backward: boolean; afterKey: string | null; afterId: string | null } | null;
   readonly countTotal: boolean;
@@ -38,6 +40,9 @@ export interface RelationshipRead {
   readonly properties: readonly string[] | '*';
   /** The Source nodes of each edge's claim, fetched inline. */
   readonly edgeSources: boolean;
+  /** `nodeEdges` only: every claim about each edge's node-pair (`edges.claims`), and their Source nodes, fetched inline. */
+  readonly edgeClaims: boolean;
+  readonly edgeClaimSources: boolean;
   /** The Source nodes of each target node that is itself a claim (leaks, partnerships, specs). */
   readonly nodeSources: boolean;
   /** Reads below each target node. */
@@ -68,6 +73,8 @@ export const ALL_SPECS: RelationshipRead = makeRead({
   countTotal: false,
   properties: '*',
   edgeSources: false,
+  edgeClaims: false,
+  edgeClaimSources: false,
   nodeSources: false,
   children: [],
 });
@@ -139,29 +146,36 @@ export function readOfField(
   if (!found || !fieldDefinition) return undefined;
   const { declaration, as } = found;
   const subSelections = fieldNodes.map((node) => node.selectionSet);
+  const unpaged = { page: null, countTotal: false, edgeSources: false, edgeClaims: false, edgeClaimSources: false };
   if (as === 'count') {
-    return makeRead({ declaration, returns: 'count', page: null, countTotal: false, properties: [], edgeSources: false, nodeSources: false, children: [] });
+    return makeRead({ declaration, returns: 'count', ...unpaged, properties: [], nodeSources: false, children: [] });
   }
   if (as === 'value') {
     const returns = declaration.shape.kind === 'specs' ? 'claims' : declaration.cardinality === 'single' ? 'bestNode' : 'believedNodes';
-    return readOfNodes(context, declaration, returns, null, false, false, subSelections, asOfGiven);
+    return readOfNodes(context, declaration, { returns, ...unpaged }, subSelections, asOfGiven);
   }
 
   // Relationship connections are ordered by the claims' reportedOn.
   const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues), 'day');
   const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
   const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
-  const { nodeSelections, edgeSources, countTotal } = connectionSelections(context, connectionType, subSelections);
-  return readOfNodes(context, declaration, 'claims', page, countTotal, edgeSources, nodeSelections, asOfGiven);
+  const { nodeSelections, edgeSources, countTotal, claims } = connectionSelections(context, connectionType, subSelections);
+  const returns = as === 'connection' ? 'nodeEdges' : 'claims';
+  // `edges.claims` shows the same node as its edge: one projection of it serves both selections.
+  const edgeClaims = { edgeClaims: claims !== null, edgeClaimSources: claims?.edgeSources ?? false };
+  return readOfNodes(
+    context,
+    declaration,
+    { returns, page, countTotal, edgeSources, ...edgeClaims },
+    [...nodeSelections, ...(claims?.nodeSelections ?? [])],
+    asOfGiven,
+  );
 }
 
 function readOfNodes(
   context: SelectionContext,
   declaration: RelationshipDeclaration,
-  returns: RelationshipRead['returns'],
-  page: RelationshipRead['page'],
-  countTotal: boolean,
-  edgeSources: boolean,
+  edges: Pick<RelationshipRead, 'returns' | 'page' | 'countTotal' | 'edgeSources' | 'edgeClaims' | 'edgeClaimSources'>,
   nodeSelections: readonly (SelectionSetNode | undefined)[],
   asOfGiven: boolean,
 ): RelationshipRead {
@@ -171,7 +185,7 @@ function readOfNodes(
   const nodeSources = fieldNames.has('sources');
   const properties = declaration.target === 'Spec' ? '*' : storedPropertiesOf(targetType, fieldNames);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
-  return makeRead({ declaration, returns, page, countTotal, properties, edgeSources, nodeSources, children });
+  return makeRead({ declaration, ...edges, properties, nodeSources, children });
 }
 
 /** Fields whose resolvers compute them from other stored properties: those properties. */
@@ -191,22 +205,38 @@ export function storedPropertiesOf(type: GraphQLObjectType, fieldNames: Iterable
     const derived = DERIVED_FROM[type.name]?.[name];
     if (name === 'sources') properties.push('sourceIds');
     else if (derived) properties.push(...derived);
-    else if (!name.endsWith('On') && type.getFields()[`${name}On`]) properties.push(`${name}On`, `${name}OnPrecision`);
+    else if (getNamedType(type.getFields()[name]?.type)?.name === 'PartialDate') properties.push(...storedPropertiesOfPartialDate(name));
     else properties.push(name);
   }
   return properties;
 }
 
-/** What a selection of a connection type asks of its edges: the selections of `edges.node`, edge sources, totalCount. */
-export function connectionSelections(context: SelectionContext, connectionType: GraphQLObjectType, selectionSets: readonly (SelectionSetNode | undefined)[]) {
+interface ConnectionSelections {
+  nodeSelections: (SelectionSetNode | undefined)[];
+  edgeSources: boolean;
+  countTotal: boolean;
+  /** What the edges' `claims` connection asks (of a connection of nodes), null when it is not selected. */
+  claims: ConnectionSelections | null;
+}
+
+/** What a selection of a connection type asks of its edges: the selections of `edges.node`, edge sources, totalCount, `edges.claims`. */
+export function connectionSelections(
+  context: SelectionContext,
+  connectionType: GraphQLObjectType,
+  selectionSets: readonly (SelectionSetNode | undefined)[],
+): ConnectionSelections {
   const connectionFields = selected(collectFields(context, connectionType, selectionSets));
   const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
   const edgeSelections = connectionFields.filter((node) => node.name.value === 'edges').map((node) => node.selectionSet);
   const edgeFields = selected(collectFields(context, edgeType, edgeSelections));
+  const claimsField = edgeType.getFields().claims;
+  const claimsSelections = edgeFields.filter((node) => node.name.value === 'claims').map((node) => node.selectionSet);
   return {
     nodeSelections: edgeFields.filter((node) => node.name.value === 'node').map((node) => node.selectionSet),
     edgeSources: edgeFields.some((node) => node.name.value === 'sources'),
     countTotal: connectionFields.some((node) => node.name.value === 'totalCount'),
+    claims:
+      claimsField && claimsSelections.length > 0 ? connectionSelections(context, getNamedType(claimsField.type) as GraphQLObjectType, claimsSelections) : null,
   };
 }
 
@@ -223,6 +253,8 @@ function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
     read.countTotal,
     properties,
     read.edgeSources,
+    read.edgeClaims,
+    read.edgeClaimSources,
     read.nodeSources,
     read.children.map((child) => child.key),
   ]);

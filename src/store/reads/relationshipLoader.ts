@@ -2,9 +2,9 @@ import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { getNamedType, isObjectType } from 'graphql';
 import type { AsOf, WithAsOf } from '../../model/asOf.js';
-import type { Claim } from '../../model/claim.js';
+import { decidingFirst, type Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
-import { encodeCursor, pageInfoOf } from '../../model/keyset.js';
+import { encodeCursor, pageInfoOf, pageWindow, type PageArguments } from '../../model/keyset.js';
 import type { Database, Row } from '../neo4j/database.js';
 import { batchStatement, PLANNED_AS_OF, readsBelowNode, withReadsBelow, type ReadGroup, type ReadsBelowNode } from './cypher.js';
 import type { CompiledDocument, CompiledDocuments, CompiledPlan } from './compiledDocuments.js';
@@ -17,12 +17,16 @@ export type Parent = { id: string } & WithAsOf;
 /** A target node, projected as its read asked. */
 export type TargetNode = Row & { id: string } & WithAsOf;
 
-/** One edge as the reads bring it back: the target node and, for reads of claims, the claim linking it. */
+/** One edge as the reads bring it back: the target node and, for reads of claims or node edges, the claim linking it. */
 export interface Edge {
   node: TargetNode;
-  /** For specs, the spec node itself: a spec is its own claim. Absent from reads of believed nodes. */
+  /** The claim of the edge, or of a node edge the deciding claim. For specs, the spec node itself: a spec is its own claim. Absent from reads of believed nodes. */
   claim?: Claim;
+  /** Of a node edge, when `edges.claims` is asked for: every claim about the node-pair. */
+  claims?: Claim[];
   sources?: EntityRecord[];
+  /** The sources of `claims`. */
+  claimSources?: EntityRecord[];
   nodeSources?: EntityRecord[];
   /** Pages of the reads below this node, in the order of the read's children. */
   below?: Page[];
@@ -115,7 +119,7 @@ export class RelationshipLoader {
     return whenLoaded(this.load(this.readOf(info, parent), parent), (page) => page.totalCount);
   }
 
-  /** A page shaped as `<Name>ClaimConnection`: one edge per claim, with its provenance. */
+  /** A page shaped as `<Name>Connection` (one edge per node, with its deciding claim) or `<Name>ClaimConnection` (one edge per claim). */
   connection(info: GraphQLResolveInfo, parent: Parent) {
     const read = this.readOf(info, parent);
     return whenLoaded(this.load(read, parent), (page) => connectionOf(read, page, parent));
@@ -197,6 +201,7 @@ export class RelationshipLoader {
     for (const edge of page.edges) {
       if (asOf !== null) edge.node.asOf = asOf;
       this.primeSources(edge.sources ?? []);
+      this.primeSources(edge.claimSources ?? []);
       this.primeSources(edge.nodeSources ?? []);
       if (edge.below) this.primeBelow(read.children, asOf, edge.node.id, edge.below);
     }
@@ -317,21 +322,57 @@ function missingClaim(read: RelationshipRead): never {
   throw new Error(`${read.declaration.name}: a read of claims returned an edge without its claim`);
 }
 
-function connectionOf(read: RelationshipRead, page: Page, parent: Parent) {
-  const window = read.page!;
-  const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
-  // Connections read claims: every edge has one.
-  const edges = inOrder.map(({ node, claim = missingClaim(read) }) => ({
+/** An edge of `<Name>ClaimConnection`: one claim about `node`, with its provenance, its sources viewed as of `asOf` as its node is. */
+function claimEdge(node: TargetNode, claim: Claim, asOf: AsOf) {
+  return {
     cursor: encodeCursor(claim.reportedOn, claim.id),
     node,
     confidence: claim.confidence,
     reportedOn: claim.reportedOn,
     reportedOnPrecision: claim.reportedOnPrecision,
     sourceIds: claim.sourceIds,
-    // The edge's sources are viewed as of the parent's day, as its node is.
-    ...(parent.asOf ? { asOf: parent.asOf } : {}),
-  }));
+    ...(asOf ? { asOf } : {}),
+  };
+}
+
+/** An edge of `<Name>Connection`: a node once, with its deciding claim, and every claim about the pair for `claims`. */
+export interface NodeEdge extends ReturnType<typeof claimEdge> {
+  /** Deciding claim first. */
+  pairClaims: Claim[];
+}
+
+function connectionOf(read: RelationshipRead, page: Page, parent: Parent) {
+  const window = read.page!;
+  const asOf = parent.asOf ?? null;
+  const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
+  // Connections read claims, or nodes with their deciding claim: every edge has one.
+  const edges = inOrder.map(({ node, claim = missingClaim(read), claims }) =>
+    read.returns === 'nodeEdges'
+      ? { ...claimEdge(node, claim, asOf), cursor: encodeCursor(claim.reportedOn, node.id), pairClaims: decidingFirst(claims ?? [claim]) }
+      : claimEdge(node, claim, asOf),
+  );
   return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
+}
+
+/**
+ * `edges.claims` of a node edge: a page of the claims about its node-pair, deciding claim first, all of which its read
+ * brought. A cursor is a claim's day and id; when that claim is gone, the page goes on from its day.
+ */
+export function pairClaimsPage(edge: NodeEdge, args: PageArguments) {
+  const window = pageWindow(args, 'day');
+  const claims = edge.pairClaims;
+  const at = claims.findIndex((claim) => claim.id === window.afterId);
+  let rest: Claim[];
+  if (window.afterId === null) rest = window.backward ? [...claims].reverse() : claims;
+  else if (at >= 0) rest = window.backward ? claims.slice(0, at).reverse() : claims.slice(at + 1);
+  else
+    rest = window.backward
+      ? claims.filter((claim) => claim.reportedOn > window.afterKey!).reverse()
+      : claims.filter((claim) => claim.reportedOn < window.afterKey!);
+  const kept = rest.slice(0, window.limit);
+  if (window.backward) kept.reverse();
+  const edges = kept.map((claim) => claimEdge(edge.node, claim, edge.asOf ?? null));
+  return { totalCount: claims.length, edges, pageInfo: pageInfoOf(edges, rest.length > window.limit, window) };
 }
 
 function nodesOf(page: Page): Row[] {

@@ -60,6 +60,11 @@ export interface ImportSummary {
   dryRun: boolean;
   /** Records an earlier, interrupted run of the same files had committed (0 for a fresh run). */
   resumedAt: number;
+  /**
+   * Records whose stored values this run changed (its audit entries): 0 when re-importing the same files, and
+   * null when nothing was counted (a dry run, or `audit: false`).
+   */
+  changed: number | null;
 }
 
 /** The import stopped between two batches (see ImportOptions.signal); what was committed stays, with its checkpoint. */
@@ -110,7 +115,7 @@ export async function importFiles(db: Database, files: string[], options: Import
   const total = records.length;
   const [checkpoint] = await db.read('importRunProgress', { runId });
   const resumedAt = Math.min(Number(checkpoint?.recordsDone ?? 0), total);
-  if (options.dryRun) return { records: total, byType, dryRun: true, resumedAt };
+  if (options.dryRun) return { records: total, byType, dryRun: true, resumedAt, changed: null };
 
   if (resumedAt > 0) options.onResume?.(resumedAt, total);
   const batchSize = options.batchSize ?? RECORD_TRANSFER.importBatchSize;
@@ -130,7 +135,7 @@ export async function importFiles(db: Database, files: string[], options: Import
   }
   // The API's statements, too, are planned again on the graph the import leaves behind.
   await replanAll(db);
-  return { records: total, byType, dryRun: false, resumedAt };
+  return { records: total, byType, dryRun: false, resumedAt, changed: audit ? entriesWritten : null };
 
   async function writeRecords(): Promise<void> {
     const stopIfAborted = (done: number) => {

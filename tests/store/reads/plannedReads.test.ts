@@ -46,6 +46,11 @@ const WITH_VARIABLES: Array<[string, Record<string, unknown>]> = [
     'query($first: Int, $skipChip: Boolean!) { devices(first: $first) { edges { node { ...D chip @skip(if: $skipChip) { name } } } } } fragment D on Device { name brand { name devicesConnection(first: 2) { totalCount edges { node { name } } } } }',
     { first: 5, skipChip: true },
   ],
+  // One edge per node, every claim about it in edge.claims, its sources and the reads below its node (issue 21, item 3).
+  [
+    'query($asOf: Date) { brand(name: "Leica", asOf: $asOf) { partnersConnection(first: 3) { totalCount edges { cursor confidence sources { id } node { id partnersConnection(first: 2) { edges { node { id } } } } claims(first: 1) { totalCount edges { cursor confidence sources { id } node { id name } } pageInfo { hasNextPage endCursor } } } } devicesConnection(last: 2) { edges { cursor node { id } claims { edges { confidence } } } pageInfo { hasPreviousPage startCursor } } partnershipsClaimsConnection { totalCount edges { cursor node { id } } } } }',
+    { asOf: '2022-05-25' },
+  ],
   [
     '{ brands(first: 3) { edges { node { a: devicesConnection(first: 1) { edges { node { name } } pageInfo { hasNextPage endCursor } } b: devicesConnection(first: 2) { totalCount edges { cursor } } } } } }',
     {},

@@ -229,7 +229,7 @@ describe('dry run', () => {
     const before = await graphFingerprint(db);
     const progress: number[] = [];
     const summary = await importFiles(db, [good], { dryRun: true, onProgress: (written) => progress.push(written) });
-    expect(summary).toEqual({ records: 2, byType: { Source: 1, Brand: 1 }, dryRun: true, resumedAt: 0 });
+    expect(summary).toEqual({ records: 2, byType: { Source: 1, Brand: 1 }, dryRun: true, resumedAt: 0, changed: null });
     expect(progress).toEqual([]);
     expect(await graphFingerprint(db)).toBe(before);
   });

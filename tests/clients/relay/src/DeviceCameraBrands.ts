@@ -1,6 +1,6 @@
 import { graphql } from 'relay-runtime';
 
-/** A device's camera brands, one edge per claim, paged with @connection and refetchable. */
+/** A device's camera brands, one edge per brand with every claim about it, paged with @connection and refetchable. */
 export const deviceCameraBrandsFragment = graphql`
   fragment DeviceCameraBrands_device on Device
   @refetchable(queryName: "DeviceCameraBrandsPaginationQuery")
@@ -12,6 +12,7 @@ export const deviceCameraBrandsFragment = graphql`
       edges {
         confidence
         node { id name }
+        claims(first: 10) { edges { confidence } }
       }
     }
   }
