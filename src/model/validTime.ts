@@ -135,7 +135,6 @@ export function partnershipRecordClaims(partnership: PartnershipDates): ValidTim
   );
 }
 
-/** The fields of a partnership record partnershipRecordClaims reads. */
 /** The stored properties a partnership's span is made of (PartnershipDates): what a read must bring back to compute it. */
 export const PARTNERSHIP_DATE_PROPERTIES = [
   'id',
@@ -151,6 +150,7 @@ export const PARTNERSHIP_DATE_PROPERTIES = [
   'endedOnPrecision',
 ] as const satisfies ReadonlyArray<keyof PartnershipDates>;
 
+/** The fields of a partnership record partnershipRecordClaims reads. */
 export interface PartnershipDates extends Claim {
   announcedOn: string | null;
   announcedOnPrecision: DatePrecision | null;
