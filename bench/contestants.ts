@@ -187,14 +187,21 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
+/** Node flags of the API processes: with a directory, each writes a V8 CPU profile there when it stops (`--cpu-prof`). */
+export interface ServerOptions {
+  cpuProfileDir?: string | undefined;
+}
+
 async function startServerProcess(
   name: string,
   script: string,
   env: Record<string, string>,
   ready: (client: GraphQLClient) => Promise<boolean>,
   endpoint: string,
+  { cpuProfileDir }: ServerOptions,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', script)], {
+  const nodeFlags = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${name}.${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...nodeFlags, path.join(projectRoot, 'dist', script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -240,13 +247,13 @@ async function startServerProcess(
   };
 }
 
-/** Our API as `npm start` runs it (dist/src/server/main.js), production mode, against the bench's Neo4j. */
 /** The settings that point a server process at the bench's Neo4j. */
 function neo4jEnv(connection: Neo4jConnection): Record<string, string> {
   return { NEO4J_URI: connection.uri, NEO4J_USERNAME: connection.username, NEO4J_PASSWORD: connection.password };
 }
 
-export async function startOurApi(connection: Neo4jConnection): Promise<ServerProcess> {
+/** Our API as `npm start` runs it (dist/src/server/main.js), production mode, against the bench's Neo4j. */
+export async function startOurApi(connection: Neo4jConnection, options: ServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   return startServerProcess(
@@ -256,10 +263,11 @@ export async function startOurApi(connection: Neo4jConnection): Promise<ServerPr
     { ...neo4jEnv(connection), PORT: String(port), SEED_ON_START: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     async (client) => (await client.get('/ready')).status === 200,
     `${base}/graphql`,
+    options,
   );
 }
 
-export async function startPeerApi(connection: Neo4jConnection): Promise<ServerProcess> {
+export async function startPeerApi(connection: Neo4jConnection, options: ServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   return startServerProcess(
     'neo4jGraphql',
@@ -267,6 +275,7 @@ export async function startPeerApi(connection: Neo4jConnection): Promise<ServerP
     { ...neo4jEnv(connection), PORT: String(port), NODE_ENV: 'production' },
     async (client) => !!(await client.fetch('{ __typename }', {})).data,
     `http://127.0.0.1:${port}/`,
+    options,
   );
 }
 

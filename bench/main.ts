@@ -36,6 +36,8 @@ against our API, hand-written Cypher and @neo4j/graphql, side by side.
   --data-dir <dir>       generated files and Neo4j data (default bench/.data, deleted afterwards)
   --heap-mb <n>          Neo4j heap (default 2048)
   --page-cache-mb <n>    Neo4j page cache (default 1024)
+  --cpu-prof <dir>       our API and @neo4j/graphql each write a V8 CPU profile (node --cpu-prof) into <dir>
+                         when the run ends; open it in Chrome DevTools or speedscope
 `;
 
 const { values: args } = parseArgs({
@@ -55,6 +57,7 @@ const { values: args } = parseArgs({
     'data-dir': { type: 'string', default: path.join(benchDir, '.data') },
     'heap-mb': { type: 'string', default: '2048' },
     'page-cache-mb': { type: 'string', default: '1024' },
+    'cpu-prof': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -110,9 +113,10 @@ async function main(): Promise<void> {
     const operations = benchOperations(landmarks!).filter((operation) => !wanted || wanted.includes(operation.name));
 
     log('starting our API and @neo4j/graphql, each in a child process');
-    const ours = await startOurApi(load.neo4j);
+    const serverOptions = { cpuProfileDir: args['cpu-prof'] && path.resolve(args['cpu-prof']) };
+    const ours = await startOurApi(load.neo4j, serverOptions);
     cleanup.push(() => ours.stop());
-    const peer = await startPeerApi(load.neo4j);
+    const peer = await startPeerApi(load.neo4j, serverOptions);
     cleanup.push(() => peer.stop());
     const oursClient = new GraphQLClient(ours.endpoint);
     const peerClient = new GraphQLClient(peer.endpoint);

@@ -166,6 +166,9 @@ export function bestSpecValue(specs: ReadonlyArray<RankedClaim & { key: string; 
 /** Entities that exist in every view, whatever the day. */
 const ALWAYS = Symbol('always');
 
+/** The stored property holding the day the graph first knew of an entity of each kind that has one (see knownSince). */
+export const KNOWN_SINCE_PROPERTY = { Device: 'firstReportedOn', Partnership: 'reportedOn', Leak: 'reportedOn', Source: 'publishedOn' } as const;
+
 /**
  * The day the graph first knew of an entity. Brands and chips are reference entities and sources
  * without a publication day are editorial notes: they exist in every view. Devices exist from their
@@ -173,17 +176,10 @@ const ALWAYS = Symbol('always');
  * own report, sources from their publication.
  */
 function knownSince(record: EntityRecord & Record<string, unknown>): string | null | typeof ALWAYS {
-  switch (record.__typename) {
-    case 'Device':
-      return (record.firstReportedOn as string | null | undefined) ?? null;
-    case 'Partnership':
-    case 'Leak':
-      return record.reportedOn as string;
-    case 'Source':
-      return (record.publishedOn as string | null | undefined) ?? ALWAYS;
-    default:
-      return ALWAYS;
-  }
+  const property = KNOWN_SINCE_PROPERTY[record.__typename as keyof typeof KNOWN_SINCE_PROPERTY] as string | undefined;
+  if (property === undefined) return ALWAYS;
+  const day = (record[property] as string | null | undefined) ?? null;
+  return day === null && record.__typename === 'Source' ? ALWAYS : day;
 }
 
 /** Whether the entity existed in the view of `asOf`. */

@@ -15,6 +15,14 @@ export const ENTITY_KINDS = [
   { label: 'Source', isClaim: false, idFrom: 'title' },
 ] as const;
 
+/**
+ * How exact lookups find an entity: each of its lookup keys (name, aliases, model numbers, codename, part number,
+ * lower-cased: `lookupKeys`) is a node of its own, `(:LookupKey {key})-[:KEY_OF]->(entity)`, whose `key` a range
+ * index seeks. A range index cannot index a list's entries one by one; a full-text index can, at a cost per
+ * lookup that db hits do not show. The writes that set lookupKeys keep these nodes in step.
+ */
+export const LOOKUP_KEY = { label: 'LookupKey', type: 'KEY_OF' } as const;
+
 /** The label every entity node carries beside its kind's, so one index and one constraint cover every kind. */
 export const ANY_ENTITY_LABEL = 'Entity';
 

@@ -15,7 +15,13 @@ export type StoredRow = Record<string, unknown>;
 /** Record fields stored under another name. */
 const STORED_AS: Readonly<Record<string, string>> = { sources: 'sourceIds' };
 
-/** The fields a record type is found by (cypher/entityByLookupKey.cypher), stored as canonical lookup keys. */
+/**
+ * Stored properties that hold a day (Neo4j DATE): each partial date's day, and a device's derived firstReportedOn.
+ * Reads project them as ISO strings in Cypher (`toString`), so no driver Date reaches JavaScript.
+ */
+export const STORED_DATE_PROPERTIES: ReadonlySet<string> = new Set([...PARTIAL_DATE_FIELDS, 'firstReportedOn']);
+
+/** The fields a record type is found by (src/store/reads/rootStatements.ts), stored as canonical lookup keys. */
 const LOOKUP_KEY_FIELDS: Partial<Record<RecordType, readonly string[]>> = {
   Brand: ['name', 'aliases'],
   Chip: ['name', 'aliases', 'partNumber'],

@@ -135,6 +135,21 @@ export function partnershipRecordClaims(partnership: PartnershipDates): ValidTim
   );
 }
 
+/** The stored properties a partnership's span is made of (PartnershipDates): what a read must bring back to compute it. */
+export const PARTNERSHIP_DATE_PROPERTIES = [
+  'id',
+  'confidence',
+  'reportedOn',
+  'reportedOnPrecision',
+  'sourceIds',
+  'announcedOn',
+  'announcedOnPrecision',
+  'startedOn',
+  'startedOnPrecision',
+  'endedOn',
+  'endedOnPrecision',
+] as const satisfies ReadonlyArray<keyof PartnershipDates>;
+
 /** The fields of a partnership record partnershipRecordClaims reads. */
 export interface PartnershipDates extends Claim {
   announcedOn: string | null;

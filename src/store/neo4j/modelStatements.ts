@@ -1,5 +1,5 @@
 import { certaintyRankCypher } from '../../model/claim.js';
-import { ANY_ENTITY_LABEL, CLAIM_ENTITY_LABELS } from '../../model/entityKinds.js';
+import { ANY_ENTITY_LABEL, CLAIM_ENTITY_LABELS, LOOKUP_KEY } from '../../model/entityKinds.js';
 import { WRITE_ORDER } from '../../model/records.js';
 import {
   CLAIM_RELATIONSHIP_TYPES,
@@ -201,7 +201,16 @@ SET d.modelNumber = modelNumber,
     d.codename = codename,
     d.firstReportedOn = firstReportedOn,
     d.lookupKeys = reduce(keys = [], key IN [toLower(d.name)] + [a IN d.aliases | toLower(a)] + claimedKeys |
-      CASE WHEN key IN keys THEN keys ELSE keys + key END)`,
+      CASE WHEN key IN keys THEN keys ELSE keys + key END)
+// The lookup-key nodes exact lookups seek follow lookupKeys.
+WITH d
+CALL (d) {
+  WITH d, [(d)<-[:${LOOKUP_KEY.type}]-(held:${LOOKUP_KEY.label}) | {node: held, key: held.key}] AS held
+  FOREACH (stale IN [key IN held WHERE NOT key.key IN d.lookupKeys | key.node] | DETACH DELETE stale)
+  WITH d, [key IN held | key.key] AS heldKeys
+  UNWIND [key IN d.lookupKeys WHERE NOT key IN heldKeys] AS missing
+  CREATE (:${LOOKUP_KEY.label} {key: missing})-[:${LOOKUP_KEY.type}]->(d)
+}`,
 } as const;
 
 export type ModelStatementName = keyof typeof MODEL_STATEMENTS;

@@ -6,7 +6,9 @@ import type { RelationshipRead } from './read.js';
 export interface CompiledPlan {
   readonly reads: readonly RelationshipRead[];
   readonly withSources: boolean;
-  /** Root statement text → the whole statement's text and the reads' own parameters (not the root's, nor the day's). */
+  /** The stored properties the selection asks of each root entity (see storedPropertiesOf). */
+  readonly properties: readonly string[];
+  /** Root statement text (or a composed root's shape key) → the whole statement's text and the reads' own parameters (not the root's, nor the day's). */
   readonly statements: Map<string, { text: string; params: Row }>;
 }
 

@@ -4,6 +4,7 @@ import type { RelationshipRead } from './read.js';
 import { believedEdgesCypher, bestNodeCypher, decidingClaimsCypher, edgeOrderCypher } from '../../model/claim.js';
 import type { RelationshipDeclaration } from '../../model/relationships.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
+import { STORED_DATE_PROPERTIES } from '../../model/recordCodec.js';
 
 /**
  * Cypher for relationship reads, generated from the relationship table. A read becomes one CALL
@@ -67,15 +68,25 @@ function sourcesOf(idsExpression: string): string {
   return `COLLECT { UNWIND ${idsExpression} AS sourceId MATCH (source:Source {id: sourceId}) RETURN source {.*, __typename: 'Source'} }`;
 }
 
+/**
+ * The map projection of `node` (of type `label`): `id`, the stored `properties` ('*': all of them) and `__typename`.
+ * Days come out as ISO strings (`toString` in Cypher), so the driver decodes no Date for them.
+ */
+export function nodeProjection(node: string, label: string, properties: readonly string[] | '*'): string {
+  if (properties === '*') return `${node} {.*, __typename: '${label}'}`;
+  const selected = ['id', ...properties.filter((property) => property !== 'id')].map((property) =>
+    STORED_DATE_PROPERTIES.has(property) ? `${property}: toString(${node}.${property})` : `.${property}`,
+  );
+  return `${node} {${selected.join(', ')}, __typename: '${label}'}`;
+}
+
 /** The Source nodes of every claim in the list `claims`, each once. */
 function sourcesOfAll(claims: string): string {
   return `COLLECT { UNWIND ${claims} AS pairClaim UNWIND pairClaim.sourceIds AS sourceId MATCH (source:Source {id: sourceId}) RETURN DISTINCT source {.*, __typename: 'Source'} }`;
 }
 
 function projection(read: RelationshipRead, node: string): string {
-  const target = read.declaration.target;
-  if (read.properties === '*') return `${node} {.*, __typename: '${target}'}`;
-  return `${node} {${['id', ...read.properties.filter((property) => property !== 'id')].map((property) => `.${property}`).join(', ')}, __typename: '${target}'}`;
+  return nodeProjection(node, read.declaration.target, read.properties);
 }
 
 /**
@@ -247,6 +258,33 @@ export function withReadsBelow(
     `RETURN *`,
   ].join('\n');
   return { text, params: statement.params };
+}
+
+/** The reads below a bound node, as a root statement composes them: its CALL blocks, then the columns they leave. */
+export interface ReadsBelowNode {
+  /** CALL blocks, one per read, each below the bound variable. */
+  blocks: string[];
+  /** A list expression of the reads' pages, in the order of the reads. */
+  pages: string;
+  /** The node's own sources (it is a claim and they are selected), or null. */
+  sources: string | null;
+  /** The reads' own parameters; the caller adds the root's, and the day as `plannedAsOf` when one is given. */
+  params: Row;
+}
+
+/**
+ * The reads below `parent`, a node the root statement has bound: the reads expand from it, with no match by id.
+ * Their block variables are `r<index>`, `np<index>…`, `cp<index>…`: a root statement must not use those names.
+ */
+export function readsBelowNode(parent: string, reads: readonly RelationshipRead[], asOfGiven: boolean, withSources: boolean): ReadsBelowNode {
+  const statement = new Statement(asOfGiven ? PLANNED_AS_OF : null);
+  const blocks = reads.map((read, index) => readBlock(statement, read, parent, `p${index}`, `r${index}`));
+  return {
+    blocks,
+    pages: `[${reads.map((_, index) => `r${index}`).join(', ')}]`,
+    sources: withSources ? sourcesOf(`${parent}.sourceIds`) : null,
+    params: statement.params,
+  };
 }
 
 /** The parameter that carries the day of a planned statement. */

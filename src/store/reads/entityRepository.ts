@@ -2,12 +2,13 @@ import { int } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
 import { AmbiguousLookupError, NotFoundError } from '../../errors/errors.js';
 import { lookupKey } from '../../model/canonical.js';
-import { entityAsOf } from '../../model/claim.js';
+import { entityAsOf, KNOWN_SINCE_PROPERTY } from '../../model/claim.js';
 import { withAsOf, type AsOf } from '../../model/asOf.js';
 import { QUERY_NAMES, type QueryName } from '../neo4j/queryNames.js';
 import { prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
 import { isGeneratedPage, pageStatement, type GeneratedPageName } from './pageStatements.js';
-import type { PlannedReads, RootShape } from './relationshipLoader.js';
+import type { PlannedReads, RootEntry, RootShape } from './relationshipLoader.js';
+import { lookupStatement } from './rootStatements.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { pageWindow, sortKeyKindOf, sortOrder, toPage, type Page, type PageArguments, type SortedRow } from '../../model/keyset.js';
 
@@ -33,7 +34,6 @@ export function pageQueryOf(label: EntityLabel): PageQueryName {
   return queryName;
 }
 
-const LOOKUP_RESULT: RootShape = { idsExpression: '[node.id]' };
 const PAGE_RESULT: RootShape = { idsExpression: '[row IN rows | row.node.id]' };
 
 /** Reads shared by every entity type: by id, by lookup key, and keyset pages. */
@@ -54,14 +54,22 @@ export class EntityRepository {
    * The entity of type `label` whose name, alias, model number, short model number, codename or
    * part number is `name`, ignoring case; AMBIGUOUS, listing the candidates, when several have it.
    */
-  async byLookupKey<TRecord extends EntityRecord>(label: string, name: string, asOf: AsOf, plan: PlannedReads | null = null): Promise<TRecord | null> {
-    const query = lookupKeyQuery(name);
-    if (query.key === '') return null;
-    const params = { label, ...query };
+  async byLookupKey<TRecord extends EntityRecord>(label: EntityLabel, name: string, asOf: AsOf, plan: PlannedReads | null = null): Promise<TRecord | null> {
+    const params = lookupKeyQuery(name);
+    if (params.key === '') return null;
+    // Beside what the selection asks: the name, for an ambiguity's candidates, and the day it became known, for asOf.
     const rows = plan
-      ? await plan.run(this.db, 'entityByLookupKey', this.db.cypher.forParams('entityByLookupKey', params), params, LOOKUP_RESULT)
-      : await this.db.read('entityByLookupKey', params);
-    const candidates = rows.map((row) => entityAsOf(row.node as TRecord, asOf)).filter((node): node is TRecord => node !== null);
+      ? await plan.runComposed(
+          this.db,
+          'entityByLookupKey',
+          label,
+          (below) => lookupStatement(label, { properties: [...plan.properties, ...lookupNeeds(label)], below: below('node') }),
+          params,
+        )
+      : await this.db.readText('entityByLookupKey', unplannedLookup(label), params);
+    const entries = rows.map((row) => row.entry as RootEntry);
+    plan?.prime(entries);
+    const candidates = entries.map((entry) => entityAsOf(entry.node as unknown as TRecord, asOf)).filter((node): node is TRecord => node !== null);
     // A key two entities share (a codename two makers use) is never settled by picking one.
     if (candidates.length > 1)
       throw new AmbiguousLookupError(
@@ -102,11 +110,24 @@ export class EntityRepository {
   }
 }
 
-/**
- * Parameters of an exact lookup by canonical lower-cased name (lookupKey, as the importer stores the keys), alias or model number: the key, and the quoted
- * term the keyword full-text index takes (a phrase, so Lucene syntax in names stays literal).
- */
-export function lookupKeyQuery(name: string): { key: string; luceneQuery: string } {
-  const key = lookupKey(name);
-  return { key, luceneQuery: `"${key.replace(/["\\]/g, '\\$&')}"` };
+/** The properties a lookup needs of each candidate whatever the selection: its name (an ambiguity lists it) and the day it became known (asOf views). */
+function lookupNeeds(label: EntityLabel): string[] {
+  const knownSince = (KNOWN_SINCE_PROPERTY as Partial<Record<EntityLabel, string>>)[label];
+  return ['name', ...(knownSince ? [knownSince] : [])];
+}
+
+/** Unplanned lookups return whole nodes: their field resolvers may read any property. One text per label. */
+const unplannedLookups = new Map<EntityLabel, string>();
+function unplannedLookup(label: EntityLabel): string {
+  let text = unplannedLookups.get(label);
+  if (text === undefined) {
+    text = lookupStatement(label, { properties: '*', below: null });
+    unplannedLookups.set(label, text);
+  }
+  return text;
+}
+
+/** Parameters of an exact lookup by name, alias or model number: the canonical lower-cased key (lookupKey), as the writes store the keys. */
+export function lookupKeyQuery(name: string): { key: string } {
+  return { key: lookupKey(name) };
 }

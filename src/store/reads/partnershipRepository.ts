@@ -1,11 +1,12 @@
 import { withAsOf, type AsOf } from '../../model/asOf.js';
 import { lookupKeyQuery } from './entityRepository.js';
 import type { Database } from '../neo4j/database.js';
-import type { PlannedReads, RootShape } from './relationshipLoader.js';
+import type { PlannedReads, RootEntry } from './relationshipLoader.js';
+import { partnerHistoryStatement } from './rootStatements.js';
 import { BadUserInputError, NotFoundError } from '../../errors/errors.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { PartnershipKind, PartnershipStatsGroupBy } from '../../model/enums.js';
-import { believedSpan, isActiveDuring, validTimeClaimsOf, type PartnershipDates, type Period } from '../../model/validTime.js';
+import { believedSpan, isActiveDuring, PARTNERSHIP_DATE_PROPERTIES, validTimeClaimsOf, type PartnershipDates, type Period } from '../../model/validTime.js';
 import { ValidTimeRepository } from './validTimeRepository.js';
 
 /** A partnership as partner history reads it (Partnership in the schema). */
@@ -21,7 +22,11 @@ export interface PartnershipStatRecord {
   count: number;
 }
 
-const HISTORY_RESULT: RootShape = { idsExpression: '[partnership IN partnerships | partnership.id]' };
+/** Unplanned histories return whole nodes: their field resolvers may read any property. By whether a day is given. */
+const UNPLANNED_HISTORY = {
+  today: partnerHistoryStatement({ properties: '*', below: null, asOfGiven: false }),
+  asOf: partnerHistoryStatement({ properties: '*', below: null, asOfGiven: true }),
+};
 
 export class PartnershipRepository {
   private readonly validTimes: ValidTimeRepository;
@@ -38,11 +43,26 @@ export class PartnershipRepository {
     const query = lookupKeyQuery(brandName);
     if (query.key === '') throw new BadUserInputError('brand must name a brand', 'brand');
     const params = { ...query, asOf };
+    const asOfGiven = asOf !== null;
+    // Beside what the selection asks: the dates a span is made of, when only those in force during a period are kept.
     const [row] = plan
-      ? await plan.run(this.db, 'partnerHistoryByBrandKey', this.db.cypher.forParams('partnerHistoryByBrandKey', params), params, HISTORY_RESULT)
-      : await this.db.read('partnerHistoryByBrandKey', params);
+      ? await plan.runComposed(
+          this.db,
+          'partnerHistoryByBrandKey',
+          `${asOfGiven}|${activeDuring !== null}`,
+          (below) =>
+            partnerHistoryStatement({
+              properties: [...plan.properties, ...(activeDuring ? PARTNERSHIP_DATE_PROPERTIES : [])],
+              below: below('partnership'),
+              asOfGiven,
+            }),
+          params,
+        )
+      : await this.db.readText('partnerHistoryByBrandKey', asOfGiven ? UNPLANNED_HISTORY.asOf : UNPLANNED_HISTORY.today, params);
     if (!row) throw new NotFoundError(`No brand is named "${brandName}"`);
-    const partnerships = row.partnerships as PartnershipRecord[];
+    const entries = row.partnerships as RootEntry[];
+    plan?.prime(entries);
+    const partnerships = entries.map((entry) => entry.node as unknown as PartnershipRecord);
     const active = activeDuring ? await this.activeDuring(partnerships, asOf, activeDuring) : partnerships;
     return active.map((partnership) => withAsOf(partnership, asOf));
   }

@@ -13,6 +13,7 @@ import {
 import { pageWindow } from '../../model/keyset.js';
 import { storedPropertiesOfPartialDate } from '../../model/partialDate.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from '../../model/relationships.js';
+import { PARTNERSHIP_DATE_PROPERTIES } from '../../model/validTime.js';
 import { selectedFields } from './selectionWalker.js';
 
 /**
@@ -182,16 +183,32 @@ function readOfNodes(
   const nodeFields = collectFields(context, targetType, nodeSelections);
   const fieldNames = new Set([...nodeFields.values()].map((nodes) => nodes[0]!.name.value));
   const nodeSources = fieldNames.has('sources');
-  const properties =
-    declaration.target === 'Spec'
-      ? '*'
-      : [...fieldNames]
-          .filter((name) => name !== '__typename' && name !== 'sources' && !relationshipField(declaration.target, name))
-          // A PartialDate field (Partnership.started) is read from the day and precision stored beside it.
-          .flatMap((name) => (getNamedType(targetType.getFields()[name]?.type)?.name === 'PartialDate' ? storedPropertiesOfPartialDate(name) : [name]))
-          .concat(nodeSources ? ['sourceIds'] : []);
+  const properties = declaration.target === 'Spec' ? '*' : storedPropertiesOf(targetType, fieldNames);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
   return makeRead({ declaration, ...edges, properties, nodeSources, children });
+}
+
+/** Fields whose resolvers compute them from other stored properties: those properties. */
+const DERIVED_FROM: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  Partnership: { span: PARTNERSHIP_DATE_PROPERTIES, validTimes: PARTNERSHIP_DATE_PROPERTIES },
+};
+
+/**
+ * The stored properties the fields `fieldNames` of `type` are answered from, beside `id`: a field's own property,
+ * `sourceIds` for `sources`, a PartialDate field's day and precision (`started`: `startedOn`, `startedOnPrecision`),
+ * what a derived field is computed from; nothing for relationship fields (reads of their own) and `__typename`.
+ */
+export function storedPropertiesOf(type: GraphQLObjectType, fieldNames: Iterable<string>): string[] {
+  const properties: string[] = [];
+  for (const name of fieldNames) {
+    if (name === '__typename' || relationshipField(type.name, name)) continue;
+    const derived = DERIVED_FROM[type.name]?.[name];
+    if (name === 'sources') properties.push('sourceIds');
+    else if (derived) properties.push(...derived);
+    else if (getNamedType(type.getFields()[name]?.type)?.name === 'PartialDate') properties.push(...storedPropertiesOfPartialDate(name));
+    else properties.push(name);
+  }
+  return properties;
 }
 
 interface ConnectionSelections {

@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { getNamedType, isObjectType } from 'graphql';
 import type { AsOf, WithAsOf } from '../../model/asOf.js';
 import { decidingFirst, type Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { encodeCursor, pageInfoOf, pageWindow, type PageArguments } from '../../model/keyset.js';
 import type { Database, Row } from '../neo4j/database.js';
-import { batchStatement, PLANNED_AS_OF, withReadsBelow, type ReadGroup } from './cypher.js';
+import { batchStatement, PLANNED_AS_OF, readsBelowNode, withReadsBelow, type ReadGroup, type ReadsBelowNode } from './cypher.js';
 import type { CompiledDocument, CompiledDocuments, CompiledPlan } from './compiledDocuments.js';
-import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, type RelationshipRead } from './read.js';
+import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, storedPropertiesOf, type RelationshipRead } from './read.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
 
 /** The record a relationship field hangs off, possibly read as of a past day. */
@@ -132,7 +132,8 @@ export class RelationshipLoader {
 
   /**
    * The reads the root field being resolved selects below its entities of `label`: the entities
-   * themselves, a list of them, or a connection's `edges.node`. null when it selects none.
+   * themselves, a list of them, or a connection's `edges.node`, and the entities' own stored properties it asks
+   * for. null when this loader does not plan (PLANNED_READS=false).
    */
   planBelow(info: GraphQLResolveInfo, label: EntityLabel, asOf: AsOf): PlannedReads | null {
     if (!this.planning) return null;
@@ -207,6 +208,13 @@ export class RelationshipLoader {
   }
 }
 
+/** One entity a composed root statement returns (rootStatements.ts): its node, the pages of the reads below it, its sources. */
+export interface RootEntry {
+  node: Row & { id: string };
+  pages?: Page[];
+  sources?: EntityRecord[];
+}
+
 /** The reads one root statement carries, and how to hand back their pages. */
 export class PlannedReads {
   constructor(
@@ -221,8 +229,51 @@ export class PlannedReads {
     return this.plan.reads;
   }
 
+  /** The stored properties the selection asks of each root entity. */
+  get properties(): readonly string[] {
+    return this.plan.properties;
+  }
+
+  /**
+   * Runs a root statement composed in code (rootStatements.ts) with the reads below each entity it binds:
+   * `compose` gets them below a variable it names, and is called once per `shapeKey` (what, beside the plan,
+   * decides the text). The pages come back in each entry, for `prime`.
+   */
+  async runComposed(
+    db: Database,
+    name: string,
+    shapeKey: string,
+    compose: (below: (variable: string) => ReadsBelowNode) => string,
+    params: Row,
+  ): Promise<Row[]> {
+    let statement = this.plan.statements.get(shapeKey);
+    if (!statement) {
+      let reads: ReadsBelowNode | undefined;
+      const text = compose((variable) => (reads = readsBelowNode(variable, this.plan.reads, this.asOf !== null, this.plan.withSources)));
+      statement = { text, params: reads?.params ?? {} };
+      this.plan.statements.set(shapeKey, statement);
+      this.built.statements += 1;
+    }
+    const planned = this.plan.reads.length > 0 || this.plan.withSources;
+    return db.readText(planned ? `${name}+planned` : name, statement.text, {
+      ...params,
+      ...statement.params,
+      ...(this.asOf === null ? {} : { [PLANNED_AS_OF]: this.asOf }),
+    });
+  }
+
+  /** Hands the pages and sources of a composed root's entries to the field resolvers. */
+  prime(entries: readonly RootEntry[]): void {
+    for (const { node, pages, sources } of entries) {
+      if (pages) this.loader.primeBelow(this.plan.reads, this.asOf, node.id, pages);
+      this.loader.primeSources(sources ?? []);
+    }
+  }
+
   /** Runs the root statement `rootText` (named `name` in metrics) with the reads below each entity it returns, in one statement. */
   async run(db: Database, name: string, rootText: string, params: Row, shape: RootShape): Promise<Row[]> {
+    // Nothing planned below (the selection asks only the entities' own fields): the root alone.
+    if (this.plan.reads.length === 0 && !this.plan.withSources) return db.readText(name, rootText, params);
     let statement = this.plan.statements.get(rootText);
     if (!statement) {
       statement = withReadsBelow({ text: rootText, ...shape }, this.label, this.plan.reads, this.asOf !== null, this.plan.withSources);
@@ -242,11 +293,13 @@ export class PlannedReads {
 }
 
 /** The plan of the root field being resolved, below its entities of `label`; null when it reads nothing below them. */
-function compilePlan(info: GraphQLResolveInfo, label: EntityLabel, asOfGiven: boolean): CompiledPlan | null {
+function compilePlan(info: GraphQLResolveInfo, label: EntityLabel, asOfGiven: boolean): CompiledPlan {
   const selectionSets = entitySelections(info, label);
   const reads = readsBelow(info, label, selectionSets, asOfGiven);
   const withSources = selectsSources(info, label, selectionSets);
-  return reads.length === 0 && !withSources ? null : { reads, withSources, statements: new Map() };
+  const type = info.schema.getType(label) as GraphQLObjectType;
+  const fieldNames = [...collectFields(info, type, selectionSets).values()].map((nodes) => nodes[0]!.name.value);
+  return { reads, withSources, properties: storedPropertiesOf(type, fieldNames), statements: new Map() };
 }
 
 /** Whether the selection asks for the sources of entities of `label` that are claims themselves. */

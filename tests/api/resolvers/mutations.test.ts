@@ -40,6 +40,9 @@ describe('upserts', () => {
     // The lookup keys follow the new name and alias.
     const found = await app().graphql('{ brand(name: "wow") { id } }');
     expect(found.data.brand).toEqual({ id: 'brand:wtest-optik-werke' });
+    // The old name is no longer a key: its lookup-key node went with it.
+    expect((await app().graphql('{ brand(name: "Wtest Öptik Werke") { id } }')).data.brand).toBeNull();
+    expect(await count("MATCH (:LookupKey)-[:KEY_OF]->(:Brand {id: 'brand:wtest-optik-werke'}) RETURN count(*)")).toBe(2);
   });
 
   it('is idempotent by id: the same upsert twice leaves the graph as it was after the first', async () => {
@@ -73,7 +76,7 @@ describe('upserts', () => {
     const stored = await app().db.driver.executeQuery("MATCH (b:Brand {id: 'brand:wtest-hostile'}) RETURN b.name AS name, b.aliases AS aliases");
     expect(stored.records[0]!.get('name')).toBe(hostile);
     expect(stored.records[0]!.get('aliases')).toEqual([hostile, '`) MATCH (m) DETACH DELETE m']);
-    await app().db.driver.executeQuery("MATCH (b:Brand {id: 'brand:wtest-hostile'}) DETACH DELETE b");
+    await app().db.driver.executeQuery("MATCH (b:Brand {id: 'brand:wtest-hostile'}) OPTIONAL MATCH (b)<-[:KEY_OF]-(key:LookupKey) DETACH DELETE key, b");
     await app().db.driver.executeQuery("MATCH (c:Change {entityId: 'brand:wtest-hostile'}) DELETE c");
     expect(await graphFingerprint(app().db)).toBe(before);
   });
@@ -266,6 +269,8 @@ describe('deletes', () => {
 
     expect((await admin('mutation { deleteBrand(id: "brand:wtest-idem") }')).data.deleteBrand).toBe(true);
     expect(await count("MATCH (n {id: 'brand:wtest-idem'}) RETURN count(n)")).toBe(0);
+    // Its lookup-key nodes go with it.
+    expect(await count("MATCH (k:LookupKey {key: 'wtest idem'}) RETURN count(k)")).toBe(0);
     expect((await admin('mutation { deleteBrand(id: "brand:wtest-idem") }')).data.deleteBrand).toBe(false);
     expect(await count("MATCH (n {id: 'brand:wtest-idem'}) RETURN count(n)")).toBe(0);
 

@@ -54,6 +54,7 @@ describe('seed import', () => {
       '0006_change_sequence',
       '0007_deployment_secret',
       '0008_valid_time_claim_ids',
+      '0009_lookup_key_nodes',
     ]);
   });
 });

@@ -1,0 +1,84 @@
+import { LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
+import { relationship } from '../../model/relationships.js';
+import { claimPattern, nodeProjection, type ReadsBelowNode } from './cypher.js';
+
+/**
+ * Root statements that find entities by lookup key, composed in code: the exact lookup (`device(name:)`,
+ * `brand(name:)`, `chip(name:)`) and a brand's partner history. Each returns the answer's shape: per entity,
+ * one entry `{node, pages?, sources?}` with only the stored properties asked for (days as ISO strings), the
+ * pages of the reads planned below it expanded from the bound node (no second match by id), and its own
+ * sources when it is a claim and they are selected. Each shape (label, properties, reads, asOf given or not)
+ * gives one text, so the plan cache hits; user values stay parameters.
+ */
+
+/** What a root statement returns for each of its entities. */
+export interface RootProjection {
+  /** Stored properties of each entity; '*' for all of them (when no plan says which fields are selected). */
+  properties: readonly string[] | '*';
+  /** The reads below each entity, or null. */
+  below: ReadsBelowNode | null;
+}
+
+/** A key two entities share is an ambiguity the caller reports: up to this many candidates come back. */
+const LOOKUP_CANDIDATES = 10;
+
+/**
+ * The entities of type `label` whose name, alias, model number, short model number, codename or part number
+ * equals $key (lower-cased, see lookupKeyQuery): a seek of the lookup-key range index (LOOKUP_KEY).
+ */
+function candidatesByKey(variable: string, label: EntityLabel): string[] {
+  return [`MATCH (:${LOOKUP_KEY.label} {key: $key})-[:${LOOKUP_KEY.type}]->(${variable}:${label})`, `WITH DISTINCT ${variable}`];
+}
+
+function byExactNameFirst(variable: string): string {
+  return `CASE WHEN toLower(${variable}.name) = $key THEN 0 ELSE 1 END, ${variable}.id`;
+}
+
+/**
+ * After `ordered` has put `variable`'s rows in order: the reads below each, then the rows in that order again
+ * (CALL blocks promise no row order), each as its entry.
+ */
+function entriesOf(variable: string, label: EntityLabel, shape: RootProjection, order: string): { lines: string[]; entry: string } {
+  const { below } = shape;
+  const entry = [`node: ${nodeProjection(variable, label, shape.properties)}`];
+  if (!below) return { lines: [], entry: `{${entry.join(', ')}}` };
+  entry.push(`pages: ${below.pages}`);
+  if (below.sources) entry.push(`sources: ${below.sources}`);
+  const pageColumns = below.blocks.map((_, index) => `r${index}`);
+  const lines = [...below.blocks];
+  if (pageColumns.length > 0) lines.push(`WITH ${[variable, ...pageColumns].join(', ')} ORDER BY ${order}`);
+  return { lines, entry: `{${entry.join(', ')}}` };
+}
+
+/** The entity of `label` with the lookup key $key: one row `{entry}` per candidate, best first, at most 10. */
+export function lookupStatement(label: EntityLabel, shape: RootProjection): string {
+  const order = byExactNameFirst('node');
+  const { lines, entry } = entriesOf('node', label, shape, order);
+  return [...candidatesByKey('node', label), `WITH node ORDER BY ${order}`, `LIMIT ${LOOKUP_CANDIDATES}`, ...lines, `RETURN ${entry} AS entry`].join('\n');
+}
+
+/**
+ * The partnerships of the brand with the lookup key $key, oldest first: by start day, else announcement day, else
+ * report day, then id; with `asOfGiven`, only those reported on or before $asOf. One row `{partnerships}` (entries),
+ * or none when no brand has that key.
+ */
+export function partnerHistoryStatement(shape: RootProjection & { asOfGiven: boolean }): string {
+  const party = claimPattern(relationship('Brand.partnerships'), 'brand', 'partnership', 'party');
+  const order = 'coalesce(partnership.startedOn, partnership.announcedOn, partnership.reportedOn), partnership.id';
+  const { lines, entry } = entriesOf('partnership', 'Partnership', shape, order);
+  return [
+    ...candidatesByKey('brand', 'Brand'),
+    `WITH brand ORDER BY ${byExactNameFirst('brand')}`,
+    'LIMIT 1',
+    'CALL (brand) {',
+    ...[
+      `MATCH ${party.match}`,
+      ...(shape.asOfGiven ? ['WHERE partnership.reportedOn <= date($asOf)'] : []),
+      `WITH partnership ORDER BY ${order}`,
+      ...lines,
+      `RETURN collect(${entry}) AS partnerships`,
+    ].map((line) => line.replace(/^/gm, '  ')),
+    '}',
+    'RETURN partnerships',
+  ].join('\n');
+}
