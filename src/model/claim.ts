@@ -78,19 +78,20 @@ export function edgeOrderCypher(claim = 'first', claimId: ClaimId = OWN_ID): str
 
 /**
  * The deciding claim of each node in Cypher: after `source` binds each `node` and one of its `claim`s, keeps each
- * node once, with `claims`, all of its claims in the reads' edge order (distinctNodes' order), `first`, the first
- * of them, and `deciding`, the claim that decides it. Both orders start with the newest day, so the deciding claim
- * is the most certain of the claims of that day, the smallest id on a tie. Relationship connections use it as it
- * is (a node whose deciding claim is a denial stays, marked DENIED); believedEdgesCypher drops those.
+ * node once, with `claims`, all of its claims in decidingOrderCypher's order, `deciding`, the first of them (the
+ * claim that decides it), and `first`, the first of them in the reads' edge order (distinctNodes' order). Each
+ * claim's certainty is ranked once, in the sort. Both orders start with the newest day, so `first` is the claim of
+ * the deciding claim's day with the smallest id. Relationship connections use it as it is (a node whose deciding
+ * claim is a denial stays, marked DENIED); believedEdgesCypher drops those.
  */
 export function decidingClaimsCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
-  const rank = (variable: string) => certaintyRankCypher(variable);
+  const sameDayFirst = `CASE WHEN sameDay.reportedOn = deciding.reportedOn AND ${claimId('sameDay')} < ${claimId('earliest')} THEN sameDay ELSE earliest END`;
   return [
     source,
-    `WITH ${node}, ${claim} ORDER BY ${edgeOrderCypher(claim, claimId)}`,
+    `WITH ${node}, ${claim} ORDER BY ${decidingOrderCypher(claim, claimId)}`,
     `WITH ${node}, collect(${claim}) AS claims`,
-    `WITH ${node}, claims, claims[0] AS first, [sameDay IN claims WHERE sameDay.reportedOn = claims[0].reportedOn] AS newest`,
-    `WITH ${node}, claims, first, [candidate IN newest WHERE ${rank('candidate')} = reduce(top = 0, other IN newest | CASE WHEN ${rank('other')} > top THEN ${rank('other')} ELSE top END)][0] AS deciding`,
+    `WITH ${node}, claims, claims[0] AS deciding`,
+    `WITH ${node}, claims, deciding, reduce(earliest = deciding, sameDay IN claims | ${sameDayFirst}) AS first`,
   ].join('\n');
 }
 

@@ -155,7 +155,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
     if (limit) lines.push(`  LIMIT ${limit} + 1`);
     edge.push(`claim: ${claimProjection('deciding')}`);
     if (read.edgeSources) edge.push(`sources: ${sourcesOf('deciding.sourceIds')}`);
-    // In the reads' edge order: the loader puts the deciding claim first (decidingFirst).
+    // In the belief rule's order (decidingClaimsCypher's), as the loader's decidingFirst also puts them.
     if (read.edgeClaims) edge.push(`claims: [pairClaim IN claims | ${claimProjection('pairClaim')}]`);
     if (read.edgeClaimSources) edge.push(`claimSources: ${sourcesOfAll('claims')}`);
   } else {
