@@ -65,10 +65,10 @@ const OWN_ID: ClaimId = (claim) => `${claim}.id`;
 /**
  * ORDER BY terms that put the deciding claim first, as believedEdges sorts the edges a read returns: newest,
  * then most certain, then (the reads' own order on a tie) the smallest claim id. `claimId` gives the claim's id
- * expression over a claim variable.
+ * expression over a claim variable, `day` the claim's day (a variable already holding it saves reading it again).
  */
-export function decidingOrderCypher(claim: string, claimId: ClaimId = OWN_ID): string {
-  return `${claim}.reportedOn DESC, ${certaintyRankCypher(claim)} DESC, ${claimId(claim)}`;
+export function decidingOrderCypher(claim: string, claimId: ClaimId = OWN_ID, day = `${claim}.reportedOn`): string {
+  return `${day} DESC, ${certaintyRankCypher(claim)} DESC, ${claimId(claim)}`;
 }
 
 /** ORDER BY terms of the reads' edges (newest claim first, then by claim id), over each believed node's `first` claim: distinctNodes' order. */
@@ -85,13 +85,13 @@ export function edgeOrderCypher(claim = 'first', claimId: ClaimId = OWN_ID): str
  * claim is a denial stays, marked DENIED); believedEdgesCypher drops those.
  */
 export function decidingClaimsCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
-  const sameDayFirst = `CASE WHEN sameDay.reportedOn = deciding.reportedOn AND ${claimId('sameDay')} < ${claimId('earliest')} THEN sameDay ELSE earliest END`;
+  // Each claim's day and id are read once, here, so finding `first` reads no property again.
+  const earliest = `CASE WHEN claimDays[claimIndex] = claimDays[0] AND claimIds[claimIndex] < claimIds[earliestIndex] THEN claimIndex ELSE earliestIndex END`;
   return [
     source,
-    `WITH ${node}, ${claim} ORDER BY ${decidingOrderCypher(claim, claimId)}`,
-    `WITH ${node}, collect(${claim}) AS claims`,
-    `WITH ${node}, claims, claims[0] AS deciding`,
-    `WITH ${node}, claims, deciding, reduce(earliest = deciding, sameDay IN claims | ${sameDayFirst}) AS first`,
+    `WITH ${node}, ${claim}, ${claim}.reportedOn AS claimDay, ${claimId(claim)} AS claimKey ORDER BY ${decidingOrderCypher(claim, () => 'claimKey', 'claimDay')}`,
+    `WITH ${node}, collect(${claim}) AS claims, collect(claimDay) AS claimDays, collect(claimKey) AS claimIds`,
+    `WITH ${node}, claims, claims[0] AS deciding, claims[reduce(earliestIndex = 0, claimIndex IN range(0, size(claims) - 1) | ${earliest})] AS first`,
   ].join('\n');
 }
 
