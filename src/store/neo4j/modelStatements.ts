@@ -59,7 +59,42 @@ const WRITTEN_WITH_CLAIM_ENTITY = (RELATIONSHIPS as readonly RelationshipDeclara
     CLAIM_ENTITY_LABELS.has(declaration.owner) && declaration.shape.kind === 'claim' && !CLAIM_RELATIONSHIP_TYPES[declaration.shape.type].linkable,
 );
 
+/**
+ * Keeps the lookup-key nodes that exact lookups seek (LOOKUP_KEY, migration 0009) in step with the `lookupKeys` of
+ * the entity bound to `entity`: drops the keys it no longer has, creates the ones it gained. Every write that sets
+ * lookupKeys ends with it.
+ */
+const syncLookupKeys = (entity: string) => `// The lookup-key nodes exact lookups seek follow lookupKeys.
+CALL (${entity}) {
+  WITH ${entity}, [(${entity})<-[:${LOOKUP_KEY.type}]-(held:${LOOKUP_KEY.label}) | {node: held, key: held.key}] AS held
+  FOREACH (stale IN [key IN held WHERE NOT key.key IN ${entity}.lookupKeys | key.node] | DETACH DELETE stale)
+  WITH ${entity}, [key IN held | key.key] AS heldKeys
+  UNWIND [key IN ${entity}.lookupKeys WHERE NOT key IN heldKeys] AS missing
+  CREATE (:${LOOKUP_KEY.label} {key: missing})-[:${LOOKUP_KEY.type}]->(${entity})
+}`;
+
+/**
+ * Upserts records of a named kind by id (`importBrands`, `importChips`): sets `label` and `properties` from each row,
+ * then the lookup-key nodes. Audited imports (see importAudit.ts) get back each record whose stored values the
+ * statement changed; a node MERGE just created holds only its id, so it has no `before`.
+ */
+const upsertNamedEntities = (entity: string, label: 'Brand' | 'Chip', properties: readonly string[]) => `UNWIND $rows AS row
+MERGE (${entity}:${ANY_ENTITY_LABEL} {id: row.id})
+WITH ${entity}, row, CASE WHEN $audit THEN properties(${entity}) END AS before
+SET ${entity}:${label},
+    ${properties.map((property) => `${entity}.${property} = row.${property}`).join(',\n    ')}
+WITH ${entity}, before
+${syncLookupKeys(entity)}
+WITH ${entity}, before
+WHERE before IS NOT NULL AND before <> properties(${entity})
+RETURN ${entity}.id AS id,
+       CASE WHEN size(keys(before)) > 1 THEN before {.*, __typename: '${label}'} END AS before,
+       ${entity} {.*, __typename: '${label}'} AS after`;
+
 export const MODEL_STATEMENTS = {
+  importBrands: upsertNamedEntities('b', 'Brand', ['name', 'aliases', 'roles', 'country', 'lookupKeys', 'allowMixedScripts']),
+  importChips: upsertNamedEntities('c', 'Chip', ['name', 'aliases', 'partNumber', 'lookupKeys', 'allowMixedScripts']),
+
   /**
    * An entity as the audit trail records it: its properties, its kind as __typename, and the brands of a
    * partnership or the devices of a leak. Also the devices linked to it, whose derived fields a change may move.
@@ -202,15 +237,8 @@ SET d.modelNumber = modelNumber,
     d.firstReportedOn = firstReportedOn,
     d.lookupKeys = reduce(keys = [], key IN [toLower(d.name)] + [a IN d.aliases | toLower(a)] + claimedKeys |
       CASE WHEN key IN keys THEN keys ELSE keys + key END)
-// The lookup-key nodes exact lookups seek follow lookupKeys.
 WITH d
-CALL (d) {
-  WITH d, [(d)<-[:${LOOKUP_KEY.type}]-(held:${LOOKUP_KEY.label}) | {node: held, key: held.key}] AS held
-  FOREACH (stale IN [key IN held WHERE NOT key.key IN d.lookupKeys | key.node] | DETACH DELETE stale)
-  WITH d, [key IN held | key.key] AS heldKeys
-  UNWIND [key IN d.lookupKeys WHERE NOT key IN heldKeys] AS missing
-  CREATE (:${LOOKUP_KEY.label} {key: missing})-[:${LOOKUP_KEY.type}]->(d)
-}`,
+${syncLookupKeys('d')}`,
 } as const;
 
 export type ModelStatementName = keyof typeof MODEL_STATEMENTS;

@@ -29,8 +29,6 @@ export const QUERY_NAMES = [
   'exportSpecs',
   'exportValidTimes',
   'forgetImportRun',
-  'importBrands',
-  'importChips',
   'importDevices',
   'importLeaks',
   'importPartnerships',

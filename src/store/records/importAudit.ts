@@ -17,7 +17,7 @@ export const IMPORT_OPERATION: ChangeOperationName = 'import';
 /**
  * Writes one import batch in the caller's transaction and, when `caller` is given, its audit entries: the write
  * statement itself compares each record's stored values before and after its SET and returns those that changed
- * (see cypher/importBrands.cypher), and each gets an entry, appended as (:PendingChange) like a mutation's
+ * (see upsertNamedEntities in store/neo4j/modelStatements.ts), and each gets an entry, appended as (:PendingChange) like a mutation's
  * (cypher/recordChanges.cypher), so a record that changes nothing adds none. Without a caller nothing is compared.
  * Returns how many entries it wrote.
  */
