@@ -32,6 +32,11 @@ interface Filter {
   candidates?: string;
   /** Whether the parameter is an entity id, which must exist (missingFilterId). */
   isId?: true;
+  /**
+   * Whether the condition applies the belief rule, which reads every claim of the relationship for each candidate:
+   * it is checked after the property filters, on the candidates they keep (the planner would otherwise run it first).
+   */
+  byBelief?: true;
 }
 
 interface Sort {
@@ -95,7 +100,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration>
   },
   chipsPage: {
     label: 'Chip',
-    filters: [{ param: 'vendorId', condition: (shape) => holds('Chip.vendor', 'vendorId', shape), isId: true }],
+    filters: [{ param: 'vendorId', condition: (shape) => holds('Chip.vendor', 'vendorId', shape), isId: true, byBelief: true }],
     filterIdsOf: 'Brand',
     sorts: {
       NAME: { key: () => 'node.name', indexed: 'name' },
@@ -116,9 +121,10 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration>
         condition: (shape) => holds('Device.brand', 'brandId', shape),
         candidates: 'MATCH (:Brand {id: $brandId})<-[:MADE_BY]-(node:Device) WITH DISTINCT node',
         isId: true,
+        byBelief: true,
       },
-      { param: 'chipId', condition: (shape) => holds('Device.chip', 'chipId', shape), isId: true },
-      { param: 'cameraBrandId', condition: (shape) => holds('Device.cameraBrands', 'cameraBrandId', shape), isId: true },
+      { param: 'chipId', condition: (shape) => holds('Device.chip', 'chipId', shape), isId: true, byBelief: true },
+      { param: 'cameraBrandId', condition: (shape) => holds('Device.cameraBrands', 'cameraBrandId', shape), isId: true, byBelief: true },
       { param: 'status', condition: () => 'node.status = $status' },
       { param: 'announcedFrom', condition: () => 'node.announcedOn >= date($announcedFrom)' },
       { param: 'announcedTo', condition: () => 'node.announcedOn <= date($announcedTo)' },
@@ -155,9 +161,13 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
   const start = filters.find((filter) => filter.candidates);
   const conditions = [
     ...(shape.asOf !== null && page.knownOn ? [page.knownOn(shape.asOf)] : []),
-    ...filters.filter((filter) => filter !== start).map((filter) => filter.condition(shape)),
-    ...(start ? [start.condition(shape)] : []),
+    ...filters.filter((filter) => !filter.byBelief).map((filter) => filter.condition(shape)),
   ];
+  const beliefConditions = filters.filter((filter) => filter.byBelief).map((filter) => filter.condition(shape));
+  // The belief checks come in a clause of their own, after the property filters: on the candidates those keep, and
+  // before a sort key, which may count claims too.
+  const believed = (carried: string) => (beliefConditions.length > 0 ? [`WITH ${carried} WHERE ${beliefConditions.join('\n  AND ')}`] : []);
+  const where = (found: readonly string[]) => (found.length > 0 ? [`WHERE ${found.join('\n  AND ')}`] : []);
   const sortField = String(params.sortField);
   const sort = page.sorts[sortField];
   if (!sort) throw new Error(`${name} has no order ${sortField}`);
@@ -171,7 +181,7 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
   const byIndex = sort.indexed !== undefined && !start;
   if (byIndex && afterGiven) windowConditions.unshift(`node.${sort.indexed} ${keyAfter}= $afterKey`);
   else if (byIndex && !shape.descending) windowConditions.unshift(`node.${sort.indexed} >= ''`);
-  if (windowConditions.length > 0) window.push(`WHERE ${windowConditions.join('\n  AND ')}`);
+  window.push(...where(windowConditions), ...believed('node'));
   const sortKey = byIndex ? `node.${sort.indexed!}` : 'sortKey';
   window.push(`WITH node, ${sort.key(shape)} AS sortKey`);
   if (afterGiven) window.push(`WHERE ${sortKey} ${keyAfter} $afterKey OR (${sortKey} = $afterKey AND node.id ${idAfter} $afterId)`);
@@ -183,11 +193,7 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
 
   const lines: string[] = [];
   if (params.countTotal === true) {
-    lines.push(
-      'CALL () {',
-      indent([candidates, ...(conditions.length > 0 ? [`WHERE ${conditions.join('\n  AND ')}`] : []), 'RETURN count(node) AS totalCount']),
-      '}',
-    );
+    lines.push('CALL () {', indent([candidates, ...where(conditions), ...believed('node'), 'RETURN count(node) AS totalCount']), '}');
   }
   lines.push('CALL () {', indent(window), '}');
   const ids = filters.filter((filter) => filter.isId).map((filter) => `$${filter.param}`);
