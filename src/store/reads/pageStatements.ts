@@ -182,11 +182,12 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
   if (byIndex && afterGiven) windowConditions.unshift(`node.${sort.indexed} ${keyAfter}= $afterKey`);
   else if (byIndex && !shape.descending) windowConditions.unshift(`node.${sort.indexed} >= ''`);
   window.push(...where(windowConditions), ...believed('node'));
-  const sortKey = byIndex ? `node.${sort.indexed!}` : 'sortKey';
   window.push(`WITH node, ${sort.key(shape)} AS sortKey`);
-  if (afterGiven) window.push(`WHERE ${sortKey} ${keyAfter} $afterKey OR (${sortKey} = $afterKey AND node.id ${idAfter} $afterId)`);
+  if (afterGiven) window.push(`WHERE sortKey ${keyAfter} $afterKey OR (sortKey = $afterKey AND node.id ${idAfter} $afterId)`);
+  // Ordered by the alias: the planner then keeps the index's order (PartialTop). Ordering by `node.name` after the
+  // projection made it sort every candidate.
   window.push(
-    `WITH node, sortKey ORDER BY ${sortKey}${shape.descending ? ' DESC' : ''}, node.id${shape.backward ? ' DESC' : ''}`,
+    `WITH node, sortKey ORDER BY sortKey${shape.descending ? ' DESC' : ''}, node.id${shape.backward ? ' DESC' : ''}`,
     'LIMIT $limit',
     `RETURN collect({node: node {.*, __typename: '${page.label}'}, sortKey: sortKey}) AS rows`,
   );

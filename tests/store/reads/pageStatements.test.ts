@@ -41,27 +41,44 @@ function operators(plan: PlanNode, type: string): PlanNode[] {
   return [...(plan.operatorType.startsWith(type) ? [plan] : []), ...plan.children.flatMap((child) => operators(child, type))];
 }
 
+/** The parameters of a devices page with no filter, as EntityRepository.page sends them. */
+const NO_FILTERS = {
+  brandId: null,
+  chipId: null,
+  cameraBrandId: null,
+  status: null,
+  announcedFrom: null,
+  announcedTo: null,
+  descending: false,
+  backward: false,
+  asOf: null,
+  countTotal: false,
+};
+
 it('checks a device filter by belief only on the candidates the property filters keep', async () => {
-  const params = {
-    brandId: BRAND,
-    chipId: null,
-    cameraBrandId: null,
-    status: null,
-    announcedFrom: '2023-01-01',
-    announcedTo: null,
-    sortField: 'NAME',
-    descending: false,
-    backward: false,
-    asOf: null,
-    countTotal: false,
-    afterKey: null,
-    afterId: null,
-    limit: int(100),
-  };
+  const params = { ...NO_FILTERS, brandId: BRAND, announcedFrom: '2023-01-01', sortField: 'NAME', afterKey: null, afterId: null, limit: int(100) };
   const text = pageStatement('devicesPage', params);
   const { summary, records: rows } = await app.db.driver.executeQuery(`PROFILE ${text}`, params);
   const checked = operators(summary.profile as unknown as PlanNode, 'RollUpApply').map((operator) => operator.rows);
   expect(rows[0]!.get('rows').map((row: { node: { id: string } }) => row.node.id)).toEqual([`device:${MARKER}-c`, `device:${MARKER}-d`]);
   // One belief check, on the two devices announced from 2023 only (not on all four of the brand's devices).
   expect(checked).toEqual([2]);
+});
+
+it.each([
+  ['the first page', false],
+  ['a page after a cursor', true],
+])('reads %s by name from the name index, in its order, up to the limit', async (_, afterFirst) => {
+  // The cursor is the first device by name, so most devices come after it.
+  const { records: first } = await app.db.driver.executeQuery(`MATCH (device:Device) RETURN device.name AS name, device.id AS id ORDER BY name, id LIMIT 1`);
+  const cursor = afterFirst ? { afterKey: first[0]!.get('name') as string, afterId: first[0]!.get('id') as string } : { afterKey: null, afterId: null };
+  const params = { ...NO_FILTERS, sortField: 'NAME', ...cursor, limit: int(2) };
+  const { summary, records } = await app.db.driver.executeQuery(`PROFILE ${pageStatement('devicesPage', params)}`, params);
+  const { records: counted } = await app.db.driver.executeQuery(`MATCH (device:Device) RETURN count(device) AS devices`);
+  const [seek] = operators(summary.profile as unknown as PlanNode, 'NodeIndexSeekByRange');
+  expect(records[0]!.get('rows')).toHaveLength(2);
+  expect(counted[0]!.get('devices')).toBeGreaterThan(5);
+  // The index gives the name order, so the page stops after its rows, one more (is there a next page?) and the
+  // cursor's own row, which the seek from its name includes; a sort of every device would read them all.
+  expect(seek!.rows).toBeLessThanOrEqual(2 + 2);
 });
