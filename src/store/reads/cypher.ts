@@ -141,8 +141,8 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   if (believed) {
     const rule = read.returns === 'bestNode' ? bestNodeCypher : believedEdgesCypher;
     lines.push(indent(rule(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)));
-    carried = `${node}, first`;
-    order = edgeOrderCypher('first', claimIdOf);
+    carried = `${node}, decidingDay, firstKey`;
+    order = edgeOrderCypher();
     if (read.returns === 'believedNodes') lines.push(`  WITH ${carried} ORDER BY ${order}`);
   } else if (read.returns === 'nodeEdges') {
     // One edge per node, by its newest day (its deciding claim's) and then its id: a node's cursor does not depend on which of its claims came first.
