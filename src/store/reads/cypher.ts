@@ -147,10 +147,10 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   } else if (read.returns === 'nodeEdges') {
     // One edge per node, by its newest day (its deciding claim's) and then its id: a node's cursor does not depend on which of its claims came first.
     lines.push(indent(decidingClaimsCypher(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)));
-    const cursor = afterCursor('deciding.reportedOn', `${node}.id`);
-    if (cursor) lines.push(`  WITH ${node}, claims, deciding WHERE ${cursor}`);
-    carried = [node, 'deciding', ...(read.edgeClaims ? ['claims'] : [])].join(', ');
-    order = inDirection(['deciding.reportedOn DESC', `${node}.id`]);
+    const cursor = afterCursor('decidingDay', `${node}.id`);
+    if (cursor) lines.push(`  WITH ${node}, claims, deciding, decidingDay WHERE ${cursor}`);
+    carried = [node, 'deciding', 'decidingDay', ...(read.edgeClaims ? ['claims'] : [])].join(', ');
+    order = inDirection(['decidingDay DESC', `${node}.id`]);
     lines.push(`  WITH ${carried} ORDER BY ${order}`);
     if (limit) lines.push(`  LIMIT ${limit} + 1`);
     edge.push(`claim: ${claimProjection('deciding')}`);
