@@ -185,7 +185,22 @@ function knownSince(record: EntityRecord & Record<string, unknown>): string | nu
   const property = KNOWN_SINCE_PROPERTY[record.__typename as keyof typeof KNOWN_SINCE_PROPERTY] as string | undefined;
   if (property === undefined) return ALWAYS;
   const day = (record[property] as string | null | undefined) ?? null;
-  return day === null && record.__typename === 'Source' ? ALWAYS : day;
+  return day === null && UNDATED_ALWAYS_KNOWN.has(record.__typename) ? ALWAYS : day;
+}
+
+/** Kinds whose entities without a day exist in every view (see knownSince). */
+const UNDATED_ALWAYS_KNOWN: ReadonlySet<string> = new Set(['Source']);
+
+/**
+ * isKnownOn in Cypher, for a `node` of any kind: whether it existed in the view of the day expression `asOf`. One
+ * condition per kind that has a known-since day; other kinds always pass.
+ */
+export function knownOnCypher(node: string, asOf: string): string {
+  const cases = Object.entries(KNOWN_SINCE_PROPERTY).map(([label, property]) => {
+    const known = `${node}.${property} <= ${asOf}`;
+    return `WHEN ${node}:${label} THEN ${UNDATED_ALWAYS_KNOWN.has(label) ? `${node}.${property} IS NULL OR ${known}` : known}`;
+  });
+  return `CASE ${cases.join(' ')} ELSE true END`;
 }
 
 /** Whether the entity existed in the view of `asOf`. */

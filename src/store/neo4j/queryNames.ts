@@ -18,7 +18,6 @@ export const QUERY_NAMES = [
   'deleteRelationshipClaims',
   'deploymentSecret',
   'entitiesByIds',
-  'entitiesBySearchText',
   'existingEntityIds',
   'exportBrands',
   'exportChips',

@@ -1,4 +1,5 @@
-import { LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
+import { knownOnCypher } from '../../model/claim.js';
+import { ANY_ENTITY_LABEL, LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship } from '../../model/relationships.js';
 import { claimPattern, nodeProjection, type ReadsBelowNode } from './cypher.js';
 
@@ -80,5 +81,59 @@ export function partnerHistoryStatement(shape: RootProjection & { asOfGiven: boo
     ].map((line) => line.replace(/^/gm, '  ')),
     '}',
     'RETURN partnerships',
+  ].join('\n');
+}
+
+/** The full-text index search reads (migration 0004_fulltext_search). */
+const SEARCH_INDEX = 'entity_search';
+
+/** What a search statement's text depends on: how many words, and whether kinds or a day are given. */
+export interface SearchShape {
+  words: number;
+  labelsGiven: boolean;
+  asOfGiven: boolean;
+}
+
+/**
+ * Search: entities whose names, aliases, codenames, model numbers, part numbers, summaries or titles match
+ * $luceneQuery (every word, the `entity_search` full-text index), best score first, then id; at most $first, of the
+ * labels $labels when given, known on $asOf when given (isKnownOn's rule). With two words or more, partnerships whose
+ * parties match every word of $wordQueries (one Lucene query per word: "Leica Xiaomi" names both brands of
+ * partnership:leica-xiaomi) score too, and a partnership found both ways scores the sum: a query naming all its parties
+ * asks for it above any text that happens to mention them. One name asks for that brand, not for each of its
+ * partnerships, so one word is a plain index query with no union.
+ */
+export function searchStatement(shape: SearchShape): string {
+  const index = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $luceneQuery) YIELD node, score`;
+  const party = claimPattern(relationship('Brand.partnerships'), 'party', 'node', 'partyClaim');
+  const found =
+    shape.words < 2
+      ? [index]
+      : [
+          'CALL () {',
+          `  ${index}`,
+          '  RETURN node, score',
+          '  UNION ALL',
+          '  UNWIND range(0, size($wordQueries) - 1) AS word',
+          `  CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $wordQueries[word]) YIELD node AS party, score`,
+          '  WHERE party:Brand',
+          `  MATCH ${party.match}`,
+          '  WITH node, word, max(score) AS wordScore',
+          '  WITH node, count(word) AS words, sum(wordScore) AS score',
+          '  WHERE words = size($wordQueries)',
+          '  RETURN node, score',
+          '}',
+          'WITH node, sum(score) AS score',
+        ];
+  const conditions = [
+    ...(shape.labelsGiven ? ['any(label IN labels(node) WHERE label IN $labels)'] : []),
+    ...(shape.asOfGiven ? [knownOnCypher('node', 'date($asOf)')] : []),
+  ];
+  return [
+    ...found,
+    ...(conditions.length > 0 ? [`WITH node, score WHERE ${conditions.join(' AND ')}`] : []),
+    'WITH node, score ORDER BY score DESC, node.id',
+    'LIMIT $first',
+    `RETURN node {.*, __typename: [label IN labels(node) WHERE label <> '${ANY_ENTITY_LABEL}'][0]} AS node, score`,
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import type { EntityType } from '../../model/enums.js';
 import { labelOfType } from '../../model/entityKinds.js';
 import type { EntityRecord } from '../../model/entity.js';
 import type { Database } from '../neo4j/database.js';
+import { searchStatement } from './rootStatements.js';
 import { toLuceneWordQueries } from './searchQuery.js';
 
 export interface SearchHitRecord {
@@ -16,10 +17,12 @@ export class SearchRepository {
 
   async search(text: string, types: EntityType[] | null, first: number, asOf: AsOf): Promise<SearchHitRecord[]> {
     const wordQueries = toLuceneWordQueries(text);
-    const rows = await this.db.read('entitiesBySearchText', {
+    const labels = types?.length ? types.map(labelOfType) : null;
+    const statement = searchStatement({ words: wordQueries.length, labelsGiven: labels !== null, asOfGiven: asOf !== null });
+    const rows = await this.db.readText('entitiesBySearchText', statement, {
       luceneQuery: wordQueries.join(' AND '),
       wordQueries,
-      labels: types?.length ? types.map(labelOfType) : null,
+      labels,
       first: int(first),
       asOf,
     });
