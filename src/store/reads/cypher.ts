@@ -68,16 +68,16 @@ function sourcesOf(idsExpression: string): string {
   return `COLLECT { UNWIND ${idsExpression} AS sourceId MATCH (source:Source {id: sourceId}) RETURN source {.*, __typename: 'Source'} }`;
 }
 
-/**
- * The map projection of `node` (of type `label`): `id`, the stored `properties` ('*': all of them) and `__typename`.
- * Days come out as ISO strings (`toString` in Cypher), so the driver decodes no Date for them.
- */
+/** Map projection entries of the stored `properties` of `variable`: days as ISO strings (`toString` in Cypher), so the driver decodes no Date for them. */
+function storedEntries(variable: string, properties: readonly string[]): string[] {
+  return properties.map((property) => (STORED_DATE_PROPERTIES.has(property) ? `${property}: toString(${variable}.${property})` : `.${property}`));
+}
+
+/** The map projection of `node` (of type `label`): `id`, the stored `properties` ('*': all of them) and `__typename`. */
 export function nodeProjection(node: string, label: string, properties: readonly string[] | '*'): string {
   if (properties === '*') return `${node} {.*, __typename: '${label}'}`;
-  const selected = ['id', ...properties.filter((property) => property !== 'id')].map((property) =>
-    STORED_DATE_PROPERTIES.has(property) ? `${property}: toString(${node}.${property})` : `.${property}`,
-  );
-  return `${node} {${selected.join(', ')}, __typename: '${label}'}`;
+  const others = properties.filter((property) => property !== 'id');
+  return `${node} {${['.id', ...storedEntries(node, others)].join(', ')}, __typename: '${label}'}`;
 }
 
 /** The Source nodes of every claim in the list `claims`, each once. */
@@ -94,14 +94,26 @@ function projection(read: RelationshipRead, node: string): string {
  * `{node, claim?, claims?, sources?, claimSources?, nodeSources?, below?}`, `below` holding the pages of the reads
  * below its node, in the order of `read.children`. Reads of believed nodes apply the belief rule here and return one
  * edge per node without its claim; reads of node edges return one edge per node with its deciding claim (and, asked
- * for, all its claims); count reads return only `totalCount`.
+ * for, all its claims); count reads return only `totalCount`. A claim comes with the properties its read lists
+ * (`claimProperties`, `edgeClaims`), and not at all when it lists none.
  */
 function readBlock(statement: Statement, read: RelationshipRead, parent: string, path: string, result: string): string {
   const node = `n${path}`;
   const claim = read.declaration.shape.kind === 'specs' ? node : `c${path}`;
   const pattern = claimPattern(read.declaration, parent, node, claim);
   const claimIdOf = (variable: string) => claimPattern(read.declaration, parent, node, variable).claimId;
-  const claimProjection = (variable: string) => `${variable} {id: ${claimIdOf(variable)}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`;
+  // Only what the edge's fields and cursor read: a claim's `id` is its claim id (of a partnership seen from a partner, with the partner's).
+  const claimProjection = (variable: string, properties: readonly string[]) => {
+    const id = properties.includes('id') ? [`id: ${claimIdOf(variable)}`] : [];
+    return `${variable} {${[
+      ...id,
+      ...storedEntries(
+        variable,
+        properties.filter((property) => property !== 'id'),
+      ),
+    ].join(', ')}}`;
+  };
+  const withClaim = read.claimProperties.length > 0 && read.declaration.shape.kind !== 'specs';
   const asOf = statement.asOfParam === null ? '' : `date($${statement.asOfParam})`;
   const known = asOf === '' ? '' : ` WHERE ${claim}.reportedOn <= ${asOf}`;
 
@@ -153,10 +165,10 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
     order = inDirection(['deciding.reportedOn DESC', `${node}.id`]);
     lines.push(`  WITH ${carried} ORDER BY ${order}`);
     if (limit) lines.push(`  LIMIT ${limit} + 1`);
-    edge.push(`claim: ${claimProjection('deciding')}`);
+    if (withClaim) edge.push(`claim: ${claimProjection('deciding', read.claimProperties)}`);
     if (read.edgeSources) edge.push(`sources: ${sourcesOf('deciding.sourceIds')}`);
     // In the belief rule's order (decidingClaimsCypher's), as the loader's decidingFirst also puts them.
-    if (read.edgeClaims) edge.push(`claims: [pairClaim IN claims | ${claimProjection('pairClaim')}]`);
+    if (read.edgeClaims) edge.push(`claims: [pairClaim IN claims | ${claimProjection('pairClaim', read.edgeClaims)}]`);
     if (read.edgeClaimSources) edge.push(`claimSources: ${sourcesOfAll('claims')}`);
   } else {
     order = inDirection(pattern.order);
@@ -168,7 +180,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
     if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
     lines.push(`  WITH ${carried} ORDER BY ${order}`);
     if (limit) lines.push(`  LIMIT ${limit} + 1`);
-    if (read.declaration.shape.kind !== 'specs') edge.push(`claim: ${claimProjection(claim)}`);
+    if (withClaim) edge.push(`claim: ${claimProjection(claim, read.claimProperties)}`);
     if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`)}`);
   }
   const below = read.children.map((_child, index) => `r${path}_${index}`);

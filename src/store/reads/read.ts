@@ -38,10 +38,17 @@ export interface RelationshipRead {
   readonly countTotal: boolean;
   /** Target node properties to project beside id and __typename; '*' for all of them. */
   readonly properties: readonly string[] | '*';
+  /**
+   * The properties of each edge's claim (a node edge's deciding claim) to project, `id` being the claim's id: what the
+   * Claim fields selected on the edges are answered from, and what a cursor is made of when one is selected
+   * (claimPropertiesOf). Empty: the edges carry no claim (believed nodes, specs, counts, connections that ask none).
+   */
+  readonly claimProperties: readonly string[];
   /** The Source nodes of each edge's claim, fetched inline. */
   readonly edgeSources: boolean;
-  /** `nodeEdges` only: every claim about each edge's node-pair (`edges.claims`), and their Source nodes, fetched inline. */
-  readonly edgeClaims: boolean;
+  /** `nodeEdges` only: the properties of every claim about each edge's node-pair (`edges.claims`), null when not selected. */
+  readonly edgeClaims: readonly string[] | null;
+  /** The Source nodes of those claims, fetched inline. */
   readonly edgeClaimSources: boolean;
   /** The Source nodes of each target node that is itself a claim (leaks, partnerships, specs). */
   readonly nodeSources: boolean;
@@ -50,6 +57,12 @@ export interface RelationshipRead {
   /** Identity of the read: equal keys read the same thing. */
   readonly key: string;
 }
+
+/** What a claim edge's cursor is made of, by what the read returns: a claim's day and id, or a node edge's deciding day (and its node's id). */
+export const CURSOR_CLAIM_PROPERTIES = { claims: ['id', 'reportedOn'], nodeEdges: ['reportedOn'] } as const;
+
+/** What `edges.claims` pages and ranks a node-pair's claims by (pairClaimsPage), whatever their selection asks. */
+export const PAIR_CLAIM_PROPERTIES = ['confidence', 'id', 'reportedOn'] as const;
 
 /** What a resolver knows about the field it resolves: enough to plan below it. */
 export interface SelectionContext {
@@ -72,8 +85,9 @@ export const ALL_SPECS: RelationshipRead = makeRead({
   page: null,
   countTotal: false,
   properties: '*',
+  claimProperties: [],
   edgeSources: false,
-  edgeClaims: false,
+  edgeClaims: null,
   edgeClaimSources: false,
   nodeSources: false,
   children: [],
@@ -146,7 +160,7 @@ export function readOfField(
   if (!found || !fieldDefinition) return undefined;
   const { declaration, as } = found;
   const subSelections = fieldNodes.map((node) => node.selectionSet);
-  const unpaged = { page: null, countTotal: false, edgeSources: false, edgeClaims: false, edgeClaimSources: false };
+  const unpaged = { page: null, countTotal: false, claimProperties: [], edgeSources: false, edgeClaims: null, edgeClaimSources: false };
   if (as === 'count') {
     return makeRead({ declaration, returns: 'count', ...unpaged, properties: [], nodeSources: false, children: [] });
   }
@@ -159,14 +173,19 @@ export function readOfField(
   const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues), 'day');
   const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
   const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
-  const { nodeSelections, edgeSources, countTotal, claims } = connectionSelections(context, connectionType, subSelections);
+  const { nodeSelections, claimFields, cursors, edgeSources, countTotal, claims } = connectionSelections(context, connectionType, subSelections);
   const returns = as === 'connection' ? 'nodeEdges' : 'claims';
+  const claimProperties = [...claimFields, ...(cursors ? CURSOR_CLAIM_PROPERTIES[returns] : [])];
+  // `edges.claims` are paged and ranked in the loader, by properties of their own, whatever their selection asks.
+  const edgeClaims = {
+    edgeClaims: claims && [...claims.claimFields, ...PAIR_CLAIM_PROPERTIES],
+    edgeClaimSources: claims?.edgeSources ?? false,
+  };
   // `edges.claims` shows the same node as its edge: one projection of it serves both selections.
-  const edgeClaims = { edgeClaims: claims !== null, edgeClaimSources: claims?.edgeSources ?? false };
   return readOfNodes(
     context,
     declaration,
-    { returns, page, countTotal, edgeSources, ...edgeClaims },
+    { returns, page, countTotal, claimProperties, edgeSources, ...edgeClaims },
     [...nodeSelections, ...(claims?.nodeSelections ?? [])],
     asOfGiven,
   );
@@ -175,7 +194,7 @@ export function readOfField(
 function readOfNodes(
   context: SelectionContext,
   declaration: RelationshipDeclaration,
-  edges: Pick<RelationshipRead, 'returns' | 'page' | 'countTotal' | 'edgeSources' | 'edgeClaims' | 'edgeClaimSources'>,
+  edges: Pick<RelationshipRead, 'returns' | 'page' | 'countTotal' | 'claimProperties' | 'edgeSources' | 'edgeClaims' | 'edgeClaimSources'>,
   nodeSelections: readonly (SelectionSetNode | undefined)[],
   asOfGiven: boolean,
 ): RelationshipRead {
@@ -213,13 +232,23 @@ export function storedPropertiesOf(type: GraphQLObjectType, fieldNames: Iterable
 
 interface ConnectionSelections {
   nodeSelections: (SelectionSetNode | undefined)[];
+  /** The stored claim properties the Claim fields selected on the edges are answered from (confidence, reported, sources…). */
+  claimFields: string[];
+  /** Whether an edge's cursor is selected, on the edge or as pageInfo's startCursor or endCursor. */
+  cursors: boolean;
   edgeSources: boolean;
   countTotal: boolean;
   /** What the edges' `claims` connection asks (of a connection of nodes), null when it is not selected. */
   claims: ConnectionSelections | null;
 }
 
-/** What a selection of a connection type asks of its edges: the selections of `edges.node`, edge sources, totalCount, `edges.claims`. */
+/** Fields of PageInfo that are an edge's cursor. */
+const CURSOR_FIELDS = new Set(['startCursor', 'endCursor']);
+
+/**
+ * What a selection of a connection type asks of its edges: the selections of `edges.node`, the claim's fields and its
+ * cursor, edge sources, totalCount, `edges.claims`.
+ */
 export function connectionSelections(
   context: SelectionContext,
   connectionType: GraphQLObjectType,
@@ -231,8 +260,19 @@ export function connectionSelections(
   const edgeFields = selected(collectFields(context, edgeType, edgeSelections));
   const claimsField = edgeType.getFields().claims;
   const claimsSelections = edgeFields.filter((node) => node.name.value === 'claims').map((node) => node.selectionSet);
+  const pageInfoField = connectionType.getFields().pageInfo;
+  const pageInfoSelections = connectionFields.filter((node) => node.name.value === 'pageInfo').map((node) => node.selectionSet);
+  const pageInfoFields =
+    pageInfoField && pageInfoSelections.length > 0
+      ? selected(collectFields(context, getNamedType(pageInfoField.type) as GraphQLObjectType, pageInfoSelections))
+      : [];
+  // The fields an edge has from the Claim interface are answered from its claim; the edge's own (cursor, node, claims) are not.
+  const claimInterface = edgeType.getInterfaces().find((type) => type.name === 'Claim');
+  const claimFieldNames = edgeFields.map((node) => node.name.value).filter((name) => claimInterface?.getFields()[name] !== undefined);
   return {
     nodeSelections: edgeFields.filter((node) => node.name.value === 'node').map((node) => node.selectionSet),
+    claimFields: storedPropertiesOf(edgeType, claimFieldNames),
+    cursors: edgeFields.some((node) => node.name.value === 'cursor') || pageInfoFields.some((node) => CURSOR_FIELDS.has(node.name.value)),
     edgeSources: edgeFields.some((node) => node.name.value === 'sources'),
     countTotal: connectionFields.some((node) => node.name.value === 'totalCount'),
     claims:
@@ -244,21 +284,33 @@ function selected(fields: Map<string, FieldNode[]>): FieldNode[] {
   return [...fields.values()].flat();
 }
 
+/** Each property once, in one order: equal selections give equal keys and statement texts. */
+function propertySet(properties: readonly string[]): string[];
+function propertySet(properties: readonly string[] | null): string[] | null;
+function propertySet(properties: readonly string[] | null): string[] | null {
+  return properties && [...new Set(properties)].sort();
+}
+
 function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
-  const properties = read.properties === '*' ? '*' : [...new Set(read.properties)].sort();
+  const sets = {
+    properties: read.properties === '*' ? '*' : propertySet(read.properties),
+    claimProperties: propertySet(read.claimProperties),
+    edgeClaims: propertySet(read.edgeClaims),
+  } as const;
   const key = JSON.stringify([
     read.declaration.name,
     read.returns,
     read.page && [read.page.limit, read.page.backward, read.page.afterKey, read.page.afterId],
     read.countTotal,
-    properties,
+    sets.properties,
+    sets.claimProperties,
     read.edgeSources,
-    read.edgeClaims,
+    sets.edgeClaims,
     read.edgeClaimSources,
     read.nodeSources,
     read.children.map((child) => child.key),
   ]);
-  return { ...read, properties, key };
+  return { ...read, ...sets, key };
 }
 
 function typeConditionApplies(context: SelectionContext, typeCondition: string | undefined, type: GraphQLObjectType): boolean {

@@ -8,7 +8,16 @@ import { encodeCursor, pageInfoOf, pageWindow, type PageArguments } from '../../
 import type { Database, Row } from '../neo4j/database.js';
 import { batchStatement, PLANNED_AS_OF, readsBelowNode, withReadsBelow, type ReadGroup, type ReadsBelowNode } from './cypher.js';
 import type { CompiledDocument, CompiledDocuments, CompiledPlan } from './compiledDocuments.js';
-import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, storedPropertiesOf, type RelationshipRead } from './read.js';
+import {
+  ALL_SPECS,
+  collectFields,
+  connectionSelections,
+  readOfField,
+  readsBelow,
+  storedPropertiesOf,
+  type PAIR_CLAIM_PROPERTIES,
+  type RelationshipRead,
+} from './read.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
 
 /** The record a relationship field hangs off, possibly read as of a past day. */
@@ -17,13 +26,22 @@ export type Parent = { id: string } & WithAsOf;
 /** A target node, projected as its read asked. */
 export type TargetNode = Row & { id: string } & WithAsOf;
 
+/** A claim with the properties its read projected (RelationshipRead.claimProperties): only those its edge's fields and cursor read. */
+export type ProjectedClaim = Partial<Claim>;
+
+/** A claim of `edges.claims`, with what the loader pages and ranks them by beside what their selection asks. */
+export type PairClaim = ProjectedClaim & Pick<Claim, (typeof PAIR_CLAIM_PROPERTIES)[number]>;
+
 /** One edge as the reads bring it back: the target node and, for reads of claims or node edges, the claim linking it. */
 export interface Edge {
   node: TargetNode;
-  /** The claim of the edge, or of a node edge the deciding claim. For specs, the spec node itself: a spec is its own claim. Absent from reads of believed nodes. */
-  claim?: Claim;
+  /**
+   * The claim of the edge, or of a node edge the deciding claim. Absent from reads of believed nodes and of specs (a
+   * spec is its own claim), and from connections whose selection reads nothing of it.
+   */
+  claim?: ProjectedClaim;
   /** Of a node edge, when `edges.claims` is asked for: every claim about the node-pair. */
-  claims?: Claim[];
+  claims?: PairClaim[];
   sources?: EntityRecord[];
   /** The sources of `claims`. */
   claimSources?: EntityRecord[];
@@ -318,14 +336,13 @@ function entitySelections(info: GraphQLResolveInfo, label: EntityLabel) {
   return connectionSelections(info, returned, selectionSets).nodeSelections;
 }
 
-function missingClaim(read: RelationshipRead): never {
-  throw new Error(`${read.declaration.name}: a read of claims returned an edge without its claim`);
-}
-
-/** An edge of `<Name>ClaimConnection`: one claim about `node`, with its provenance, its sources viewed as of `asOf` as its node is. */
-function claimEdge(node: TargetNode, claim: Claim, asOf: AsOf) {
+/**
+ * An edge of `<Name>ClaimConnection`: one claim about `node`, with its provenance, its sources viewed as of `asOf` as
+ * its node is. Its claim has what the selection reads (its cursor, null when none is selected, is made by the caller).
+ */
+function claimEdge(node: TargetNode, claim: ProjectedClaim, cursor: string | null, asOf: AsOf) {
   return {
-    cursor: encodeCursor(claim.reportedOn, claim.id),
+    cursor,
     node,
     confidence: claim.confidence,
     reportedOn: claim.reportedOn,
@@ -337,20 +354,26 @@ function claimEdge(node: TargetNode, claim: Claim, asOf: AsOf) {
 
 /** An edge of `<Name>Connection`: a node once, with its deciding claim, and every claim about the pair for `claims`. */
 export interface NodeEdge extends ReturnType<typeof claimEdge> {
-  /** Deciding claim first. */
-  pairClaims: Claim[];
+  /** Deciding claim first; empty when `claims` is not selected. */
+  pairClaims: PairClaim[];
+}
+
+/** The cursor of a pair's claim: its day and id, which its read always projects (PAIR_CLAIM_PROPERTIES). */
+function pairClaimCursor(claim: PairClaim): string {
+  return encodeCursor(claim.reportedOn, claim.id);
 }
 
 function connectionOf(read: RelationshipRead, page: Page, parent: Parent) {
   const window = read.page!;
   const asOf = parent.asOf ?? null;
   const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
-  // Connections read claims, or nodes with their deciding claim: every edge has one.
-  const edges = inOrder.map(({ node, claim = missingClaim(read), claims }) =>
-    read.returns === 'nodeEdges'
-      ? { ...claimEdge(node, claim, asOf), cursor: encodeCursor(claim.reportedOn, node.id), pairClaims: decidingFirst(claims ?? [claim]) }
-      : claimEdge(node, claim, asOf),
-  );
+  const edges = inOrder.map(({ node, claim = {}, claims }) => {
+    // A node edge stands for its node; a claim edge for its claim. Read with the claim when a cursor is selected (CURSOR_CLAIM_PROPERTIES).
+    const cursorId = read.returns === 'nodeEdges' ? node.id : claim.id;
+    const cursor = claim.reportedOn === undefined || cursorId === undefined ? null : encodeCursor(claim.reportedOn, cursorId);
+    const edge = claimEdge(node, claim, cursor, asOf);
+    return read.returns === 'nodeEdges' ? { ...edge, pairClaims: claims ? decidingFirst(claims) : [] } : edge;
+  });
   return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
 }
 
@@ -362,7 +385,7 @@ export function pairClaimsPage(edge: NodeEdge, args: PageArguments) {
   const window = pageWindow(args, 'day');
   const claims = edge.pairClaims;
   const at = claims.findIndex((claim) => claim.id === window.afterId);
-  let rest: Claim[];
+  let rest: PairClaim[];
   if (window.afterId === null) rest = window.backward ? [...claims].reverse() : claims;
   else if (at >= 0) rest = window.backward ? claims.slice(0, at).reverse() : claims.slice(at + 1);
   else
@@ -371,7 +394,7 @@ export function pairClaimsPage(edge: NodeEdge, args: PageArguments) {
       : claims.filter((claim) => claim.reportedOn < window.afterKey!);
   const kept = rest.slice(0, window.limit);
   if (window.backward) kept.reverse();
-  const edges = kept.map((claim) => claimEdge(edge.node, claim, edge.asOf ?? null));
+  const edges = kept.map((claim) => claimEdge(edge.node, claim, pairClaimCursor(claim), edge.asOf ?? null));
   return { totalCount: claims.length, edges, pageInfo: pageInfoOf(edges, rest.length > window.limit, window) };
 }
 
