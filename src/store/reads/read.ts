@@ -41,22 +41,29 @@ export interface RelationshipRead {
   /**
    * The properties of each edge's claim (a node edge's deciding claim) to project, `id` being the claim's id: what the
    * Claim fields selected on the edges are answered from, and what a cursor is made of when one is selected
-   * (claimPropertiesOf). Empty: the edges carry no claim (believed nodes, specs, counts, connections that ask none).
+   * (CURSOR_CLAIM_PROPERTIES). Empty: the edges carry no claim (believed nodes, specs, counts, connections that ask none).
    */
   readonly claimProperties: readonly string[];
-  /** The Source nodes of each edge's claim, fetched inline. */
-  readonly edgeSources: boolean;
+  /** The Source nodes of each edge's claim, fetched inline with the Source properties their selection asks; null: not selected. */
+  readonly edgeSources: SourceProperties | null;
   /** `nodeEdges` only: the properties of every claim about each edge's node-pair (`edges.claims`), null when not selected. */
   readonly edgeClaims: readonly string[] | null;
-  /** The Source nodes of those claims, fetched inline. */
-  readonly edgeClaimSources: boolean;
-  /** The Source nodes of each target node that is itself a claim (leaks, partnerships, specs). */
-  readonly nodeSources: boolean;
+  /** The Source nodes of those claims, fetched inline as edgeSources are. */
+  readonly edgeClaimSources: SourceProperties | null;
+  /** The Source nodes of each target node that is itself a claim (leaks, partnerships, specs), fetched inline as edgeSources are. */
+  readonly nodeSources: SourceProperties | null;
   /** Reads below each target node. */
   readonly children: readonly RelationshipRead[];
   /** Identity of the read: equal keys read the same thing. */
   readonly key: string;
 }
+
+/**
+ * The stored Source properties a claim's `sources` selection is answered from, beside id and __typename (sourcePropertiesOf).
+ * Sources fetched inline with a claim are projected with these alone, so they are handed to that claim's `sources` field
+ * only (see inlineSourcesOf), never to the request's entity loader, which other fields read whole records from.
+ */
+export type SourceProperties = readonly string[];
 
 /** What a claim edge's cursor is made of, by what the read returns: a claim's day and id, or a node edge's deciding day (and its node's id). */
 export const CURSOR_CLAIM_PROPERTIES = { claims: ['id', 'reportedOn'], nodeEdges: ['reportedOn'] } as const;
@@ -86,10 +93,10 @@ export const ALL_SPECS: RelationshipRead = makeRead({
   countTotal: false,
   properties: '*',
   claimProperties: [],
-  edgeSources: false,
+  edgeSources: null,
   edgeClaims: null,
-  edgeClaimSources: false,
-  nodeSources: false,
+  edgeClaimSources: null,
+  nodeSources: null,
   children: [],
 });
 
@@ -160,9 +167,9 @@ export function readOfField(
   if (!found || !fieldDefinition) return undefined;
   const { declaration, as } = found;
   const subSelections = fieldNodes.map((node) => node.selectionSet);
-  const unpaged = { page: null, countTotal: false, claimProperties: [], edgeSources: false, edgeClaims: null, edgeClaimSources: false };
+  const unpaged = { page: null, countTotal: false, claimProperties: [], edgeSources: null, edgeClaims: null, edgeClaimSources: null };
   if (as === 'count') {
-    return makeRead({ declaration, returns: 'count', ...unpaged, properties: [], nodeSources: false, children: [] });
+    return makeRead({ declaration, returns: 'count', ...unpaged, properties: [], nodeSources: null, children: [] });
   }
   if (as === 'value') {
     const returns = declaration.shape.kind === 'specs' ? 'claims' : declaration.cardinality === 'single' ? 'bestNode' : 'believedNodes';
@@ -179,7 +186,7 @@ export function readOfField(
   // `edges.claims` are paged and ranked in the loader, by properties of their own, whatever their selection asks.
   const edgeClaims = {
     edgeClaims: claims && [...claims.claimFields, ...PAIR_CLAIM_PROPERTIES],
-    edgeClaimSources: claims?.edgeSources ?? false,
+    edgeClaimSources: claims?.edgeSources ?? null,
   };
   // `edges.claims` shows the same node as its edge: one projection of it serves both selections.
   return readOfNodes(
@@ -199,12 +206,31 @@ function readOfNodes(
   asOfGiven: boolean,
 ): RelationshipRead {
   const targetType = context.schema.getType(declaration.target) as GraphQLObjectType;
-  const nodeFields = collectFields(context, targetType, nodeSelections);
-  const fieldNames = new Set([...nodeFields.values()].map((nodes) => nodes[0]!.name.value));
-  const nodeSources = fieldNames.has('sources');
+  const nodeFields = [...collectFields(context, targetType, nodeSelections).values()];
+  const fieldNames = new Set(nodeFields.map((nodes) => nodes[0]!.name.value));
+  const nodeSources = sourcePropertiesOf(context, nodeFields.flat());
   const properties = declaration.target === 'Spec' ? '*' : storedPropertiesOf(targetType, fieldNames);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
   return makeRead({ declaration, ...edges, properties, nodeSources, children });
+}
+
+/**
+ * The Source properties the `sources` fields among `fields` (selected on a claim) are answered from, or null when
+ * there are none. Sources have no relationship fields: nothing is read below them.
+ */
+export function sourcePropertiesOf(context: SelectionContext, fields: readonly FieldNode[]): SourceProperties | null {
+  const sourcesFields = fields.filter((node) => node.name.value === 'sources');
+  if (sourcesFields.length === 0) return null;
+  const sourceType = context.schema.getType('Source') as GraphQLObjectType;
+  const selected = collectFields(
+    context,
+    sourceType,
+    sourcesFields.map((node) => node.selectionSet),
+  );
+  return storedPropertiesOf(
+    sourceType,
+    [...selected.values()].map((nodes) => nodes[0]!.name.value),
+  );
 }
 
 /** Fields whose resolvers compute them from other stored properties: those properties. */
@@ -236,7 +262,7 @@ interface ConnectionSelections {
   claimFields: string[];
   /** Whether an edge's cursor is selected, on the edge or as pageInfo's startCursor or endCursor. */
   cursors: boolean;
-  edgeSources: boolean;
+  edgeSources: SourceProperties | null;
   countTotal: boolean;
   /** What the edges' `claims` connection asks (of a connection of nodes), null when it is not selected. */
   claims: ConnectionSelections | null;
@@ -273,7 +299,7 @@ export function connectionSelections(
     nodeSelections: edgeFields.filter((node) => node.name.value === 'node').map((node) => node.selectionSet),
     claimFields: storedPropertiesOf(edgeType, claimFieldNames),
     cursors: edgeFields.some((node) => node.name.value === 'cursor') || pageInfoFields.some((node) => CURSOR_FIELDS.has(node.name.value)),
-    edgeSources: edgeFields.some((node) => node.name.value === 'sources'),
+    edgeSources: sourcePropertiesOf(context, edgeFields),
     countTotal: connectionFields.some((node) => node.name.value === 'totalCount'),
     claims:
       claimsField && claimsSelections.length > 0 ? connectionSelections(context, getNamedType(claimsField.type) as GraphQLObjectType, claimsSelections) : null,
@@ -295,7 +321,10 @@ function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
   const sets = {
     properties: read.properties === '*' ? '*' : propertySet(read.properties),
     claimProperties: propertySet(read.claimProperties),
+    edgeSources: propertySet(read.edgeSources),
     edgeClaims: propertySet(read.edgeClaims),
+    edgeClaimSources: propertySet(read.edgeClaimSources),
+    nodeSources: propertySet(read.nodeSources),
   } as const;
   const key = JSON.stringify([
     read.declaration.name,
@@ -304,10 +333,10 @@ function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
     read.countTotal,
     sets.properties,
     sets.claimProperties,
-    read.edgeSources,
+    sets.edgeSources,
     sets.edgeClaims,
-    read.edgeClaimSources,
-    read.nodeSources,
+    sets.edgeClaimSources,
+    sets.nodeSources,
     read.children.map((child) => child.key),
   ]);
   return { ...read, ...sets, key };

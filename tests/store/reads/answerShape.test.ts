@@ -1,11 +1,12 @@
 import { Kind, parse, type FieldNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../../src/api/schema.js';
 import { batchStatement } from '../../../src/store/reads/cypher.js';
 import { readOfField, type RelationshipRead } from '../../../src/store/reads/read.js';
+import { startTestApp, type TestApp } from '../../helpers/testApp.js';
 
-// Answer-shaped reads (issue 19): a relationship read projects only what the selection reads of each edge's claim, so
-// the statement returns the answer and no more.
+// Answer-shaped reads (issue 19): a relationship read projects only what the selection reads of each edge's claim and
+// of its sources, so the statement returns the answer and no more.
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -49,5 +50,82 @@ describe('the claim of a connection edge', () => {
     const { read } = planned('Brand', 'partnersConnection { edges { node { id } claims { totalCount edges { reportedOnPrecision } } } }');
     expect(read.claimProperties).toEqual([]);
     expect(read.edgeClaims).toEqual(['confidence', 'id', 'reportedOn', 'reportedOnPrecision']);
+  });
+});
+
+describe('the sources of a claim', () => {
+  it('come with the Source properties their selection asks, not whole', () => {
+    const { read, text } = planned('Device', 'leaksConnection { edges { sources { title published { text } } node { sources { id } } } }');
+    expect(read.edgeSources).toEqual(['publishedOn', 'publishedOnPrecision', 'title']);
+    expect(read.nodeSources).toEqual(['id']);
+    expect(text).toContain("source {.id, publishedOn: toString(source.publishedOn), .publishedOnPrecision, .title, __typename: 'Source'}");
+    expect(text).toContain("source {.id, __typename: 'Source'}");
+    expect(text).not.toContain('source {.*');
+  });
+});
+
+describe('one request that reads the same sources partially under claims and whole elsewhere', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app?.stop());
+
+  const FIELDS: Record<string, string> = {
+    brand: 'brand(name: "Leica") { partnersConnection { edges { sources { title } } } partnerships { sources { id } } }',
+    device: 'device(name: "Xiaomi 12S") { leaksConnection { edges { sources { title } node { sources { title published { text } } } } } }',
+    partnerHistory: 'partnerHistory(brand: "Leica") { id sources { title } }',
+    // The sources of a claim and of graph edges through the entity loader, a statement or two after the reads above.
+    claim: 'claim(id: "partnership:huawei-leica") { ... on Partnership { sources { id title author publisher url published { text } } } }',
+    graph: 'graph(id: "brand:leica", depth: 1) { edges { claimId sources { id title author publisher published { text } } } }',
+    // The same sources by id, read whole in the first tick.
+    article: 'article: node(id: "source:article-2022-05-25-xiaomi-12s-leica-leak") { ... on Source { id title author publisher url published { text } } }',
+    editors: 'editors: node(id: "source:partnergraph-editors") { ... on Source { id title author publisher url } }',
+  };
+
+  /** Asks `keys`' fields in one request, and each alone: the answers must agree. */
+  async function together(keys: string[]) {
+    const answer = await app.graphql(`{ ${keys.map((key) => FIELDS[key]).join('\n')} }`);
+    expect(answer.errors).toBeUndefined();
+    for (const key of keys) {
+      const alone = await app.graphql(`{ ${FIELDS[key]} }`);
+      expect(alone.errors).toBeUndefined();
+      expect({ key, answer: answer.data[key] }).toEqual({ key, answer: alone.data[key] });
+    }
+    return answer.data;
+  }
+
+  it('answers every field as it is answered alone', async () => {
+    // Without node(id:), whose whole records would fill the entity loader before any partial source came back.
+    await together(Object.keys(FIELDS).filter((key) => key !== 'article' && key !== 'editors'));
+    const data = await together(Object.keys(FIELDS));
+    // The whole records stay whole beside the partial ones, and the partial ones answer what they were read for.
+    expect(data.article).toMatchObject({ author: 'Apoorva Sinha', publisher: null, published: { text: '2022-05-25' } });
+    expect(data.editors).toMatchObject({ publisher: 'Partnergraph', author: null });
+    const graphSources = data.graph.edges.flatMap((edge: any) => edge.sources);
+    expect(graphSources).toContainEqual({
+      id: 'source:partnergraph-editors',
+      title: expect.stringMatching(/^Partnergraph editors/),
+      author: null,
+      publisher: 'Partnergraph',
+      published: null,
+    });
+    const titles = data.brand.partnersConnection.edges.flatMap((edge: any) => edge.sources.map((source: any) => source.title));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(/\w/);
+  });
+
+  it('gives each claim its own sources, in the order of its sourceIds, as of its day', async () => {
+    const { data, errors } = await app.graphql(
+      '{ partnerHistory(brand: "Leica", asOf: "2022-05-25") { id sources { id title } } brand(name: "Huawei") { partnershipsClaimsConnection { edges { node { id } sources { id } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const huawei = data.partnerHistory.find((partnership: any) => partnership.id === 'partnership:huawei-leica@2022-05-25');
+    expect(huawei.sources.map((source: any) => source.id)).toEqual([
+      'source:article-2022-05-25-xiaomi-12s-leica-leak@2022-05-25',
+      'source:partnergraph-editors@2022-05-25',
+    ]);
+    const edge = data.brand.partnershipsClaimsConnection.edges.find((claim: any) => claim.node.id === 'partnership:huawei-leica');
+    expect(edge.sources.map((source: any) => source.id)).toEqual(['source:article-2022-05-25-xiaomi-12s-leica-leak', 'source:partnergraph-editors']);
   });
 });
