@@ -64,5 +64,5 @@ function createLoaders(db: Database, entities: EntityRepository, validTimes: Val
     const claims = await validTimes.claimsOf(ids);
     return ids.map((id) => claims.get(id)!);
   });
-  return { entities: entityLoader, validTimes: validTimeLoader, relationships: new RelationshipLoader(db, entityLoader, plannedReads) };
+  return { entities: entityLoader, validTimes: validTimeLoader, relationships: new RelationshipLoader(db, plannedReads) };
 }

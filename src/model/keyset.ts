@@ -149,8 +149,11 @@ export function toPage<TNode extends { id: string }>(rows: SortedRow<TNode>[], t
   return { totalCount, edges, pageInfo: pageInfoOf(edges, more, window) };
 }
 
-/** PageInfo of a page of `edges`, `more` telling whether rows exist beyond it in the direction read. */
-export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, more: boolean, window: PageWindow): PageInfoRecord {
+/**
+ * PageInfo of a page of `edges`, `more` telling whether rows exist beyond it in the direction read. An edge's cursor
+ * is null where its read left out what cursors are made of, as it does when none is selected.
+ */
+export function pageInfoOf(edges: ReadonlyArray<{ cursor: string | null }>, more: boolean, window: PageWindow): PageInfoRecord {
   const fromCursor = window.afterId !== null;
   return {
     hasNextPage: window.backward ? fromCursor : more,

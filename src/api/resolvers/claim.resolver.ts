@@ -6,6 +6,7 @@ import { AsOfArgs, idsAsOf } from '../types/asOf.js';
 import { entityAsOf } from '../../model/claim.js';
 import { Claim, IdentifiedClaim } from '../types/claim.js';
 import type { AppContext } from '../context.js';
+import { inlineSourcesOf } from '../../store/reads/relationshipLoader.js';
 
 @Resolver()
 export class ClaimResolver {
@@ -32,12 +33,21 @@ export class ClaimResolver {
   }
 }
 
-/** `sources` of every claim type (relationship edges, specs, leaks, partnerships), batched per request, as of the claim's day. */
+/**
+ * `sources` of every claim type (relationship edges, specs, leaks, partnerships), as of the claim's day: those its read
+ * fetched inline for this selection, else batched per request through the entity loader.
+ */
 @Resolver(() => Claim)
 export class ClaimSourcesResolver {
   @FieldResolver(() => [Source], { description: 'The sources that assert this claim.' })
-  async sources(@Root() claim: Claim, @Ctx() { loaders }: AppContext) {
-    const sources = await loaders.entities.loadMany(claim.sourceIds);
+  sources(@Root() claim: Claim, @Ctx() { loaders }: AppContext) {
+    const inline = inlineSourcesOf(claim);
+    if (inline) return inline.map((source) => withAsOf(source, claim.asOf ?? null));
+    return this.loaded(claim, loaders.entities);
+  }
+
+  private async loaded(claim: Claim, entities: AppContext['loaders']['entities']) {
+    const sources = await entities.loadMany(claim.sourceIds);
     const failure = sources.find((source) => source instanceof Error);
     if (failure) throw failure;
     return sources.filter((source) => source !== null).map((source) => withAsOf(source, claim.asOf ?? null));

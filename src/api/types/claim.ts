@@ -1,6 +1,7 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, InterfaceType } from 'type-graphql';
 import type { AsOf } from '../../model/asOf.js';
+import type { EntityRecord } from '../../model/entity.js';
 import { Confidence, DatePrecision } from '../../model/enums.js';
 import { deprecatedDate } from './partialDate.js';
 
@@ -23,6 +24,9 @@ export abstract class Claim {
 
   /** The day this record is viewed as of (see asOf.ts); not a GraphQL field. */
   asOf?: AsOf;
+
+  /** The sources its read fetched with it, for `sources` (see WithInlineSources); not a GraphQL field. */
+  inlineSources?: readonly EntityRecord[];
 }
 
 @InterfaceType({

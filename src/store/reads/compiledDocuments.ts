@@ -1,11 +1,12 @@
 import type { OperationMeasure } from '../../config/limits.js';
 import type { Row } from '../neo4j/database.js';
-import type { RelationshipRead } from './read.js';
+import type { RelationshipRead, SourceProperties } from './read.js';
 
 /** The reads a root field plans below its entities, and the statements they make with each root text. */
 export interface CompiledPlan {
   readonly reads: readonly RelationshipRead[];
-  readonly withSources: boolean;
+  /** The Source properties of the entities' own sources (they are claims, and their sources are selected), or null. */
+  readonly sources: SourceProperties | null;
   /** The stored properties the selection asks of each root entity (see storedPropertiesOf). */
   readonly properties: readonly string[];
   /** Root statement text (or a composed root's shape key) → the whole statement's text and the reads' own parameters (not the root's, nor the day's). */

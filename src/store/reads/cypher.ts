@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import type { Row } from '../neo4j/database.js';
-import type { RelationshipRead } from './read.js';
+import type { RelationshipRead, SourceProperties } from './read.js';
 import { believedEdgesCypher, bestNodeCypher, decidingClaimsCypher, edgeOrderCypher } from '../../model/claim.js';
 import type { RelationshipDeclaration } from '../../model/relationships.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
@@ -64,25 +64,26 @@ export function claimPattern(declaration: RelationshipDeclaration, parent: strin
   }
 }
 
-function sourcesOf(idsExpression: string): string {
-  return `COLLECT { UNWIND ${idsExpression} AS sourceId MATCH (source:Source {id: sourceId}) RETURN source {.*, __typename: 'Source'} }`;
+/** The Source nodes whose ids are the list `idsExpression`, with the stored `properties` (see SourceProperties). */
+function sourcesOf(idsExpression: string, properties: SourceProperties): string {
+  return `COLLECT { UNWIND ${idsExpression} AS sourceId MATCH (source:Source {id: sourceId}) RETURN ${nodeProjection('source', 'Source', properties)} }`;
 }
 
-/**
- * The map projection of `node` (of type `label`): `id`, the stored `properties` ('*': all of them) and `__typename`.
- * Days come out as ISO strings (`toString` in Cypher), so the driver decodes no Date for them.
- */
+/** Map projection entries of the stored `properties` of `variable`: days as ISO strings (`toString` in Cypher), so the driver decodes no Date for them. */
+function storedEntries(variable: string, properties: readonly string[]): string[] {
+  return properties.map((property) => (STORED_DATE_PROPERTIES.has(property) ? `${property}: toString(${variable}.${property})` : `.${property}`));
+}
+
+/** The map projection of `node` (of type `label`): `id`, the stored `properties` ('*': all of them) and `__typename`. */
 export function nodeProjection(node: string, label: string, properties: readonly string[] | '*'): string {
   if (properties === '*') return `${node} {.*, __typename: '${label}'}`;
-  const selected = ['id', ...properties.filter((property) => property !== 'id')].map((property) =>
-    STORED_DATE_PROPERTIES.has(property) ? `${property}: toString(${node}.${property})` : `.${property}`,
-  );
-  return `${node} {${selected.join(', ')}, __typename: '${label}'}`;
+  const others = properties.filter((property) => property !== 'id');
+  return `${node} {${['.id', ...storedEntries(node, others)].join(', ')}, __typename: '${label}'}`;
 }
 
-/** The Source nodes of every claim in the list `claims`, each once. */
-function sourcesOfAll(claims: string): string {
-  return `COLLECT { UNWIND ${claims} AS pairClaim UNWIND pairClaim.sourceIds AS sourceId MATCH (source:Source {id: sourceId}) RETURN DISTINCT source {.*, __typename: 'Source'} }`;
+/** The Source nodes of every claim in the list `claims`, each once, with the stored `properties`. */
+function sourcesOfAll(claims: string, properties: SourceProperties): string {
+  return `COLLECT { UNWIND ${claims} AS pairClaim UNWIND pairClaim.sourceIds AS sourceId MATCH (source:Source {id: sourceId}) RETURN DISTINCT ${nodeProjection('source', 'Source', properties)} }`;
 }
 
 function projection(read: RelationshipRead, node: string): string {
@@ -94,14 +95,26 @@ function projection(read: RelationshipRead, node: string): string {
  * `{node, claim?, claims?, sources?, claimSources?, nodeSources?, below?}`, `below` holding the pages of the reads
  * below its node, in the order of `read.children`. Reads of believed nodes apply the belief rule here and return one
  * edge per node without its claim; reads of node edges return one edge per node with its deciding claim (and, asked
- * for, all its claims); count reads return only `totalCount`.
+ * for, all its claims); count reads return only `totalCount`. A claim comes with the properties its read lists
+ * (`claimProperties`, `edgeClaims`), and not at all when it lists none; sources with the Source properties asked.
  */
 function readBlock(statement: Statement, read: RelationshipRead, parent: string, path: string, result: string): string {
   const node = `n${path}`;
   const claim = read.declaration.shape.kind === 'specs' ? node : `c${path}`;
   const pattern = claimPattern(read.declaration, parent, node, claim);
   const claimIdOf = (variable: string) => claimPattern(read.declaration, parent, node, variable).claimId;
-  const claimProjection = (variable: string) => `${variable} {id: ${claimIdOf(variable)}, .confidence, .reportedOn, .reportedOnPrecision, .sourceIds}`;
+  // Only what the edge's fields and cursor read: a claim's `id` is its claim id (of a partnership seen from a partner, with the partner's).
+  const claimProjection = (variable: string, properties: readonly string[]) => {
+    const id = properties.includes('id') ? [`id: ${claimIdOf(variable)}`] : [];
+    return `${variable} {${[
+      ...id,
+      ...storedEntries(
+        variable,
+        properties.filter((property) => property !== 'id'),
+      ),
+    ].join(', ')}}`;
+  };
+  const withClaim = read.claimProperties.length > 0 && read.declaration.shape.kind !== 'specs';
   const asOf = statement.asOfParam === null ? '' : `date($${statement.asOfParam})`;
   const known = asOf === '' ? '' : ` WHERE ${claim}.reportedOn <= ${asOf}`;
 
@@ -153,11 +166,11 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
     order = inDirection(['decidingDay DESC', `${node}.id`]);
     lines.push(`  WITH ${carried} ORDER BY ${order}`);
     if (limit) lines.push(`  LIMIT ${limit} + 1`);
-    edge.push(`claim: ${claimProjection('deciding')}`);
-    if (read.edgeSources) edge.push(`sources: ${sourcesOf('deciding.sourceIds')}`);
+    if (withClaim) edge.push(`claim: ${claimProjection('deciding', read.claimProperties)}`);
+    if (read.edgeSources) edge.push(`sources: ${sourcesOf('deciding.sourceIds', read.edgeSources)}`);
     // In the belief rule's order (decidingClaimsCypher's), as the loader's decidingFirst also puts them.
-    if (read.edgeClaims) edge.push(`claims: [pairClaim IN claims | ${claimProjection('pairClaim')}]`);
-    if (read.edgeClaimSources) edge.push(`claimSources: ${sourcesOfAll('claims')}`);
+    if (read.edgeClaims) edge.push(`claims: [pairClaim IN claims | ${claimProjection('pairClaim', read.edgeClaims)}]`);
+    if (read.edgeClaimSources) edge.push(`claimSources: ${sourcesOfAll('claims', read.edgeClaimSources)}`);
   } else {
     order = inDirection(pattern.order);
     carried = [node, ...(claim === node ? [] : [claim])].join(', ');
@@ -168,8 +181,8 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
     if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
     lines.push(`  WITH ${carried} ORDER BY ${order}`);
     if (limit) lines.push(`  LIMIT ${limit} + 1`);
-    if (read.declaration.shape.kind !== 'specs') edge.push(`claim: ${claimProjection(claim)}`);
-    if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`)}`);
+    if (withClaim) edge.push(`claim: ${claimProjection(claim, read.claimProperties)}`);
+    if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`, read.edgeSources)}`);
   }
   const below = read.children.map((_child, index) => `r${path}_${index}`);
   read.children.forEach((child, index) => {
@@ -177,7 +190,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   });
   // CALL blocks promise no row order: sort again before collecting.
   if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${order}`);
-  if (read.nodeSources) edge.push(`nodeSources: ${sourcesOf(`${node}.sourceIds`)}`);
+  if (read.nodeSources) edge.push(`nodeSources: ${sourcesOf(`${node}.sourceIds`, read.nodeSources)}`);
   if (below.length > 0) edge.push(`below: [${below.join(', ')}]`);
   lines.push(`  RETURN collect({${edge.join(', ')}}) AS window`, '}');
   const totalCount = read.countTotal ? pattern.count(asOf, read.returns === 'nodeEdges' ? 'nodes' : 'claims') : '0';
@@ -241,7 +254,7 @@ export function withReadsBelow(
   label: EntityLabel,
   reads: readonly RelationshipRead[],
   asOfGiven: boolean,
-  withSources: boolean,
+  sources: SourceProperties | null,
 ): { text: string; params: Row } {
   const statement = new Statement(asOfGiven ? PLANNED_AS_OF : null);
   const blocks = reads.map((read, index) => readBlock(statement, read, 'parent', `p${index}`, `r${index}`));
@@ -253,7 +266,7 @@ export function withReadsBelow(
     `  UNWIND ${root.idsExpression} AS key`,
     `  MATCH (parent:${label} {id: key})`,
     ...blocks.map(indent),
-    `  RETURN collect({key: key, below: [${reads.map((_, index) => `r${index}`).join(', ')}]${withSources ? `, sources: ${sourcesOf('parent.sourceIds')}` : ''}}) AS planned`,
+    `  RETURN collect({key: key, below: [${reads.map((_, index) => `r${index}`).join(', ')}]${sources ? `, sources: ${sourcesOf('parent.sourceIds', sources)}` : ''}}) AS planned`,
     `}`,
     `RETURN *`,
   ].join('\n');
@@ -276,13 +289,13 @@ export interface ReadsBelowNode {
  * The reads below `parent`, a node the root statement has bound: the reads expand from it, with no match by id.
  * Their block variables are `r<index>`, `np<index>…`, `cp<index>…`: a root statement must not use those names.
  */
-export function readsBelowNode(parent: string, reads: readonly RelationshipRead[], asOfGiven: boolean, withSources: boolean): ReadsBelowNode {
+export function readsBelowNode(parent: string, reads: readonly RelationshipRead[], asOfGiven: boolean, sources: SourceProperties | null): ReadsBelowNode {
   const statement = new Statement(asOfGiven ? PLANNED_AS_OF : null);
   const blocks = reads.map((read, index) => readBlock(statement, read, parent, `p${index}`, `r${index}`));
   return {
     blocks,
     pages: `[${reads.map((_, index) => `r${index}`).join(', ')}]`,
-    sources: withSources ? sourcesOf(`${parent}.sourceIds`) : null,
+    sources: sources && sourcesOf(`${parent}.sourceIds`, sources),
     params: statement.params,
   };
 }

@@ -34,7 +34,10 @@ export function pageQueryOf(label: EntityLabel): PageQueryName {
   return queryName;
 }
 
-const PAGE_RESULT: RootShape = { idsExpression: '[row IN rows | row.node.id]' };
+const PAGE_RESULT: RootShape = {
+  idsExpression: '[row IN rows | row.node.id]',
+  nodesOf: (row) => ((row.rows ?? []) as Array<SortedRow<EntityRecord>>).map((sorted) => sorted.node),
+};
 
 /** Reads shared by every entity type: by id, by lookup key, and keyset pages. */
 export class EntityRepository {

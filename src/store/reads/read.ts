@@ -38,18 +38,38 @@ export interface RelationshipRead {
   readonly countTotal: boolean;
   /** Target node properties to project beside id and __typename; '*' for all of them. */
   readonly properties: readonly string[] | '*';
-  /** The Source nodes of each edge's claim, fetched inline. */
-  readonly edgeSources: boolean;
-  /** `nodeEdges` only: every claim about each edge's node-pair (`edges.claims`), and their Source nodes, fetched inline. */
-  readonly edgeClaims: boolean;
-  readonly edgeClaimSources: boolean;
-  /** The Source nodes of each target node that is itself a claim (leaks, partnerships, specs). */
-  readonly nodeSources: boolean;
+  /**
+   * The properties of each edge's claim (a node edge's deciding claim) to project, `id` being the claim's id: what the
+   * Claim fields selected on the edges are answered from, and what a cursor is made of when one is selected
+   * (CURSOR_CLAIM_PROPERTIES). Empty: the edges carry no claim (believed nodes, specs, counts, connections that ask none).
+   */
+  readonly claimProperties: readonly string[];
+  /** The Source nodes of each edge's claim, fetched inline with the Source properties their selection asks; null: not selected. */
+  readonly edgeSources: SourceProperties | null;
+  /** `nodeEdges` only: the properties of every claim about each edge's node-pair (`edges.claims`), null when not selected. */
+  readonly edgeClaims: readonly string[] | null;
+  /** The Source nodes of those claims, fetched inline as edgeSources are. */
+  readonly edgeClaimSources: SourceProperties | null;
+  /** The Source nodes of each target node that is itself a claim (leaks, partnerships, specs), fetched inline as edgeSources are. */
+  readonly nodeSources: SourceProperties | null;
   /** Reads below each target node. */
   readonly children: readonly RelationshipRead[];
   /** Identity of the read: equal keys read the same thing. */
   readonly key: string;
 }
+
+/**
+ * The stored Source properties a claim's `sources` selection is answered from, beside id and __typename (sourcePropertiesOf).
+ * Sources fetched inline with a claim are projected with these alone, so they are handed to that claim's `sources` field
+ * only (see inlineSourcesOf), never to the request's entity loader, which other fields read whole records from.
+ */
+export type SourceProperties = readonly string[];
+
+/** What a claim edge's cursor is made of, by what the read returns: a claim's day and id, or a node edge's deciding day (and its node's id). */
+export const CURSOR_CLAIM_PROPERTIES = { claims: ['id', 'reportedOn'], nodeEdges: ['reportedOn'] } as const;
+
+/** What `edges.claims` pages and ranks a node-pair's claims by (pairClaimsPage), whatever their selection asks. */
+export const PAIR_CLAIM_PROPERTIES = ['confidence', 'id', 'reportedOn'] as const;
 
 /** What a resolver knows about the field it resolves: enough to plan below it. */
 export interface SelectionContext {
@@ -72,10 +92,11 @@ export const ALL_SPECS: RelationshipRead = makeRead({
   page: null,
   countTotal: false,
   properties: '*',
-  edgeSources: false,
-  edgeClaims: false,
-  edgeClaimSources: false,
-  nodeSources: false,
+  claimProperties: [],
+  edgeSources: null,
+  edgeClaims: null,
+  edgeClaimSources: null,
+  nodeSources: null,
   children: [],
 });
 
@@ -146,9 +167,9 @@ export function readOfField(
   if (!found || !fieldDefinition) return undefined;
   const { declaration, as } = found;
   const subSelections = fieldNodes.map((node) => node.selectionSet);
-  const unpaged = { page: null, countTotal: false, edgeSources: false, edgeClaims: false, edgeClaimSources: false };
+  const unpaged = { page: null, countTotal: false, claimProperties: [], edgeSources: null, edgeClaims: null, edgeClaimSources: null };
   if (as === 'count') {
-    return makeRead({ declaration, returns: 'count', ...unpaged, properties: [], nodeSources: false, children: [] });
+    return makeRead({ declaration, returns: 'count', ...unpaged, properties: [], nodeSources: null, children: [] });
   }
   if (as === 'value') {
     const returns = declaration.shape.kind === 'specs' ? 'claims' : declaration.cardinality === 'single' ? 'bestNode' : 'believedNodes';
@@ -159,14 +180,19 @@ export function readOfField(
   const window = pageWindow(getArgumentValues(fieldDefinition, fieldNodes[0]!, context.variableValues), 'day');
   const page = { ...window, afterKey: window.afterKey === null ? null : String(window.afterKey) };
   const connectionType = getNamedType(fieldDefinition.type) as GraphQLObjectType;
-  const { nodeSelections, edgeSources, countTotal, claims } = connectionSelections(context, connectionType, subSelections);
+  const { nodeSelections, claimFields, cursors, edgeSources, countTotal, claims } = connectionSelections(context, connectionType, subSelections);
   const returns = as === 'connection' ? 'nodeEdges' : 'claims';
+  const claimProperties = [...claimFields, ...(cursors ? CURSOR_CLAIM_PROPERTIES[returns] : [])];
+  // `edges.claims` are paged and ranked in the loader, by properties of their own, whatever their selection asks.
+  const edgeClaims = {
+    edgeClaims: claims && [...claims.claimFields, ...PAIR_CLAIM_PROPERTIES],
+    edgeClaimSources: claims?.edgeSources ?? null,
+  };
   // `edges.claims` shows the same node as its edge: one projection of it serves both selections.
-  const edgeClaims = { edgeClaims: claims !== null, edgeClaimSources: claims?.edgeSources ?? false };
   return readOfNodes(
     context,
     declaration,
-    { returns, page, countTotal, edgeSources, ...edgeClaims },
+    { returns, page, countTotal, claimProperties, edgeSources, ...edgeClaims },
     [...nodeSelections, ...(claims?.nodeSelections ?? [])],
     asOfGiven,
   );
@@ -175,17 +201,36 @@ export function readOfField(
 function readOfNodes(
   context: SelectionContext,
   declaration: RelationshipDeclaration,
-  edges: Pick<RelationshipRead, 'returns' | 'page' | 'countTotal' | 'edgeSources' | 'edgeClaims' | 'edgeClaimSources'>,
+  edges: Pick<RelationshipRead, 'returns' | 'page' | 'countTotal' | 'claimProperties' | 'edgeSources' | 'edgeClaims' | 'edgeClaimSources'>,
   nodeSelections: readonly (SelectionSetNode | undefined)[],
   asOfGiven: boolean,
 ): RelationshipRead {
   const targetType = context.schema.getType(declaration.target) as GraphQLObjectType;
-  const nodeFields = collectFields(context, targetType, nodeSelections);
-  const fieldNames = new Set([...nodeFields.values()].map((nodes) => nodes[0]!.name.value));
-  const nodeSources = fieldNames.has('sources');
+  const nodeFields = [...collectFields(context, targetType, nodeSelections).values()];
+  const fieldNames = new Set(nodeFields.map((nodes) => nodes[0]!.name.value));
+  const nodeSources = sourcePropertiesOf(context, nodeFields.flat());
   const properties = declaration.target === 'Spec' ? '*' : storedPropertiesOf(targetType, fieldNames);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
   return makeRead({ declaration, ...edges, properties, nodeSources, children });
+}
+
+/**
+ * The Source properties the `sources` fields among `fields` (selected on a claim) are answered from, or null when
+ * there are none. Sources have no relationship fields: nothing is read below them.
+ */
+export function sourcePropertiesOf(context: SelectionContext, fields: readonly FieldNode[]): SourceProperties | null {
+  const sourcesFields = fields.filter((node) => node.name.value === 'sources');
+  if (sourcesFields.length === 0) return null;
+  const sourceType = context.schema.getType('Source') as GraphQLObjectType;
+  const selected = collectFields(
+    context,
+    sourceType,
+    sourcesFields.map((node) => node.selectionSet),
+  );
+  return storedPropertiesOf(
+    sourceType,
+    [...selected.values()].map((nodes) => nodes[0]!.name.value),
+  );
 }
 
 /** Fields whose resolvers compute them from other stored properties: those properties. */
@@ -213,13 +258,23 @@ export function storedPropertiesOf(type: GraphQLObjectType, fieldNames: Iterable
 
 interface ConnectionSelections {
   nodeSelections: (SelectionSetNode | undefined)[];
-  edgeSources: boolean;
+  /** The stored claim properties the Claim fields selected on the edges are answered from (confidence, reported, sources…). */
+  claimFields: string[];
+  /** Whether an edge's cursor is selected, on the edge or as pageInfo's startCursor or endCursor. */
+  cursors: boolean;
+  edgeSources: SourceProperties | null;
   countTotal: boolean;
   /** What the edges' `claims` connection asks (of a connection of nodes), null when it is not selected. */
   claims: ConnectionSelections | null;
 }
 
-/** What a selection of a connection type asks of its edges: the selections of `edges.node`, edge sources, totalCount, `edges.claims`. */
+/** Fields of PageInfo that are an edge's cursor. */
+const CURSOR_FIELDS = new Set(['startCursor', 'endCursor']);
+
+/**
+ * What a selection of a connection type asks of its edges: the selections of `edges.node`, the claim's fields and its
+ * cursor, edge sources, totalCount, `edges.claims`.
+ */
 export function connectionSelections(
   context: SelectionContext,
   connectionType: GraphQLObjectType,
@@ -231,9 +286,20 @@ export function connectionSelections(
   const edgeFields = selected(collectFields(context, edgeType, edgeSelections));
   const claimsField = edgeType.getFields().claims;
   const claimsSelections = edgeFields.filter((node) => node.name.value === 'claims').map((node) => node.selectionSet);
+  const pageInfoField = connectionType.getFields().pageInfo;
+  const pageInfoSelections = connectionFields.filter((node) => node.name.value === 'pageInfo').map((node) => node.selectionSet);
+  const pageInfoFields =
+    pageInfoField && pageInfoSelections.length > 0
+      ? selected(collectFields(context, getNamedType(pageInfoField.type) as GraphQLObjectType, pageInfoSelections))
+      : [];
+  // The fields an edge has from the Claim interface are answered from its claim; the edge's own (cursor, node, claims) are not.
+  const claimInterface = edgeType.getInterfaces().find((type) => type.name === 'Claim');
+  const claimFieldNames = edgeFields.map((node) => node.name.value).filter((name) => claimInterface?.getFields()[name] !== undefined);
   return {
     nodeSelections: edgeFields.filter((node) => node.name.value === 'node').map((node) => node.selectionSet),
-    edgeSources: edgeFields.some((node) => node.name.value === 'sources'),
+    claimFields: storedPropertiesOf(edgeType, claimFieldNames),
+    cursors: edgeFields.some((node) => node.name.value === 'cursor') || pageInfoFields.some((node) => CURSOR_FIELDS.has(node.name.value)),
+    edgeSources: sourcePropertiesOf(context, edgeFields),
     countTotal: connectionFields.some((node) => node.name.value === 'totalCount'),
     claims:
       claimsField && claimsSelections.length > 0 ? connectionSelections(context, getNamedType(claimsField.type) as GraphQLObjectType, claimsSelections) : null,
@@ -244,21 +310,36 @@ function selected(fields: Map<string, FieldNode[]>): FieldNode[] {
   return [...fields.values()].flat();
 }
 
+/** Each property once, in one order: equal selections give equal keys and statement texts. */
+function propertySet(properties: readonly string[]): string[];
+function propertySet(properties: readonly string[] | null): string[] | null;
+function propertySet(properties: readonly string[] | null): string[] | null {
+  return properties && [...new Set(properties)].sort();
+}
+
 function makeRead(read: Omit<RelationshipRead, 'key'>): RelationshipRead {
-  const properties = read.properties === '*' ? '*' : [...new Set(read.properties)].sort();
+  const sets = {
+    properties: read.properties === '*' ? '*' : propertySet(read.properties),
+    claimProperties: propertySet(read.claimProperties),
+    edgeSources: propertySet(read.edgeSources),
+    edgeClaims: propertySet(read.edgeClaims),
+    edgeClaimSources: propertySet(read.edgeClaimSources),
+    nodeSources: propertySet(read.nodeSources),
+  } as const;
   const key = JSON.stringify([
     read.declaration.name,
     read.returns,
     read.page && [read.page.limit, read.page.backward, read.page.afterKey, read.page.afterId],
     read.countTotal,
-    properties,
-    read.edgeSources,
-    read.edgeClaims,
-    read.edgeClaimSources,
-    read.nodeSources,
+    sets.properties,
+    sets.claimProperties,
+    sets.edgeSources,
+    sets.edgeClaims,
+    sets.edgeClaimSources,
+    sets.nodeSources,
     read.children.map((child) => child.key),
   ]);
-  return { ...read, properties, key };
+  return { ...read, ...sets, key };
 }
 
 function typeConditionApplies(context: SelectionContext, typeCondition: string | undefined, type: GraphQLObjectType): boolean {

@@ -8,22 +8,52 @@ import { encodeCursor, pageInfoOf, pageWindow, type PageArguments } from '../../
 import type { Database, Row } from '../neo4j/database.js';
 import { batchStatement, PLANNED_AS_OF, readsBelowNode, withReadsBelow, type ReadGroup, type ReadsBelowNode } from './cypher.js';
 import type { CompiledDocument, CompiledDocuments, CompiledPlan } from './compiledDocuments.js';
-import { ALL_SPECS, collectFields, connectionSelections, readOfField, readsBelow, storedPropertiesOf, type RelationshipRead } from './read.js';
+import {
+  ALL_SPECS,
+  collectFields,
+  connectionSelections,
+  readOfField,
+  readsBelow,
+  sourcePropertiesOf,
+  storedPropertiesOf,
+  type PAIR_CLAIM_PROPERTIES,
+  type RelationshipRead,
+} from './read.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
 
 /** The record a relationship field hangs off, possibly read as of a past day. */
 export type Parent = { id: string } & WithAsOf;
 
+/**
+ * The sources a read fetched inline with a claim (an edge, or a node or root entity that is a claim), projected for the
+ * selection of that claim's `sources` field alone: not a GraphQL field. Kept on the claim, not in the request's entity
+ * loader, because other fields (node(id:), a claim's `from`) read whole records there; a partial Source reaches no field
+ * but the one it was projected for. That is simpler than widening every Source projection to what the whole document
+ * and the code (such as asOf's knownSince) could read of a Source, and stays right when a new reader appears.
+ */
+export interface WithInlineSources {
+  inlineSources?: readonly EntityRecord[];
+}
+
 /** A target node, projected as its read asked. */
-export type TargetNode = Row & { id: string } & WithAsOf;
+export type TargetNode = Row & { id: string } & WithAsOf & WithInlineSources;
+
+/** A claim with the properties its read projected (RelationshipRead.claimProperties): only those its edge's fields and cursor read. */
+export type ProjectedClaim = Partial<Claim>;
+
+/** A claim of `edges.claims`, with what the loader pages and ranks them by beside what their selection asks. */
+export type PairClaim = ProjectedClaim & Pick<Claim, (typeof PAIR_CLAIM_PROPERTIES)[number]>;
 
 /** One edge as the reads bring it back: the target node and, for reads of claims or node edges, the claim linking it. */
 export interface Edge {
   node: TargetNode;
-  /** The claim of the edge, or of a node edge the deciding claim. For specs, the spec node itself: a spec is its own claim. Absent from reads of believed nodes. */
-  claim?: Claim;
+  /**
+   * The claim of the edge, or of a node edge the deciding claim. Absent from reads of believed nodes and of specs (a
+   * spec is its own claim), and from connections whose selection reads nothing of it.
+   */
+  claim?: ProjectedClaim;
   /** Of a node edge, when `edges.claims` is asked for: every claim about the node-pair. */
-  claims?: Claim[];
+  claims?: PairClaim[];
   sources?: EntityRecord[];
   /** The sources of `claims`. */
   claimSources?: EntityRecord[];
@@ -51,9 +81,12 @@ function requestKey({ read, asOf, parentId }: Request): string {
   return `${read.key}@${asOf ?? ''}@${parentId}`;
 }
 
-/** Where a root query's entity ids are in its result row: a Cypher list expression over its columns. */
+/** Where a root query's entities are in its result row. */
 export interface RootShape {
+  /** Their ids: a Cypher list expression over its columns. */
   idsExpression: string;
+  /** Their records, as the driver brought them back (the ones the resolvers get): their planned sources go on them. */
+  nodesOf(row: Row): Array<{ id: string } & WithInlineSources>;
 }
 
 /**
@@ -73,7 +106,6 @@ export class RelationshipLoader {
 
   constructor(
     private readonly db: Database,
-    private readonly entities: DataLoader<string, EntityRecord | null>,
     /** false: root fields plan nothing; the field resolvers' reads, each with its subtree, go out batched. */
     private readonly planning = true,
   ) {
@@ -188,21 +220,15 @@ export class RelationshipLoader {
     return requests.map((request) => pages.get(requestKey(request)) ?? EMPTY);
   }
 
-  /** Hands sources fetched inline to the entity loader, where the claims' `sources` resolver looks. */
-  primeSources(sources: readonly EntityRecord[]): void {
-    for (const source of sources) this.entities.prime(source.id, source);
-  }
-
   /**
    * Makes a page that came back ready for the field resolvers below it: its nodes are viewed as of the day
-   * (tagged with it), their inline sources primed, and the pages below them primed in turn.
+   * (tagged with it), given their inline sources, and the pages below them primed in turn. The edges' own sources
+   * go on the edges connectionOf makes.
    */
   private primePage(read: RelationshipRead, asOf: AsOf, page: Page): void {
     for (const edge of page.edges) {
       if (asOf !== null) edge.node.asOf = asOf;
-      this.primeSources(edge.sources ?? []);
-      this.primeSources(edge.claimSources ?? []);
-      this.primeSources(edge.nodeSources ?? []);
+      if (edge.nodeSources) edge.node.inlineSources = edge.nodeSources;
       if (edge.below) this.primeBelow(read.children, asOf, edge.node.id, edge.below);
     }
   }
@@ -210,7 +236,7 @@ export class RelationshipLoader {
 
 /** One entity a composed root statement returns (rootStatements.ts): its node, the pages of the reads below it, its sources. */
 export interface RootEntry {
-  node: Row & { id: string };
+  node: Row & { id: string } & WithInlineSources;
   pages?: Page[];
   sources?: EntityRecord[];
 }
@@ -249,12 +275,12 @@ export class PlannedReads {
     let statement = this.plan.statements.get(shapeKey);
     if (!statement) {
       let reads: ReadsBelowNode | undefined;
-      const text = compose((variable) => (reads = readsBelowNode(variable, this.plan.reads, this.asOf !== null, this.plan.withSources)));
+      const text = compose((variable) => (reads = readsBelowNode(variable, this.plan.reads, this.asOf !== null, this.plan.sources)));
       statement = { text, params: reads?.params ?? {} };
       this.plan.statements.set(shapeKey, statement);
       this.built.statements += 1;
     }
-    const planned = this.plan.reads.length > 0 || this.plan.withSources;
+    const planned = this.plan.reads.length > 0 || this.plan.sources !== null;
     return db.readText(planned ? `${name}+planned` : name, statement.text, {
       ...params,
       ...statement.params,
@@ -266,26 +292,31 @@ export class PlannedReads {
   prime(entries: readonly RootEntry[]): void {
     for (const { node, pages, sources } of entries) {
       if (pages) this.loader.primeBelow(this.plan.reads, this.asOf, node.id, pages);
-      this.loader.primeSources(sources ?? []);
+      if (sources) node.inlineSources = sources;
     }
   }
 
   /** Runs the root statement `rootText` (named `name` in metrics) with the reads below each entity it returns, in one statement. */
   async run(db: Database, name: string, rootText: string, params: Row, shape: RootShape): Promise<Row[]> {
     // Nothing planned below (the selection asks only the entities' own fields): the root alone.
-    if (this.plan.reads.length === 0 && !this.plan.withSources) return db.readText(name, rootText, params);
+    if (this.plan.reads.length === 0 && this.plan.sources === null) return db.readText(name, rootText, params);
     let statement = this.plan.statements.get(rootText);
     if (!statement) {
-      statement = withReadsBelow({ text: rootText, ...shape }, this.label, this.plan.reads, this.asOf !== null, this.plan.withSources);
+      statement = withReadsBelow({ text: rootText, ...shape }, this.label, this.plan.reads, this.asOf !== null, this.plan.sources);
       this.plan.statements.set(rootText, statement);
       this.built.statements += 1;
     }
     const allParams = { ...params, ...statement.params, ...(this.asOf === null ? {} : { [PLANNED_AS_OF]: this.asOf }) };
     const rows = await db.readText(`${name}+planned`, statement.text, allParams);
     for (const row of rows) {
+      const sourcesByKey = new Map<string, EntityRecord[]>();
       for (const { key, below, sources } of row.planned as Array<{ key: string; below: Page[]; sources?: EntityRecord[] }>) {
         this.loader.primeBelow(this.plan.reads, this.asOf, key, below);
-        this.loader.primeSources(sources ?? []);
+        if (sources) sourcesByKey.set(key, sources);
+      }
+      for (const node of shape.nodesOf(row)) {
+        const sources = sourcesByKey.get(node.id);
+        if (sources) node.inlineSources = sources;
       }
     }
     return rows;
@@ -296,17 +327,12 @@ export class PlannedReads {
 function compilePlan(info: GraphQLResolveInfo, label: EntityLabel, asOfGiven: boolean): CompiledPlan {
   const selectionSets = entitySelections(info, label);
   const reads = readsBelow(info, label, selectionSets, asOfGiven);
-  const withSources = selectsSources(info, label, selectionSets);
   const type = info.schema.getType(label) as GraphQLObjectType;
-  const fieldNames = [...collectFields(info, type, selectionSets).values()].map((nodes) => nodes[0]!.name.value);
-  return { reads, withSources, properties: storedPropertiesOf(type, fieldNames), statements: new Map() };
-}
-
-/** Whether the selection asks for the sources of entities of `label` that are claims themselves. */
-function selectsSources(info: GraphQLResolveInfo, label: EntityLabel, selectionSets: ReturnType<typeof entitySelections>): boolean {
-  const type = info.schema.getType(label);
-  if (!isObjectType(type) || !type.getFields().sources) return false;
-  return [...collectFields(info, type, selectionSets).values()].some((nodes) => nodes[0]!.name.value === 'sources');
+  const fields = [...collectFields(info, type, selectionSets).values()];
+  // The sources of entities that are claims themselves, when selected.
+  const sources = type.getFields().sources ? sourcePropertiesOf(info, fields.flat()) : null;
+  const fieldNames = fields.map((nodes) => nodes[0]!.name.value);
+  return { reads, sources, properties: storedPropertiesOf(type, fieldNames), statements: new Map() };
 }
 
 /** The selection sets that apply to the root field's entities of `label`: their own, or a connection's `edges.node`. */
@@ -318,39 +344,47 @@ function entitySelections(info: GraphQLResolveInfo, label: EntityLabel) {
   return connectionSelections(info, returned, selectionSets).nodeSelections;
 }
 
-function missingClaim(read: RelationshipRead): never {
-  throw new Error(`${read.declaration.name}: a read of claims returned an edge without its claim`);
-}
-
-/** An edge of `<Name>ClaimConnection`: one claim about `node`, with its provenance, its sources viewed as of `asOf` as its node is. */
-function claimEdge(node: TargetNode, claim: Claim, asOf: AsOf) {
+/**
+ * An edge of `<Name>ClaimConnection`: one claim about `node`, with its provenance, its sources viewed as of `asOf` as
+ * its node is. Its claim has what the selection reads (its cursor, null when none is selected, is made by the caller).
+ */
+function claimEdge(node: TargetNode, claim: ProjectedClaim, cursor: string | null, sources: readonly EntityRecord[] | undefined, asOf: AsOf) {
   return {
-    cursor: encodeCursor(claim.reportedOn, claim.id),
+    cursor,
     node,
     confidence: claim.confidence,
     reportedOn: claim.reportedOn,
     reportedOnPrecision: claim.reportedOnPrecision,
     sourceIds: claim.sourceIds,
+    ...(sources ? { inlineSources: sources } : {}),
     ...(asOf ? { asOf } : {}),
   };
 }
 
 /** An edge of `<Name>Connection`: a node once, with its deciding claim, and every claim about the pair for `claims`. */
 export interface NodeEdge extends ReturnType<typeof claimEdge> {
-  /** Deciding claim first. */
-  pairClaims: Claim[];
+  /** Deciding claim first; empty when `claims` is not selected. */
+  pairClaims: PairClaim[];
+  /** The sources of pairClaims, each once, when their `sources` are selected. */
+  pairClaimSources: readonly EntityRecord[] | undefined;
+}
+
+/** The cursor of a pair's claim: its day and id, which its read always projects (PAIR_CLAIM_PROPERTIES). */
+function pairClaimCursor(claim: PairClaim): string {
+  return encodeCursor(claim.reportedOn, claim.id);
 }
 
 function connectionOf(read: RelationshipRead, page: Page, parent: Parent) {
   const window = read.page!;
   const asOf = parent.asOf ?? null;
   const inOrder = window.backward ? [...page.edges].reverse() : page.edges;
-  // Connections read claims, or nodes with their deciding claim: every edge has one.
-  const edges = inOrder.map(({ node, claim = missingClaim(read), claims }) =>
-    read.returns === 'nodeEdges'
-      ? { ...claimEdge(node, claim, asOf), cursor: encodeCursor(claim.reportedOn, node.id), pairClaims: decidingFirst(claims ?? [claim]) }
-      : claimEdge(node, claim, asOf),
-  );
+  const edges = inOrder.map(({ node, claim = {}, claims, sources, claimSources }) => {
+    // A node edge stands for its node; a claim edge for its claim. Read with the claim when a cursor is selected (CURSOR_CLAIM_PROPERTIES).
+    const cursorId = read.returns === 'nodeEdges' ? node.id : claim.id;
+    const cursor = claim.reportedOn === undefined || cursorId === undefined ? null : encodeCursor(claim.reportedOn, cursorId);
+    const edge = claimEdge(node, claim, cursor, sources, asOf);
+    return read.returns === 'nodeEdges' ? { ...edge, pairClaims: claims ? decidingFirst(claims) : [], pairClaimSources: claimSources } : edge;
+  });
   return { totalCount: page.totalCount, edges, pageInfo: pageInfoOf(edges, page.hasNextPage, window) };
 }
 
@@ -362,7 +396,7 @@ export function pairClaimsPage(edge: NodeEdge, args: PageArguments) {
   const window = pageWindow(args, 'day');
   const claims = edge.pairClaims;
   const at = claims.findIndex((claim) => claim.id === window.afterId);
-  let rest: Claim[];
+  let rest: PairClaim[];
   if (window.afterId === null) rest = window.backward ? [...claims].reverse() : claims;
   else if (at >= 0) rest = window.backward ? claims.slice(0, at).reverse() : claims.slice(at + 1);
   else
@@ -371,8 +405,18 @@ export function pairClaimsPage(edge: NodeEdge, args: PageArguments) {
       : claims.filter((claim) => claim.reportedOn < window.afterKey!);
   const kept = rest.slice(0, window.limit);
   if (window.backward) kept.reverse();
-  const edges = kept.map((claim) => claimEdge(edge.node, claim, edge.asOf ?? null));
+  const edges = kept.map((claim) => claimEdge(edge.node, claim, pairClaimCursor(claim), edge.pairClaimSources, edge.asOf ?? null));
   return { totalCount: claims.length, edges, pageInfo: pageInfoOf(edges, rest.length > window.limit, window) };
+}
+
+/**
+ * The sources a read brought with `claim` (WithInlineSources), in the order of its sourceIds, as the entity loader gives
+ * them; undefined when none came with it.
+ */
+export function inlineSourcesOf(claim: WithInlineSources & { sourceIds?: readonly string[] | null }): EntityRecord[] | undefined {
+  if (!claim.inlineSources) return undefined;
+  const byId = new Map(claim.inlineSources.map((source) => [source.id, source]));
+  return (claim.sourceIds ?? []).flatMap((id) => byId.get(id) ?? []);
 }
 
 function nodesOf(page: Page): Row[] {
