@@ -74,11 +74,15 @@ function storedEntries(variable: string, properties: readonly string[]): string[
   return properties.map((property) => (STORED_DATE_PROPERTIES.has(property) ? `${property}: toString(${variable}.${property})` : `.${property}`));
 }
 
-/** The map projection of `node` (of type `label`): `id`, the stored `properties` ('*': all of them) and `__typename`. */
-export function nodeProjection(node: string, label: string, properties: readonly string[] | '*'): string {
-  if (properties === '*') return `${node} {.*, __typename: '${label}'}`;
+/**
+ * The map projection of `node` (of type `label`): `id`, the stored `properties` ('*': all of them) and, unless the
+ * reader knows the type already (`withTypename` false), `__typename`.
+ */
+export function nodeProjection(node: string, label: string, properties: readonly string[] | '*', withTypename = true): string {
+  const typename = withTypename ? [`__typename: '${label}'`] : [];
+  if (properties === '*') return `${node} {${['.*', ...typename].join(', ')}}`;
   const others = properties.filter((property) => property !== 'id');
-  return `${node} {${['.id', ...storedEntries(node, others)].join(', ')}, __typename: '${label}'}`;
+  return `${node} {${['.id', ...storedEntries(node, others), ...typename].join(', ')}}`;
 }
 
 /** The Source nodes of every claim in the list `claims`, each once, with the stored `properties`. */
@@ -86,12 +90,15 @@ function sourcesOfAll(claims: string, properties: SourceProperties): string {
   return `COLLECT { UNWIND ${claims} AS pairClaim UNWIND pairClaim.sourceIds AS sourceId MATCH (source:Source {id: sourceId}) RETURN DISTINCT ${nodeProjection('source', 'Source', properties)} }`;
 }
 
+/** A read's target nodes come without `__typename`: the loader knows their type from the read (pageOf). */
 function projection(read: RelationshipRead, node: string): string {
-  return nodeProjection(node, read.declaration.target, read.properties);
+  return nodeProjection(node, read.declaration.target, read.properties, false);
 }
 
 /**
- * `CALL (parent) { … RETURN {totalCount, edges, hasNextPage} AS result }` for one read. Each edge is
+ * `CALL (parent) { … RETURN … AS result }` for one read: `{totalCount, edges, hasNextPage}` for a page, only the
+ * edges when the read is not paged and counts nothing, only the count for a count read (pageOf in
+ * relationshipLoader.ts makes each a Page). Each edge is
  * `{node, claim?, claims?, sources?, claimSources?, nodeSources?, below?}`, `below` holding the pages of the reads
  * below its node, in the order of `read.children`. Reads of believed nodes apply the belief rule here and return one
  * edge per node without its claim; reads of node edges return one edge per node with its deciding claim (and, asked
@@ -124,12 +131,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
         ? `COUNT { ${believedEdgesCypher(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)} RETURN ${node} }`
         : `COUNT { MATCH ${pattern.match}${known} }`;
     // The parent is a grouping key of the count's own aggregation: project it beside the count.
-    return [
-      `CALL (${parent}) {`,
-      `  WITH ${parent}, ${count} AS counted`,
-      `  RETURN {totalCount: counted, edges: [], hasNextPage: false} AS ${result}`,
-      '}',
-    ].join('\n');
+    return [`CALL (${parent}) {`, `  WITH ${parent}, ${count} AS counted`, `  RETURN counted AS ${result}`, '}'].join('\n');
   }
 
   const backward = read.page?.backward ?? false;
@@ -194,11 +196,9 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   if (below.length > 0) edge.push(`below: [${below.join(', ')}]`);
   lines.push(`  RETURN collect({${edge.join(', ')}}) AS window`, '}');
   const totalCount = read.countTotal ? pattern.count(asOf, read.returns === 'nodeEdges' ? 'nodes' : 'claims') : '0';
-  lines.push(
-    limit
-      ? `RETURN {totalCount: ${totalCount}, edges: window[0..${limit}], hasNextPage: size(window) > ${limit}} AS ${result}`
-      : `RETURN {totalCount: ${totalCount}, edges: window, hasNextPage: false} AS ${result}`,
-  );
+  if (limit) lines.push(`RETURN {totalCount: ${totalCount}, edges: window[0..${limit}], hasNextPage: size(window) > ${limit}} AS ${result}`);
+  else if (read.countTotal) lines.push(`RETURN {totalCount: ${totalCount}, edges: window, hasNextPage: false} AS ${result}`);
+  else lines.push(`RETURN window AS ${result}`);
   lines.push('}');
   return lines.map((line, index) => (index === 0 || index === lines.length - 1 ? line : `  ${line}`)).join('\n');
 }

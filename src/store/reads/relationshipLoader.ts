@@ -59,13 +59,23 @@ export interface Edge {
   claimSources?: EntityRecord[];
   nodeSources?: EntityRecord[];
   /** Pages of the reads below this node, in the order of the read's children. */
-  below?: Page[];
+  below?: ReturnedPage[];
 }
 
 export interface Page {
   totalCount: number;
   edges: Edge[];
   hasNextPage: boolean;
+}
+
+/** A read's result as its statement returns it (readBlock): a page, only the edges of an unpaged read, or a count. */
+export type ReturnedPage = Page | Edge[] | number;
+
+/** The Page a statement returned for `read`: results that carry less than a page are completed here, where it costs no bytes. */
+function pageOf(returned: ReturnedPage): Page {
+  if (typeof returned === 'number') return { totalCount: returned, edges: [], hasNextPage: false };
+  if (Array.isArray(returned)) return { totalCount: 0, edges: returned, hasNextPage: false };
+  return returned;
 }
 
 interface Request {
@@ -186,12 +196,11 @@ export class RelationshipLoader {
   }
 
   /** Stores the pages a planned statement brought back, and those below them, for the resolvers to find. */
-  primeBelow(reads: readonly RelationshipRead[], asOf: AsOf, parentId: string, pages: readonly Page[]): void {
+  primeBelow(reads: readonly RelationshipRead[], asOf: AsOf, parentId: string, pages: readonly ReturnedPage[]): void {
     reads.forEach((read, index) => {
-      const page = pages[index];
-      if (!page) return;
-      this.primePage(read, asOf, page);
-      this.planned.set(requestKey({ read, asOf, parentId }), page);
+      const returned = pages[index];
+      if (returned === undefined) return;
+      this.planned.set(requestKey({ read, asOf, parentId }), this.primePage(read, asOf, returned));
     });
   }
 
@@ -212,32 +221,34 @@ export class RelationshipLoader {
     const [row] = await this.db.readText('relationships', text, params);
     const pages = new Map<string, Page>();
     ordered.forEach(({ read, asOf }, index) => {
-      for (const { key, page } of (row?.[`g${index}`] ?? []) as Array<{ key: string; page: Page }>) {
-        this.primePage(read, asOf, page);
-        pages.set(requestKey({ read, asOf, parentId: key }), page);
+      for (const { key, page } of (row?.[`g${index}`] ?? []) as Array<{ key: string; page: ReturnedPage }>) {
+        pages.set(requestKey({ read, asOf, parentId: key }), this.primePage(read, asOf, page));
       }
     });
     return requests.map((request) => pages.get(requestKey(request)) ?? EMPTY);
   }
 
   /**
-   * Makes a page that came back ready for the field resolvers below it: its nodes are viewed as of the day
-   * (tagged with it), given their inline sources, and the pages below them primed in turn. The edges' own sources
-   * go on the edges connectionOf makes.
+   * Makes a page that came back ready for the field resolvers below it: its nodes are typed (the statement leaves
+   * `__typename` out, the read knows it), viewed as of the day (tagged with it), given their inline sources, and the
+   * pages below them primed in turn. The edges' own sources go on the edges connectionOf makes.
    */
-  private primePage(read: RelationshipRead, asOf: AsOf, page: Page): void {
+  private primePage(read: RelationshipRead, asOf: AsOf, returned: ReturnedPage): Page {
+    const page = pageOf(returned);
     for (const edge of page.edges) {
+      edge.node.__typename = read.declaration.target;
       if (asOf !== null) edge.node.asOf = asOf;
       if (edge.nodeSources) edge.node.inlineSources = edge.nodeSources;
       if (edge.below) this.primeBelow(read.children, asOf, edge.node.id, edge.below);
     }
+    return page;
   }
 }
 
 /** One entity a composed root statement returns (rootStatements.ts): its node, the pages of the reads below it, its sources. */
 export interface RootEntry {
   node: Row & { id: string } & WithInlineSources;
-  pages?: Page[];
+  pages?: ReturnedPage[];
   sources?: EntityRecord[];
 }
 
@@ -310,7 +321,7 @@ export class PlannedReads {
     const rows = await db.readText(`${name}+planned`, statement.text, allParams);
     for (const row of rows) {
       const sourcesByKey = new Map<string, EntityRecord[]>();
-      for (const { key, below, sources } of row.planned as Array<{ key: string; below: Page[]; sources?: EntityRecord[] }>) {
+      for (const { key, below, sources } of row.planned as Array<{ key: string; below: ReturnedPage[]; sources?: EntityRecord[] }>) {
         this.loader.primeBelow(this.plan.reads, this.asOf, key, below);
         if (sources) sourcesByKey.set(key, sources);
       }
