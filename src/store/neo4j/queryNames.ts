@@ -37,7 +37,6 @@ export const QUERY_NAMES = [
   'importSources',
   'importSpecs',
   'importValidTimes',
-  'leaksPage',
   'lockEntity',
   'partnershipCountsByGroup',
   'pendingChangeCount',
@@ -46,7 +45,6 @@ export const QUERY_NAMES = [
   'recordImportProgress',
   'registryResolutionIndex',
   'sequenceChanges',
-  'sourcesPage',
   'validTimeClaimsOfSubjects',
 ] as const;
 

@@ -2,10 +2,10 @@ import { believedEdgesCypher, bestNodeCypher } from '../../model/claim.js';
 import type { EntityLabel } from '../../model/entityKinds.js';
 import { relationship, type RelationshipDeclaration, type RelationshipName } from '../../model/relationships.js';
 import type { Row } from '../neo4j/database.js';
-import { claimPattern } from './cypher.js';
+import { claimPattern, nodeProjection } from './cypher.js';
 
 /**
- * Keyset pages of brands, chips and devices, composed in code: their filters and sorts declared per kind,
+ * Keyset pages of brands, chips, devices, leaks and sources, composed in code: their filters and sorts declared per kind,
  * the relationship ones derived from the relationship table and the belief rule (model/claim.ts), so
  * `devices(brandId:)` keeps what `Device.brand` shows and PARTNER_COUNT counts what `Brand.partnerCount`
  * does. The keyset window is written once for all of them. Each shape (filters present, asOf given or
@@ -27,18 +27,28 @@ const listDescending = (shape: Shape) => shape.descending !== shape.backward;
 /** A filter: applies when its parameter is set. */
 interface Filter {
   param: string;
-  condition: (shape: Shape) => string;
+  /** What `node` must satisfy; none when the candidates alone are the filter. */
+  condition?: (shape: Shape) => string;
   /** A MATCH that finds the candidates from the filter's entity, instead of scanning the label. */
   candidates?: string;
   /** Whether the parameter is an entity id, which must exist (missingFilterId). */
   isId?: true;
 }
 
+/**
+ * How a cursor's key (text, or an ISO day for a date property) compares with an indexed property, and the bound
+ * that makes the planner read a page without a cursor from the index, in its order.
+ */
+const INDEXED_TYPES = {
+  text: { value: (param: string) => param, unbounded: (property: string, descending: boolean) => (descending ? null : `${property} >= ''`) },
+  date: { value: (param: string) => `date(${param})`, unbounded: (property: string) => `${property} IS NOT NULL` },
+};
+
 interface Sort {
-  /** The sort key over `node`. */
+  /** The sort key over `node`, as the cursor carries it. */
   key: (shape: Shape) => string;
-  /** The property sorted by, when the key is one: a range index on it then gives the order. */
-  indexed?: string;
+  /** The property sorted by, when the key is it (a date as its ISO day): a range index on it then gives the order. */
+  indexed?: { property: string; type: keyof typeof INDEXED_TYPES };
 }
 
 interface PageDeclaration {
@@ -49,6 +59,21 @@ interface PageDeclaration {
   sorts: Record<string, Sort>;
   /** Whether a node exists in the view of a past day, when it is not always. */
   knownOn?: (asOf: string) => string;
+}
+
+/**
+ * The candidates of a filter by the entity `$param` at the other end of the relationship `name`: the nodes some
+ * claim links to it, each once, whatever the claims say (the filter's condition, if any, applies belief).
+ */
+function linkedTo(name: RelationshipName, param: string): string {
+  const declaration = relationship(name);
+  const { match } = claimPattern(declaration, `node:${declaration.owner}`, 'filtered', 'link');
+  return `MATCH ${match} WHERE filtered.id = $${param} WITH DISTINCT node`;
+}
+
+/** A day sort key over `node.property`: unknown days end the list in either order, so a page from the end (`last`) starts with them. */
+function dayOrMissing(property: string) {
+  return (shape: Shape) => `coalesce(toString(node.${property}), '${listDescending(shape) ? '0000-00-00' : '9999-99-99'}')`;
 }
 
 /** The relationship `name` of `node`, with its claims as known on the shape's day. */
@@ -81,7 +106,9 @@ function countOf(name: RelationshipName, shape: Shape): string {
   return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target }`;
 }
 
-const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration> = {
+const byName: Sort = { key: () => 'node.name', indexed: { property: 'name', type: 'text' } };
+
+const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | 'sourcesPage', PageDeclaration> = {
   brandsPage: {
     label: 'Brand',
     filters: [
@@ -89,7 +116,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration>
       { param: 'country', condition: () => 'node.country = $country' },
     ],
     sorts: {
-      NAME: { key: () => 'node.name', indexed: 'name' },
+      NAME: byName,
       PARTNER_COUNT: { key: (shape) => countOf('Brand.partners', shape) },
     },
   },
@@ -98,7 +125,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration>
     filters: [{ param: 'vendorId', condition: (shape) => holds('Chip.vendor', 'vendorId', shape), isId: true }],
     filterIdsOf: 'Brand',
     sorts: {
-      NAME: { key: () => 'node.name', indexed: 'name' },
+      NAME: byName,
       // Chip.devices has no count field: its believed devices, as the list shows them.
       DEVICE_COUNT: {
         key: (shape) => {
@@ -114,7 +141,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration>
       {
         param: 'brandId',
         condition: (shape) => holds('Device.brand', 'brandId', shape),
-        candidates: 'MATCH (:Brand {id: $brandId})<-[:MADE_BY]-(node:Device) WITH DISTINCT node',
+        candidates: linkedTo('Device.brand', 'brandId'),
         isId: true,
       },
       { param: 'chipId', condition: (shape) => holds('Device.chip', 'chipId', shape), isId: true },
@@ -124,13 +151,37 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage', PageDeclaration>
       { param: 'announcedTo', condition: () => 'node.announcedOn <= date($announcedTo)' },
     ],
     sorts: {
-      NAME: { key: () => 'node.name', indexed: 'name' },
-      // Unknown days end the list in either order, so a page from the end (`last`) starts with them.
-      ANNOUNCED_ON: { key: (shape) => `coalesce(toString(node.announcedOn), '${listDescending(shape) ? '0000-00-00' : '9999-99-99'}')` },
+      NAME: byName,
+      ANNOUNCED_ON: { key: dayOrMissing('announcedOn') },
       LEAK_COUNT: { key: (shape) => countOf('Device.leaks', shape) },
     },
     filterIdsOf: 'Entity',
     knownOn: (asOf) => `node.firstReportedOn <= ${asOf}`,
+  },
+  leaksPage: {
+    label: 'Leak',
+    filters: [
+      { param: 'confidence', condition: () => 'node.confidence = $confidence' },
+      { param: 'platform', condition: () => 'toLower(node.platform) = toLower($platform)' },
+      { param: 'reportedFrom', condition: () => 'node.reportedOn >= date($reportedFrom)' },
+      { param: 'reportedTo', condition: () => 'node.reportedOn <= date($reportedTo)' },
+      // Any leak about the device, as Device.leaks lists them.
+      { param: 'deviceId', candidates: linkedTo('Leak.devices', 'deviceId'), isId: true },
+    ],
+    filterIdsOf: 'Device',
+    // Newest first, the usual order, reads the leak_reported_on index backwards and stops after the page.
+    sorts: { REPORTED_ON: { key: () => 'toString(node.reportedOn)', indexed: { property: 'reportedOn', type: 'date' } } },
+    knownOn: (asOf) => `node.reportedOn <= ${asOf}`,
+  },
+  sourcesPage: {
+    label: 'Source',
+    filters: [{ param: 'publisher', condition: () => 'toLower(node.publisher) = toLower($publisher)' }],
+    sorts: {
+      TITLE: { key: () => 'node.title', indexed: { property: 'title', type: 'text' } },
+      PUBLISHED_ON: { key: dayOrMissing('publishedOn') },
+    },
+    // A source with no publication day is in every day's view.
+    knownOn: (asOf) => `(node.publishedOn IS NULL OR node.publishedOn <= ${asOf})`,
   },
 };
 
@@ -155,8 +206,8 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
   const start = filters.find((filter) => filter.candidates);
   const conditions = [
     ...(shape.asOf !== null && page.knownOn ? [page.knownOn(shape.asOf)] : []),
-    ...filters.filter((filter) => filter !== start).map((filter) => filter.condition(shape)),
-    ...(start ? [start.condition(shape)] : []),
+    ...filters.filter((filter) => filter !== start).map((filter) => conditionOf(name, filter)(shape)),
+    ...(start?.condition ? [start.condition(shape)] : []),
   ];
   const sortField = String(params.sortField);
   const sort = page.sorts[sortField];
@@ -168,17 +219,22 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
   const windowConditions = [...conditions];
   // The sort key is an indexed property: bound it from the cursor on, so the index gives the order.
   const [keyAfter, idAfter] = [shape.descending ? '<' : '>', shape.backward ? '<' : '>'];
-  const byIndex = sort.indexed !== undefined && !start;
-  if (byIndex && afterGiven) windowConditions.unshift(`node.${sort.indexed} ${keyAfter}= $afterKey`);
-  else if (byIndex && !shape.descending) windowConditions.unshift(`node.${sort.indexed} >= ''`);
+  const indexed = start ? undefined : sort.indexed;
+  let sortKey = 'sortKey';
+  let afterKey = '$afterKey';
+  if (indexed) {
+    const { value, unbounded } = INDEXED_TYPES[indexed.type];
+    [sortKey, afterKey] = [`node.${indexed.property}`, value('$afterKey')];
+    const bound = afterGiven ? `${sortKey} ${keyAfter}= ${afterKey}` : unbounded(sortKey, shape.descending);
+    if (bound) windowConditions.unshift(bound);
+  }
   if (windowConditions.length > 0) window.push(`WHERE ${windowConditions.join('\n  AND ')}`);
-  const sortKey = byIndex ? `node.${sort.indexed!}` : 'sortKey';
   window.push(`WITH node, ${sort.key(shape)} AS sortKey`);
-  if (afterGiven) window.push(`WHERE ${sortKey} ${keyAfter} $afterKey OR (${sortKey} = $afterKey AND node.id ${idAfter} $afterId)`);
+  if (afterGiven) window.push(`WHERE ${sortKey} ${keyAfter} ${afterKey} OR (${sortKey} = ${afterKey} AND node.id ${idAfter} $afterId)`);
   window.push(
     `WITH node, sortKey ORDER BY ${sortKey}${shape.descending ? ' DESC' : ''}, node.id${shape.backward ? ' DESC' : ''}`,
     'LIMIT $limit',
-    `RETURN collect({node: node {.*, __typename: '${page.label}'}, sortKey: sortKey}) AS rows`,
+    `RETURN collect({node: ${nodeProjection('node', page.label, '*')}, sortKey: sortKey}) AS rows`,
   );
 
   const lines: string[] = [];
@@ -194,6 +250,12 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
   const missing = ids.length === 0 ? 'null' : `[id IN [${ids.join(', ')}] WHERE NOT EXISTS { MATCH (:${page.filterIdsOf} {id: id}) }][0]`;
   lines.push(`RETURN ${params.countTotal === true ? 'totalCount' : '0 AS totalCount'}, rows, ${missing} AS missingFilterId`);
   return lines.join('\n');
+}
+
+/** The condition of a filter that does not choose the candidates. */
+function conditionOf(name: GeneratedPageName, filter: Filter): (shape: Shape) => string {
+  if (!filter.condition) throw new Error(`${name}: the filter ${filter.param} has no condition, and another filter chose the candidates`);
+  return filter.condition;
 }
 
 function indent(lines: readonly string[]): string {
