@@ -1,5 +1,5 @@
 import { believedEdgesCypher, bestNodeCypher } from '../../model/claim.js';
-import type { EntityLabel } from '../../model/entityKinds.js';
+import { ANY_ENTITY_LABEL, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship, type RelationshipDeclaration, type RelationshipName } from '../../model/relationships.js';
 import type { Row } from '../neo4j/database.js';
 import { claimPattern, nodeProjection } from './cypher.js';
@@ -55,7 +55,7 @@ interface PageDeclaration {
   label: EntityLabel;
   filters: Filter[];
   /** The label of the entities filter ids name. */
-  filterIdsOf?: string;
+  filterIdsOf?: EntityLabel | typeof ANY_ENTITY_LABEL;
   sorts: Record<string, Sort>;
   /** Whether a node exists in the view of a past day, when it is not always. */
   knownOn?: (asOf: string) => string;
@@ -155,7 +155,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
       ANNOUNCED_ON: { key: dayOrMissing('announcedOn') },
       LEAK_COUNT: { key: (shape) => countOf('Device.leaks', shape) },
     },
-    filterIdsOf: 'Entity',
+    filterIdsOf: ANY_ENTITY_LABEL,
     knownOn: (asOf) => `node.firstReportedOn <= ${asOf}`,
   },
   leaksPage: {
