@@ -98,7 +98,9 @@ export class EntityRepository {
       afterId: window.afterId,
       limit: int(window.limit + 1),
     };
-    const text = isGeneratedPage(queryName) ? pageStatement(queryName, params) : this.db.cypher.forParams(queryName, params);
+    // Planned: only the stored properties the selection answers from. Unplanned pages return whole nodes, whose
+    // field resolvers may read any property.
+    const text = isGeneratedPage(queryName) ? pageStatement(queryName, params, plan ? plan.properties : '*') : this.db.cypher.forParams(queryName, params);
     const [row] = plan ? await plan.run(this.db, queryName, text, params, PAGE_RESULT) : await this.db.readText(queryName, text, params);
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);

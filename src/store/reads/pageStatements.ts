@@ -197,9 +197,11 @@ function isSet(value: unknown): boolean {
 
 /**
  * The statement of one page for these parameters (those EntityRepository.page sends): `totalCount`
- * (0 unless `countTotal`), `rows` of `{node, sortKey}`, and `missingFilterId`, a filter id no entity has.
+ * (0 unless `countTotal`), `rows` of `{node, sortKey}`, and `missingFilterId`, a filter id no entity has. Each node
+ * comes with its stored `properties` ('*': all of them), days as ISO strings (nodeProjection); the cursor is made
+ * of the sort key and the id, so a page needs no other property than those the selection answers from.
  */
-export function pageStatement(name: GeneratedPageName, params: Row): string {
+export function pageStatement(name: GeneratedPageName, params: Row, properties: readonly string[] | '*'): string {
   const page = PAGES[name];
   const shape: Shape = { asOf: isSet(params.asOf) ? 'date($asOf)' : null, descending: params.descending === true, backward: params.backward === true };
   const filters = page.filters.filter((filter) => isSet(params[filter.param]));
@@ -234,7 +236,7 @@ export function pageStatement(name: GeneratedPageName, params: Row): string {
   window.push(
     `WITH node, sortKey ORDER BY ${sortKey}${shape.descending ? ' DESC' : ''}, node.id${shape.backward ? ' DESC' : ''}`,
     'LIMIT $limit',
-    `RETURN collect({node: ${nodeProjection('node', page.label, '*')}, sortKey: sortKey}) AS rows`,
+    `RETURN collect({node: ${nodeProjection('node', page.label, properties)}, sortKey: sortKey}) AS rows`,
   );
 
   const lines: string[] = [];

@@ -117,6 +117,42 @@ function expectedIds<TRow extends { id: string }>(rows: TRow[], key: (row: TRow)
 
 const sameText = (stored: string | null, wanted: string) => stored !== null && stored.toLowerCase() === wanted.toLowerCase();
 
+it('answers every field of the leaks and sources it lists', async () => {
+  const { data, errors } = await app.graphql(`{
+    leaks(deviceId: "${TABLET}", confidence: SPECULATED) {
+      edges { node { id summary platform tipster confidence reported { text precision } reportedOn sources { id } devices { id } } }
+    }
+    sources(publisher: "other", orderBy: PUBLISHED_ON_DESC) { edges { node { id title publisher author url published { text } publishedOn } } }
+  }`);
+  expect(errors).toBeUndefined();
+  expect(data.leaks.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+    {
+      id: `leak:${MARKER}-d`,
+      summary: `${MARKER} leak`,
+      platform: 'IMEI database',
+      tipster: null,
+      confidence: 'SPECULATED',
+      reported: { text: '2019-03-02', precision: 'DAY' },
+      reportedOn: '2019-03-02',
+      sources: [],
+      devices: [{ id: TABLET }],
+    },
+  ]);
+  const source = (key: string, title: string, day: string | null) => ({
+    id: `source:${MARKER}-${key}`,
+    title,
+    publisher: 'Other',
+    author: null,
+    url: null,
+    published: day === null ? null : { text: day },
+    publishedOn: day,
+  });
+  expect(data.sources.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+    source('d', 'H19pagesx Gamma', '2019-01-01'),
+    source('f', `${MARKER} epsilon`, null),
+  ]);
+});
+
 describe('leaks', () => {
   interface LeakRow {
     id: string;

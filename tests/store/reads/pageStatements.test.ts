@@ -4,7 +4,7 @@ import type { Row } from '../../../src/store/neo4j/database.js';
 import { pageStatement, type GeneratedPageName } from '../../../src/store/reads/pageStatements.js';
 import { startTestApp, type TestApp } from '../../helpers/testApp.js';
 
-/** The composed page statements as Neo4j plans them (EXPLAIN). */
+/** The composed page statements: what their rows hold, and how Neo4j plans them (EXPLAIN). */
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
@@ -25,7 +25,7 @@ interface PlanNode {
 }
 
 async function operators(name: GeneratedPageName, params: Row): Promise<string[]> {
-  const { summary } = await app.db.driver.executeQuery(`EXPLAIN ${pageStatement(name, params)}`, params);
+  const { summary } = await app.db.driver.executeQuery(`EXPLAIN ${pageStatement(name, params, ['summary', 'title'])}`, params);
   const walk = (plan: PlanNode): string[] => [`${plan.operatorType.replace(/@.*$/, '')} ${plan.arguments.Details ?? ''}`, ...plan.children.flatMap(walk)];
   return walk(summary.plan as unknown as PlanNode);
 }
@@ -44,4 +44,19 @@ it.each([
 it('reads sources by title from the title range index', async () => {
   const plan = await operators('sourcesPage', firstPage('TITLE', false));
   expect(plan.some((operator) => operator.startsWith('NodeIndex') && operator.includes('Source(title)'))).toBe(true);
+});
+
+it.each([
+  ['leaksPage', 'REPORTED_ON', ['summary', 'reportedOn', 'reportedOnPrecision']],
+  ['sourcesPage', 'PUBLISHED_ON', ['title', 'publishedOn']],
+] as const)('%s returns only the stored properties asked for, days as ISO strings', async (name, sortField, properties) => {
+  const params = firstPage(sortField, false);
+  const { records } = await app.db.driver.executeQuery(pageStatement(name, params, properties), params);
+  const rows = records[0]!.get('rows') as Array<{ node: Record<string, unknown> }>;
+  expect(rows.length).toBeGreaterThan(0);
+  for (const { node } of rows) {
+    expect(Object.keys(node).sort()).toEqual(['__typename', 'id', ...properties].sort());
+    const day = node.reportedOn ?? node.publishedOn;
+    if (day !== null) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  }
 });
