@@ -27,8 +27,14 @@ const listDescending = (shape: Shape) => shape.descending !== shape.backward;
 /** A filter: applies when its parameter is set. */
 interface Filter {
   param: string;
-  /** What `node` must satisfy; none when the candidates alone are the filter. */
+  /** What `node`'s own properties must satisfy. */
   condition?: (shape: Shape) => string;
+  /**
+   * What `node`'s relationships must hold, as the belief rule shows them: checked after every own-property
+   * condition, on the nodes those leave only, as the rule runs for each node it checks. None of the two when the
+   * candidates alone are the filter.
+   */
+  holds?: (shape: Shape) => string;
   /** A MATCH that finds the candidates from the filter's entity, instead of scanning the label. */
   candidates?: string;
   /** Whether the parameter is an entity id, which must exist (missingFilterId). */
@@ -122,7 +128,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
   },
   chipsPage: {
     label: 'Chip',
-    filters: [{ param: 'vendorId', condition: (shape) => holds('Chip.vendor', 'vendorId', shape), isId: true }],
+    filters: [{ param: 'vendorId', holds: (shape) => holds('Chip.vendor', 'vendorId', shape), isId: true }],
     filterIdsOf: 'Brand',
     sorts: {
       NAME: byName,
@@ -140,12 +146,12 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
     filters: [
       {
         param: 'brandId',
-        condition: (shape) => holds('Device.brand', 'brandId', shape),
+        holds: (shape) => holds('Device.brand', 'brandId', shape),
         candidates: linkedTo('Device.brand', 'brandId'),
         isId: true,
       },
-      { param: 'chipId', condition: (shape) => holds('Device.chip', 'chipId', shape), isId: true },
-      { param: 'cameraBrandId', condition: (shape) => holds('Device.cameraBrands', 'cameraBrandId', shape), isId: true },
+      { param: 'chipId', holds: (shape) => holds('Device.chip', 'chipId', shape), isId: true },
+      { param: 'cameraBrandId', holds: (shape) => holds('Device.cameraBrands', 'cameraBrandId', shape), isId: true },
       { param: 'status', condition: () => 'node.status = $status' },
       { param: 'announcedFrom', condition: () => 'node.announcedOn >= date($announcedFrom)' },
       { param: 'announcedTo', condition: () => 'node.announcedOn <= date($announcedTo)' },
@@ -206,11 +212,19 @@ export function pageStatement(name: GeneratedPageName, params: Row, properties: 
   const shape: Shape = { asOf: isSet(params.asOf) ? 'date($asOf)' : null, descending: params.descending === true, backward: params.backward === true };
   const filters = page.filters.filter((filter) => isSet(params[filter.param]));
   const start = filters.find((filter) => filter.candidates);
+  // The start's own belief check comes last: its candidates are already linked to the entity.
+  const checked = [...filters.filter((filter) => filter !== start), ...(start ? [start] : [])];
+  for (const filter of checked) {
+    if (filter !== start && !filter.condition && !filter.holds)
+      throw new Error(`${name}: the filter ${filter.param} checks nothing once another chose the candidates`);
+  }
   const conditions = [
     ...(shape.asOf !== null && page.knownOn ? [page.knownOn(shape.asOf)] : []),
-    ...filters.filter((filter) => filter !== start).map((filter) => conditionOf(name, filter)(shape)),
-    ...(start?.condition ? [start.condition(shape)] : []),
+    ...checked.flatMap((filter) => (filter.condition ? [filter.condition(shape)] : [])),
   ];
+  // A clause of its own: in the WHERE of the candidates' MATCH, the planner ran the rule before the cheap conditions.
+  const beliefChecks = checked.flatMap((filter) => (filter.holds ? [filter.holds(shape)] : []));
+  const believed = beliefChecks.length > 0 ? [`WITH node WHERE ${beliefChecks.join('\n  AND ')}`] : [];
   const sortField = String(params.sortField);
   const sort = page.sorts[sortField];
   if (!sort) throw new Error(`${name} has no order ${sortField}`);
@@ -231,7 +245,7 @@ export function pageStatement(name: GeneratedPageName, params: Row, properties: 
     if (bound) windowConditions.unshift(bound);
   }
   if (windowConditions.length > 0) window.push(`WHERE ${windowConditions.join('\n  AND ')}`);
-  window.push(`WITH node, ${sort.key(shape)} AS sortKey`);
+  window.push(...believed, `WITH node, ${sort.key(shape)} AS sortKey`);
   if (afterGiven) window.push(`WHERE ${sortKey} ${keyAfter} ${afterKey} OR (${sortKey} = ${afterKey} AND node.id ${idAfter} $afterId)`);
   window.push(
     `WITH node, sortKey ORDER BY ${sortKey}${shape.descending ? ' DESC' : ''}, node.id${shape.backward ? ' DESC' : ''}`,
@@ -243,7 +257,7 @@ export function pageStatement(name: GeneratedPageName, params: Row, properties: 
   if (params.countTotal === true) {
     lines.push(
       'CALL () {',
-      indent([candidates, ...(conditions.length > 0 ? [`WHERE ${conditions.join('\n  AND ')}`] : []), 'RETURN count(node) AS totalCount']),
+      indent([candidates, ...(conditions.length > 0 ? [`WHERE ${conditions.join('\n  AND ')}`] : []), ...believed, 'RETURN count(node) AS totalCount']),
       '}',
     );
   }
@@ -252,12 +266,6 @@ export function pageStatement(name: GeneratedPageName, params: Row, properties: 
   const missing = ids.length === 0 ? 'null' : `[id IN [${ids.join(', ')}] WHERE NOT EXISTS { MATCH (:${page.filterIdsOf} {id: id}) }][0]`;
   lines.push(`RETURN ${params.countTotal === true ? 'totalCount' : '0 AS totalCount'}, rows, ${missing} AS missingFilterId`);
   return lines.join('\n');
-}
-
-/** The condition of a filter that does not choose the candidates. */
-function conditionOf(name: GeneratedPageName, filter: Filter): (shape: Shape) => string {
-  if (!filter.condition) throw new Error(`${name}: the filter ${filter.param} has no condition, and another filter chose the candidates`);
-  return filter.condition;
 }
 
 function indent(lines: readonly string[]): string {
