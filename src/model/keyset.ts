@@ -55,7 +55,7 @@ export function sortKeyKindOf(sortField: string): SortKeyKind {
   return kind;
 }
 
-/** The sort keys the page queries give entities without a day (store/reads/pageStatements.ts for devices, cypher/sourcesPage.cypher). */
+/** The sort keys the page queries give entities without a day (dayOrMissing in store/reads/pageStatements.ts). */
 const MISSING_DAY_KEYS = new Set(['0000-00-00', '9999-99-99']);
 
 function isSortKeyOfKind(key: SortKey, kind: SortKeyKind): boolean {

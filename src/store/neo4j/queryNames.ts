@@ -36,7 +36,6 @@ export const QUERY_NAMES = [
   'importSources',
   'importSpecs',
   'importValidTimes',
-  'leaksPage',
   'lockEntity',
   'partnershipCountsByGroup',
   'pendingChangeCount',
@@ -45,7 +44,6 @@ export const QUERY_NAMES = [
   'recordImportProgress',
   'registryResolutionIndex',
   'sequenceChanges',
-  'sourcesPage',
   'validTimeClaimsOfSubjects',
 ] as const;
 

@@ -4,7 +4,7 @@ import { AmbiguousLookupError, NotFoundError } from '../../errors/errors.js';
 import { lookupKey } from '../../model/canonical.js';
 import { entityAsOf, KNOWN_SINCE_PROPERTY } from '../../model/claim.js';
 import { withAsOf, type AsOf } from '../../model/asOf.js';
-import { QUERY_NAMES, type QueryName } from '../neo4j/queryNames.js';
+import type { QueryName } from '../neo4j/queryNames.js';
 import { prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
 import { isGeneratedPage, pageStatement, type GeneratedPageName } from './pageStatements.js';
 import type { PlannedReads, RootEntry, RootShape } from './relationshipLoader.js';
@@ -22,16 +22,14 @@ export interface PageRequest {
   plan?: PlannedReads | null;
 }
 
-/** The page statements: generated ones, and those still in cypher/. */
+/** The page statements: the root lists' (generated), and the change log's (in cypher/). */
 export type PageQueryName = GeneratedPageName | Extract<QueryName, `${string}sPage`>;
 
-/** The keyset statement of a kind's root list, `<kind>sPage`: generated, or in cypher/. */
-export function pageQueryOf(label: EntityLabel): PageQueryName {
+/** The keyset statement of a kind's root list, `<kind>sPage`, composed by pageStatements.ts. */
+export function pageQueryOf(label: EntityLabel): GeneratedPageName {
   const name = `${prefixOfLabel(label)}sPage`;
-  if (isGeneratedPage(name)) return name;
-  const queryName = QUERY_NAMES.find((known): known is Extract<QueryName, `${string}sPage`> => known === name);
-  if (!queryName) throw new Error(`The root list of ${label} needs the statement cypher/${name}.cypher or a generated page`);
-  return queryName;
+  if (!isGeneratedPage(name)) throw new Error(`The root list of ${label} needs a page declared in store/reads/pageStatements.ts`);
+  return name;
 }
 
 const PAGE_RESULT: RootShape = {
@@ -103,7 +101,9 @@ export class EntityRepository {
       afterId: window.afterId,
       limit: int(window.limit + 1),
     };
-    const text = isGeneratedPage(queryName) ? pageStatement(queryName, params) : this.db.cypher.forParams(queryName, params);
+    // Planned: only the stored properties the selection answers from. Unplanned pages return whole nodes, whose
+    // field resolvers may read any property.
+    const text = isGeneratedPage(queryName) ? pageStatement(queryName, params, plan ? plan.properties : '*') : this.db.cypher.forParams(queryName, params);
     const [row] = plan ? await plan.run(this.db, queryName, text, params, PAGE_RESULT) : await this.db.readText(queryName, text, params);
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
