@@ -138,14 +138,20 @@ export class RawCypher {
     }
   }
 
-  /** Database hits of the statement, from PROFILE. */
-  async dbHits(cypher: string, params: Params): Promise<number> {
+  /**
+   * Database hits of the statement, from PROFILE, and the size of its result as JSON (what the API unpacks: its Node
+   * CPU follows it).
+   */
+  async profile(cypher: string, params: Params): Promise<StatementProfile> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
-      const { summary } = await session.run(`PROFILE ${cypher}`, cypherParams(params));
+      const { summary, records } = await session.run(`PROFILE ${cypher}`, cypherParams(params));
       const hits = (plan: { dbHits: number; children: unknown[] }): number =>
         plan.dbHits + plan.children.reduce<number>((sum, child) => sum + hits(child as typeof plan), 0);
-      return summary.profile ? hits(summary.profile) : Number.NaN;
+      return {
+        dbHits: summary.profile ? hits(summary.profile) : Number.NaN,
+        resultBytes: Buffer.byteLength(JSON.stringify(records.map((record) => record.toObject()))),
+      };
     } finally {
       await session.close();
     }
@@ -154,6 +160,11 @@ export class RawCypher {
   close(): Promise<void> {
     return this.driver.close();
   }
+}
+
+export interface StatementProfile {
+  dbHits: number;
+  resultBytes: number;
 }
 
 /** Whole numbers go to Cypher as integers (LIMIT rejects floats). */

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GraphQLClient, RawCypher, ourCypherTotals, startOurApi, startPeerApi, type Call, type ContestantName } from './contestants.js';
+import { GraphQLClient, RawCypher, ourCypherTotals, startOurApi, startPeerApi, type Call, type ContestantName, type StatementProfile } from './contestants.js';
 import { generateDataSet, recordsPerUnitScale, type GeneratedDataSet } from './generator.js';
 import { benchCypher, benchDir, loadWithImporter, loadWithPlainUnwind, round, seconds, startFreshNeo4j, type BenchNeo4j, type LoadResult } from './load.js';
 import { clockTicksPerSecond, cpuPerRequest, readCpuTicks, type CpuPerRequest, type CpuSample } from './cpu.js';
@@ -126,15 +126,19 @@ async function main(): Promise<void> {
     });
 
     const roundTrips = await checkAnswers(operations, oursClient, peerClient, raw);
-    const rawDbHits = new Map<string, number>();
-    const oursDbHits = new Map<string, number>();
+    const rawProfiles = new Map<string, StatementProfile>();
+    const oursProfiles = new Map<string, StatementProfile>();
     const splits = new Map<string, { ours: ServerSplit; rawCypher: ServerSplit }>();
     for (const operation of operations) {
       const sent = await Promise.all(operation.variants.map((variant) => ourStatements(load.neo4j, operation.ours.query, variant.variables)));
-      rawDbHits.set(operation.name, await raw.dbHits(operation.raw.cypher, operation.variants[0]!.raw));
-      let hits = 0;
-      for (const statement of sent[0]!) hits += await raw.dbHits(statement.text, statement.params);
-      oursDbHits.set(operation.name, hits);
+      rawProfiles.set(operation.name, await raw.profile(operation.raw.cypher, operation.variants[0]!.raw));
+      const ourProfile = { dbHits: 0, resultBytes: 0 };
+      for (const statement of sent[0]!) {
+        const { dbHits, resultBytes } = await raw.profile(statement.text, statement.params);
+        ourProfile.dbHits += dbHits;
+        ourProfile.resultBytes += resultBytes;
+      }
+      oursProfiles.set(operation.name, ourProfile);
       const oursRequests = sent.map((statements) => statements.map((statement) => () => raw.timed(statement.text, statement.params, true)));
       const rawRequests = operation.variants.map((variant) => [() => raw.timed(operation.raw.cypher, variant.raw, false)]);
       splits.set(operation.name, { ours: await measureSplit(oursRequests, splitSamples), rawCypher: await measureSplit(rawRequests, splitSamples) });
@@ -205,8 +209,10 @@ async function main(): Promise<void> {
         roundTrips: roundTrips.get(cell.operation.name)!,
         profile: {
           oursCypherMsPerRequest: round(median(cell.oursCypherMsPerRequest)),
-          oursDbHits: oursDbHits.get(cell.operation.name)!,
-          rawDbHits: rawDbHits.get(cell.operation.name)!,
+          oursDbHits: oursProfiles.get(cell.operation.name)!.dbHits,
+          rawDbHits: rawProfiles.get(cell.operation.name)!.dbHits,
+          oursResultBytes: oursProfiles.get(cell.operation.name)!.resultBytes,
+          rawResultBytes: rawProfiles.get(cell.operation.name)!.resultBytes,
           oursSplit: split.ours,
           rawSplit: split.rawCypher,
         },

@@ -16,7 +16,15 @@ export interface ReportRow {
    * one request may overlap), the database hits of our statements and of the raw one (PROFILE, first variant), and
    * Neo4j's own split of each (result summary, replayed one at a time from the bench).
    */
-  profile: { oursCypherMsPerRequest: number; oursDbHits: number; rawDbHits: number; oursSplit?: ServerSplit; rawSplit?: ServerSplit };
+  profile: {
+    oursCypherMsPerRequest: number;
+    oursDbHits: number;
+    rawDbHits: number;
+    oursResultBytes?: number;
+    rawResultBytes?: number;
+    oursSplit?: ServerSplit;
+    rawSplit?: ServerSplit;
+  };
   contestants: Record<string, Figures | null>;
   /** Medians of the per-round ratios; the spreads are their lowest and highest. */
   ratios: Record<RatioName, number | null>;
@@ -73,16 +81,16 @@ export function markdownCpuTable(rows: ReportRow[]): string {
 /** At concurrency 1: how ours' time splits between Neo4j, the driver and everything else, beside the raw statement's. */
 export function markdownProfileTable(rows: ReportRow[]): string {
   const lines = [
-    '| operation | ours: statements | ours p50 | ours: Node time around its statements in the API, per request | ours: Neo4j available + consumed (replayed) | ours: driver + decode, wall (replayed) | ours: db hits | raw p50 | raw: Neo4j available + consumed | raw: driver, wall | raw: db hits |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| operation | ours: statements | ours p50 | ours: Node time around its statements in the API, per request | ours: Neo4j available + consumed (replayed) | ours: driver + decode, wall (replayed) | ours: db hits | ours: result, bytes | raw p50 | raw: Neo4j available + consumed | raw: driver, wall | raw: db hits | raw: result, bytes |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const split = (s: ServerSplit | undefined) => (s ? `${ms(s.resultAvailableAfterMs)} + ${ms(s.resultConsumedAfterMs)} ms` : 'n/a');
   for (const row of rows.filter((r) => r.concurrency === 1)) {
     const { ours, rawCypher } = row.contestants;
     const { profile } = row;
     lines.push(
-      `| ${row.name} | ${row.roundTrips} | ${ours?.p50Ms ?? 'n/a'} ms | ${profile.oursCypherMsPerRequest} ms | ${split(profile.oursSplit)} | ${ms(profile.oursSplit?.driverMs)} ms | ${profile.oursDbHits} | ` +
-        `${rawCypher?.p50Ms ?? 'n/a'} ms | ${split(profile.rawSplit)} | ${ms(profile.rawSplit?.driverMs)} ms | ${profile.rawDbHits} |`,
+      `| ${row.name} | ${row.roundTrips} | ${ours?.p50Ms ?? 'n/a'} ms | ${profile.oursCypherMsPerRequest} ms | ${split(profile.oursSplit)} | ${ms(profile.oursSplit?.driverMs)} ms | ${profile.oursDbHits} | ${profile.oursResultBytes ?? 'n/a'} | ` +
+        `${rawCypher?.p50Ms ?? 'n/a'} ms | ${split(profile.rawSplit)} | ${ms(profile.rawSplit?.driverMs)} ms | ${profile.rawDbHits} | ${profile.rawResultBytes ?? 'n/a'} |`,
     );
   }
   return lines.join('\n');
