@@ -82,7 +82,13 @@ export class GraphQLClient {
           response.on('error', reject);
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // The server closed an idle kept-alive socket (its keep-alive timeout) just as this request reused it, as
+        // can happen after a contestant's sockets sat idle while the others ran: Node's documented remedy is to
+        // send the request again, on a new socket. Any other failure fails the request.
+        if (request.reusedSocket && error.code === 'ECONNRESET') this.request(method, pathname, body).then(resolve, reject);
+        else reject(error);
+      });
       request.end(body);
     });
   }
@@ -224,7 +230,14 @@ async function startServerProcess(
       if (output.length > 40) output.shift();
     });
   }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A server that dies during the run fails its requests with "socket hang up": say why, with its last lines.
+      if (!stopping) console.error(`${name} exited during the run (code ${code}, signal ${signal}):\n${output.join('\n')}`);
+      resolve();
+    }),
+  );
   const client = new GraphQLClient(endpoint);
   const deadline = Date.now() + 120_000;
   try {
@@ -249,6 +262,7 @@ async function startServerProcess(
       return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
     },
     async stop() {
+      stopping = true;
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
