@@ -192,14 +192,19 @@ function knownSince(record: EntityRecord & Record<string, unknown>): string | nu
 const UNDATED_ALWAYS_KNOWN: ReadonlySet<string> = new Set(['Source']);
 
 /**
- * isKnownOn in Cypher, for a `node` of any kind: whether it existed in the view of the day expression `asOf`. One
- * condition per kind that has a known-since day; other kinds always pass.
+ * isKnownOn in Cypher, for a `node` of the kind `label`: whether it existed in the view of the day expression `asOf`;
+ * null for a kind that exists in every view.
  */
+export function knownOnOfKindCypher(node: string, label: string, asOf: string): string | null {
+  const property = (KNOWN_SINCE_PROPERTY as Partial<Record<string, string>>)[label];
+  if (property === undefined) return null;
+  const known = `${node}.${property} <= ${asOf}`;
+  return UNDATED_ALWAYS_KNOWN.has(label) ? `(${node}.${property} IS NULL OR ${known})` : known;
+}
+
+/** isKnownOn in Cypher, for a `node` of any kind: knownOnOfKindCypher's condition for its kind; other kinds always pass. */
 export function knownOnCypher(node: string, asOf: string): string {
-  const cases = Object.entries(KNOWN_SINCE_PROPERTY).map(([label, property]) => {
-    const known = `${node}.${property} <= ${asOf}`;
-    return `WHEN ${node}:${label} THEN ${UNDATED_ALWAYS_KNOWN.has(label) ? `${node}.${property} IS NULL OR ${known}` : known}`;
-  });
+  const cases = Object.keys(KNOWN_SINCE_PROPERTY).map((label) => `WHEN ${node}:${label} THEN ${knownOnOfKindCypher(node, label, asOf)!}`);
   return `CASE ${cases.join(' ')} ELSE true END`;
 }
 

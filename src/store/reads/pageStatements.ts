@@ -1,4 +1,4 @@
-import { believedEdgesCypher, bestNodeCypher } from '../../model/claim.js';
+import { believedEdgesCypher, bestNodeCypher, knownOnOfKindCypher } from '../../model/claim.js';
 import { ANY_ENTITY_LABEL, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship, type RelationshipDeclaration, type RelationshipName } from '../../model/relationships.js';
 import type { Row } from '../neo4j/database.js';
@@ -63,8 +63,6 @@ interface PageDeclaration {
   /** The label of the entities filter ids name. */
   filterIdsOf?: EntityLabel | typeof ANY_ENTITY_LABEL;
   sorts: Record<string, Sort>;
-  /** Whether a node exists in the view of a past day, when it is not always. */
-  knownOn?: (asOf: string) => string;
 }
 
 /**
@@ -105,11 +103,16 @@ function holds(name: RelationshipName, param: string, shape: Shape): string {
   return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target } > 0`;
 }
 
+/** How many nodes the relationship `name` of `node` holds, as its list shows them: its believed nodes. */
+function believedCountOf(name: RelationshipName, shape: Shape): string {
+  const { match, claimId } = claimsOf(name, shape);
+  return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target }`;
+}
+
 /** The relationship's count field, as it counts: every claim, or the believed nodes. */
 function countOf(name: RelationshipName, shape: Shape): string {
-  const { declaration, match, claimId } = claimsOf(name, shape);
-  if (declaration.count?.of === 'claims') return `COUNT { ${match} }`;
-  return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target }`;
+  if (relationship(name).count?.of === 'claims') return `COUNT { ${claimsOf(name, shape).match} }`;
+  return believedCountOf(name, shape);
 }
 
 const byName: Sort = { key: () => 'node.name', indexed: { property: 'name', type: 'text' } };
@@ -133,12 +136,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
     sorts: {
       NAME: byName,
       // Chip.devices has no count field: its believed devices, as the list shows them.
-      DEVICE_COUNT: {
-        key: (shape) => {
-          const { match, claimId } = claimsOf('Chip.devices', shape);
-          return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target }`;
-        },
-      },
+      DEVICE_COUNT: { key: (shape) => believedCountOf('Chip.devices', shape) },
     },
   },
   devicesPage: {
@@ -162,7 +160,6 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
       LEAK_COUNT: { key: (shape) => countOf('Device.leaks', shape) },
     },
     filterIdsOf: ANY_ENTITY_LABEL,
-    knownOn: (asOf) => `node.firstReportedOn <= ${asOf}`,
   },
   leaksPage: {
     label: 'Leak',
@@ -177,7 +174,6 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
     filterIdsOf: 'Device',
     // Newest first, the usual order, reads the leak_reported_on index backwards and stops after the page.
     sorts: { REPORTED_ON: { key: () => 'toString(node.reportedOn)', indexed: { property: 'reportedOn', type: 'date' } } },
-    knownOn: (asOf) => `node.reportedOn <= ${asOf}`,
   },
   sourcesPage: {
     label: 'Source',
@@ -186,8 +182,6 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
       TITLE: { key: () => 'node.title', indexed: { property: 'title', type: 'text' } },
       PUBLISHED_ON: { key: dayOrMissing('publishedOn') },
     },
-    // A source with no publication day is in every day's view.
-    knownOn: (asOf) => `(node.publishedOn IS NULL OR node.publishedOn <= ${asOf})`,
   },
 };
 
@@ -218,10 +212,9 @@ export function pageStatement(name: GeneratedPageName, params: Row, properties: 
     if (filter !== start && !filter.condition && !filter.holds)
       throw new Error(`${name}: the filter ${filter.param} checks nothing once another chose the candidates`);
   }
-  const conditions = [
-    ...(shape.asOf !== null && page.knownOn ? [page.knownOn(shape.asOf)] : []),
-    ...checked.flatMap((filter) => (filter.condition ? [filter.condition(shape)] : [])),
-  ];
+  // Only the nodes that existed in the view of the day (isKnownOn's rule, model/claim.ts).
+  const knownOn = shape.asOf === null ? null : knownOnOfKindCypher('node', page.label, shape.asOf);
+  const conditions = [...(knownOn === null ? [] : [knownOn]), ...checked.flatMap((filter) => (filter.condition ? [filter.condition(shape)] : []))];
   // A clause of its own: in the WHERE of the candidates' MATCH, the planner ran the rule before the cheap conditions.
   const beliefChecks = checked.flatMap((filter) => (filter.holds ? [filter.holds(shape)] : []));
   const believed = beliefChecks.length > 0 ? [`WITH node WHERE ${beliefChecks.join('\n  AND ')}`] : [];
