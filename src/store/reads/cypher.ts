@@ -256,8 +256,7 @@ export function withReadsBelow(
   asOfGiven: boolean,
   sources: SourceProperties | null,
 ): { text: string; params: Row } {
-  const statement = new Statement(asOfGiven ? PLANNED_AS_OF : null);
-  const blocks = reads.map((read, index) => readBlock(statement, read, 'parent', `p${index}`, `r${index}`));
+  const below = readsBelowNode('parent', reads, asOfGiven, sources);
   const text = [
     `CALL () {`,
     indent(root.text),
@@ -265,12 +264,12 @@ export function withReadsBelow(
     `CALL (*) {`,
     `  UNWIND ${root.idsExpression} AS key`,
     `  MATCH (parent:${label} {id: key})`,
-    ...blocks.map(indent),
-    `  RETURN collect({key: key, below: [${reads.map((_, index) => `r${index}`).join(', ')}]${sources ? `, sources: ${sourcesOf('parent.sourceIds', sources)}` : ''}}) AS planned`,
+    ...below.blocks.map(indent),
+    `  RETURN collect({key: key, below: ${below.pages}${below.sources ? `, sources: ${below.sources}` : ''}}) AS planned`,
     `}`,
     `RETURN *`,
   ].join('\n');
-  return { text, params: statement.params };
+  return { text, params: below.params };
 }
 
 /** The reads below a bound node, as a root statement composes them: its CALL blocks, then the columns they leave. */
