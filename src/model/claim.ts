@@ -59,58 +59,22 @@ export function certaintyRankCypher(variable: string): string {
     .join(' ')} END`;
 }
 
-type ClaimId = (claim: string) => string;
-const OWN_ID: ClaimId = (claim) => `${claim}.id`;
 
 /**
  * ORDER BY terms that put the deciding claim first, as believedEdges sorts the edges a read returns: newest,
  * then most certain, then (the reads' own order on a tie) the smallest claim id. `claimId` gives the claim's id
  * expression over a claim variable, `day` the claim's day (a variable already holding it saves reading it again).
  */
-export function decidingOrderCypher(claim: string, claimId: ClaimId = OWN_ID, day = `${claim}.reportedOn`): string {
+export function decidingOrderCypher(claim: string, claimId: (claim: string) => string = (variable) => `${variable}.id`, day = `${claim}.reportedOn`): string {
   return `${day} DESC, ${certaintyRankCypher(claim)} DESC, ${claimId(claim)}`;
 }
 
 /**
- * ORDER BY terms of the reads' edges (newest claim first, then by claim id), over the columns decidingClaimsCypher
+ * ORDER BY terms of the reads' edges (newest claim first, then by claim id), over the columns decidingClaims (store/reads/belief.ts)
  * leaves for each node (`decidingDay`, `firstKey`): distinctNodes' order.
  */
 export function edgeOrderCypher(): string {
   return 'decidingDay DESC, firstKey';
-}
-
-/**
- * The deciding claim of each node in Cypher: after `source` binds each `node` and one of its `claim`s, keeps each
- * node once, with `claims`, all of its claims in decidingOrderCypher's order, `deciding`, the first of them (the
- * claim that decides it), its day and id (`decidingDay`, `decidingKey`), and `firstKey`, the id of the first of them
- * in the reads' edge order (distinctNodes' order). Each claim's certainty is ranked once, in the sort. Both orders
- * start with the newest day, so that first claim is the deciding day's claim with the smallest id. Relationship
- * connections use it as it is (a node whose deciding claim is a denial stays, marked DENIED); believedEdgesCypher
- * drops those.
- */
-export function decidingClaimsCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
-  // Each claim's day and id are read once, here: the orders after it read no property of a claim again.
-  const earliest = `CASE WHEN claimDays[claimIndex] = claimDays[0] AND claimIds[claimIndex] < claimIds[earliestIndex] THEN claimIndex ELSE earliestIndex END`;
-  return [
-    source,
-    `WITH ${node}, ${claim}, ${claim}.reportedOn AS claimDay, ${claimId(claim)} AS claimKey ORDER BY ${decidingOrderCypher(claim, () => 'claimKey', 'claimDay')}`,
-    `WITH ${node}, collect(${claim}) AS claims, collect(claimDay) AS claimDays, collect(claimKey) AS claimIds`,
-    `WITH ${node}, claims, claims[0] AS deciding, claimDays[0] AS decidingDay, claimIds[0] AS decidingKey, claimIds[reduce(earliestIndex = 0, claimIndex IN range(0, size(claims) - 1) | ${earliest})] AS firstKey`,
-  ].join('\n');
-}
-
-/**
- * believedEdges in Cypher: decidingClaimsCypher, keeping the believed nodes only. Reads, filters and sorts use it,
- * so they agree with the fields.
- */
-export function believedEdgesCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
-  return `${decidingClaimsCypher(source, node, claim, claimId)}\nWHERE deciding.confidence <> '${Confidence.DENIED}'`;
-}
-
-/** bestNode in Cypher: believedEdgesCypher, then only the believed node whose deciding claim ranks first. */
-export function bestNodeCypher(source: string, node: string, claim: string, claimId: ClaimId = OWN_ID): string {
-  const order = decidingOrderCypher('deciding', () => 'decidingKey', 'decidingDay');
-  return `${believedEdgesCypher(source, node, claim, claimId)}\nWITH ${node}, decidingDay, firstKey, deciding ORDER BY ${order} LIMIT 1`;
 }
 
 /** What the belief rule ranks a claim by. */

@@ -1,17 +1,32 @@
 import { int } from 'neo4j-driver';
 import type { Row } from '../neo4j/database.js';
 import type { RelationshipRead, SourceProperties } from './read.js';
-import { believedEdgesCypher, bestNodeCypher, decidingClaimsCypher, edgeOrderCypher } from '../../model/claim.js';
+import { edgeOrderCypher } from '../../model/claim.js';
 import type { RelationshipDeclaration } from '../../model/relationships.js';
-import type { EntityLabel } from '../../model/entityKinds.js';
 import { STORED_DATE_PROPERTIES } from '../../model/recordCodec.js';
+import { believedEdges, bestNode, decidingClaims } from './belief.js';
+import {
+  call,
+  collectOf,
+  countOf,
+  cypher,
+  mapOf,
+  match,
+  printQuery,
+  returnClause,
+  unwind,
+  withClause,
+  type Call,
+  type Clause,
+  type Expression,
+  type Subquery,
+} from '../query/ast.js';
 
 /**
- * Cypher for relationship reads, generated from the relationship table. A read becomes one CALL
- * block below a bound parent variable, with its reads below each target node nested inside it; so a
- * whole selection tree is one statement. Each combination of window, asOf and selection gives its own
- * statement text (no `$x IS NULL OR …` guards), so each text gets a plan made for it, and parameter
- * types never vary, so the plan cache hits.
+ * Relationship reads, composed in the query AST (store/query/ast.ts) from the relationship table. A read becomes one
+ * CALL block below a bound parent variable, with its reads below each target node nested inside it; so a whole
+ * selection tree is one statement. Each combination of window, asOf and selection gives its own statement text (no
+ * `$x IS NULL OR …` guards), so each text gets a plan made for it, and parameter types never vary, so the plan cache hits.
  */
 
 /** A statement under construction: its parameters, named by the block that uses them. */
@@ -34,8 +49,11 @@ export function claimPattern(declaration: RelationshipDeclaration, parent: strin
   const { shape, target } = declaration;
   const counter =
     (countMatch: string, countedNode: string) =>
-    (asOf: string, of: 'claims' | 'nodes' = 'claims') =>
-      `COUNT { MATCH ${countMatch}${asOf === '' ? '' : ` WHERE counted.reportedOn <= ${asOf}`}${of === 'nodes' ? ` RETURN DISTINCT ${countedNode}` : ''} }`;
+    (asOf: string, of: 'claims' | 'nodes' = 'claims'): Subquery =>
+      countOf([
+        match(countMatch, asOf === '' ? null : `counted.reportedOn <= ${asOf}`),
+        ...(of === 'nodes' ? [returnClause([countedNode], { distinct: true })] : []),
+      ]);
   switch (shape.kind) {
     case 'claim': {
       const [left, right] = shape.direction === 'OUT' ? ['-', '->'] : ['<-', '-'];
@@ -65,8 +83,12 @@ export function claimPattern(declaration: RelationshipDeclaration, parent: strin
 }
 
 /** The Source nodes whose ids are the list `idsExpression`, with the stored `properties` (see SourceProperties). */
-function sourcesOf(idsExpression: string, properties: SourceProperties): string {
-  return `COLLECT { UNWIND ${idsExpression} AS sourceId MATCH (source:Source {id: sourceId}) RETURN ${nodeProjection('source', 'Source', properties)} }`;
+function sourcesOf(idsExpression: string, properties: SourceProperties): Subquery {
+  return collectOf([
+    unwind(idsExpression, 'sourceId'),
+    match('(source:Source {id: sourceId})'),
+    returnClause([nodeProjection('source', 'Source', properties)]),
+  ]);
 }
 
 /** Map projection entries of the stored `properties` of `variable`: days as ISO strings (`toString` in Cypher), so the driver decodes no Date for them. */
@@ -86,8 +108,13 @@ export function nodeProjection(node: string, label: string, properties: readonly
 }
 
 /** The Source nodes of every claim in the list `claims`, each once, with the stored `properties`. */
-function sourcesOfAll(claims: string, properties: SourceProperties): string {
-  return `COLLECT { UNWIND ${claims} AS pairClaim UNWIND pairClaim.sourceIds AS sourceId MATCH (source:Source {id: sourceId}) RETURN DISTINCT ${nodeProjection('source', 'Source', properties)} }`;
+function sourcesOfAll(claims: string, properties: SourceProperties): Subquery {
+  return collectOf([
+    unwind(claims, 'pairClaim'),
+    unwind('pairClaim.sourceIds', 'sourceId'),
+    match('(source:Source {id: sourceId})'),
+    returnClause([nodeProjection('source', 'Source', properties)], { distinct: true }),
+  ]);
 }
 
 /** A read's target nodes come without `__typename`: the loader knows their type from the read (pageOf). */
@@ -105,7 +132,7 @@ function projection(read: RelationshipRead, node: string): string {
  * for, all its claims); count reads return only `totalCount`. A claim comes with the properties its read lists
  * (`claimProperties`, `edgeClaims`), and not at all when it lists none; sources with the Source properties asked.
  */
-function readBlock(statement: Statement, read: RelationshipRead, parent: string, path: string, result: string): string {
+function readBlock(statement: Statement, read: RelationshipRead, parent: string, path: string, result: string): Call {
   const node = `n${path}`;
   const claim = read.declaration.shape.kind === 'specs' ? node : `c${path}`;
   const pattern = claimPattern(read.declaration, parent, node, claim);
@@ -123,15 +150,14 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   };
   const withClaim = read.claimProperties.length > 0 && read.declaration.shape.kind !== 'specs';
   const asOf = statement.asOfParam === null ? '' : `date($${statement.asOfParam})`;
-  const known = asOf === '' ? '' : ` WHERE ${claim}.reportedOn <= ${asOf}`;
+  const known = asOf === '' ? null : `${claim}.reportedOn <= ${asOf}`;
+  const claims = [match(pattern.match, known)];
 
   if (read.returns === 'count') {
     const count =
-      read.declaration.count?.of === 'believedNodes'
-        ? `COUNT { ${believedEdgesCypher(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)} RETURN ${node} }`
-        : `COUNT { MATCH ${pattern.match}${known} }`;
+      read.declaration.count?.of === 'believedNodes' ? countOf([...believedEdges(claims, node, claim, claimIdOf), returnClause([node])]) : countOf(claims);
     // The parent is a grouping key of the count's own aggregation: project it beside the count.
-    return [`CALL (${parent}) {`, `  WITH ${parent}, ${count} AS counted`, `  RETURN counted AS ${result}`, '}'].join('\n');
+    return call([parent], [withClause([parent, cypher`${count} AS counted`]), returnClause([`counted AS ${result}`])]);
   }
 
   const backward = read.page?.backward ?? false;
@@ -144,71 +170,69 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
     return `(${day} ${older} date(${afterKey}) OR (${day} = date(${afterKey}) AND ${id} ${greater} ${afterId}))`;
   };
   const limit = read.page ? statement.param(`limit${path}`, int(read.page.limit)) : null;
-  const believed = read.returns === 'believedNodes' || read.returns === 'bestNode';
+  const overLimit = limit && `${limit} + 1`;
   // Backward pages read the reverse order from the cursor on; the loader puts them back in order.
-  const inDirection = (terms: readonly string[]) => (backward ? terms.map(reversed) : terms).join(', ');
+  const inDirection = (terms: readonly string[]) => (backward ? terms.map(reversed) : terms);
 
   // The window is collected in an inner block, so a parent without claims still gets its one row.
-  const lines = [`CALL (${parent}) {`, `CALL (${parent}) {`];
-  let order: string;
-  let carried: string;
-  const edge = [`node: ${projection(read, node)}`];
-  if (believed) {
-    const rule = read.returns === 'bestNode' ? bestNodeCypher : believedEdgesCypher;
-    lines.push(indent(rule(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)));
-    carried = `${node}, decidingDay, firstKey`;
-    order = edgeOrderCypher();
-    if (read.returns === 'believedNodes') lines.push(`  WITH ${carried} ORDER BY ${order}`);
+  const window: Clause[] = [];
+  let order: readonly string[];
+  let carried: string[];
+  const edge: [string, Expression][] = [['node', projection(read, node)]];
+  if (read.returns === 'believedNodes' || read.returns === 'bestNode') {
+    const rule = read.returns === 'bestNode' ? bestNode : believedEdges;
+    window.push(...rule(claims, node, claim, claimIdOf));
+    carried = [node, 'decidingDay', 'firstKey'];
+    order = [edgeOrderCypher()];
+    if (read.returns === 'believedNodes') window.push(withClause(carried, { orderBy: order }));
   } else if (read.returns === 'nodeEdges') {
     // One edge per node, by its newest day (its deciding claim's) and then its id: a node's cursor does not depend on which of its claims came first.
-    lines.push(indent(decidingClaimsCypher(`MATCH ${pattern.match}${known}`, node, claim, claimIdOf)));
+    window.push(...decidingClaims(claims, node, claim, claimIdOf));
     const cursor = afterCursor('decidingDay', `${node}.id`);
-    if (cursor) lines.push(`  WITH ${node}, claims, deciding, decidingDay WHERE ${cursor}`);
-    carried = [node, 'deciding', 'decidingDay', ...(read.edgeClaims ? ['claims'] : [])].join(', ');
+    if (cursor) window.push(withClause([node, 'claims', 'deciding', 'decidingDay'], { where: [cursor] }));
+    carried = [node, 'deciding', 'decidingDay', ...(read.edgeClaims ? ['claims'] : [])];
     order = inDirection(['decidingDay DESC', `${node}.id`]);
-    lines.push(`  WITH ${carried} ORDER BY ${order}`);
-    if (limit) lines.push(`  LIMIT ${limit} + 1`);
-    if (withClaim) edge.push(`claim: ${claimProjection('deciding', read.claimProperties)}`);
-    if (read.edgeSources) edge.push(`sources: ${sourcesOf('deciding.sourceIds', read.edgeSources)}`);
-    // In the belief rule's order (decidingClaimsCypher's), as the loader's decidingFirst also puts them.
-    if (read.edgeClaims) edge.push(`claims: [pairClaim IN claims | ${claimProjection('pairClaim', read.edgeClaims)}]`);
-    if (read.edgeClaimSources) edge.push(`claimSources: ${sourcesOfAll('claims', read.edgeClaimSources)}`);
+    window.push(withClause(carried, { orderBy: order, limit: overLimit }));
+    if (withClaim) edge.push(['claim', claimProjection('deciding', read.claimProperties)]);
+    if (read.edgeSources) edge.push(['sources', sourcesOf('deciding.sourceIds', read.edgeSources)]);
+    // In the belief rule's order (decidingClaims'), as the loader's decidingFirst also puts them.
+    if (read.edgeClaims) edge.push(['claims', `[pairClaim IN claims | ${claimProjection('pairClaim', read.edgeClaims)}]`]);
+    if (read.edgeClaimSources) edge.push(['claimSources', sourcesOfAll('claims', read.edgeClaimSources)]);
   } else {
     order = inDirection(pattern.order);
-    carried = [node, ...(claim === node ? [] : [claim])].join(', ');
-    const conditions = [...(asOf === '' ? [] : [`${claim}.reportedOn <= ${asOf}`]), afterCursor(`${claim}.reportedOn`, pattern.claimId)].filter(
-      (condition) => condition !== null,
-    );
-    lines.push(`  MATCH ${pattern.match}`);
-    if (conditions.length > 0) lines.push(`  WHERE ${conditions.join(' AND ')}`);
-    lines.push(`  WITH ${carried} ORDER BY ${order}`);
-    if (limit) lines.push(`  LIMIT ${limit} + 1`);
-    if (withClaim) edge.push(`claim: ${claimProjection(claim, read.claimProperties)}`);
-    if (read.edgeSources) edge.push(`sources: ${sourcesOf(`${claim}.sourceIds`, read.edgeSources)}`);
+    carried = [node, ...(claim === node ? [] : [claim])];
+    window.push(match(pattern.match, known, afterCursor(`${claim}.reportedOn`, pattern.claimId)));
+    window.push(withClause(carried, { orderBy: order, limit: overLimit }));
+    if (withClaim) edge.push(['claim', claimProjection(claim, read.claimProperties)]);
+    if (read.edgeSources) edge.push(['sources', sourcesOf(`${claim}.sourceIds`, read.edgeSources)]);
   }
   const below = read.children.map((_child, index) => `r${path}_${index}`);
-  read.children.forEach((child, index) => {
-    lines.push(indent(readBlock(statement, child, node, `${path}_${index}`, below[index]!)));
-  });
+  read.children.forEach((child, index) => window.push(readBlock(statement, child, node, `${path}_${index}`, below[index]!)));
   // CALL blocks promise no row order: sort again before collecting.
-  if (below.length > 0) lines.push(`  WITH ${[carried, ...below].join(', ')} ORDER BY ${order}`);
-  if (read.nodeSources) edge.push(`nodeSources: ${sourcesOf(`${node}.sourceIds`, read.nodeSources)}`);
-  if (below.length > 0) edge.push(`below: [${below.join(', ')}]`);
-  lines.push(`  RETURN collect({${edge.join(', ')}}) AS window`, '}');
-  const totalCount = read.countTotal ? pattern.count(asOf, read.returns === 'nodeEdges' ? 'nodes' : 'claims') : '0';
-  if (limit) lines.push(`RETURN {totalCount: ${totalCount}, edges: window[0..${limit}], hasNextPage: size(window) > ${limit}} AS ${result}`);
-  else if (read.countTotal) lines.push(`RETURN {totalCount: ${totalCount}, edges: window, hasNextPage: false} AS ${result}`);
-  else lines.push(`RETURN window AS ${result}`);
-  lines.push('}');
-  return lines.map((line, index) => (index === 0 || index === lines.length - 1 ? line : `  ${line}`)).join('\n');
+  if (below.length > 0) window.push(withClause([...carried, ...below], { orderBy: order }));
+  if (read.nodeSources) edge.push(['nodeSources', sourcesOf(`${node}.sourceIds`, read.nodeSources)]);
+  if (below.length > 0) edge.push(['below', `[${below.join(', ')}]`]);
+  window.push(returnClause([cypher`collect(${mapOf(edge)}) AS window`]));
+
+  const totalCount: Expression = read.countTotal ? pattern.count(asOf, read.returns === 'nodeEdges' ? 'nodes' : 'claims') : '0';
+  const page = limit
+    ? mapOf([
+        ['totalCount', totalCount],
+        ['edges', `window[0..${limit}]`],
+        ['hasNextPage', `size(window) > ${limit}`],
+      ])
+    : read.countTotal
+      ? mapOf([
+          ['totalCount', totalCount],
+          ['edges', 'window'],
+          ['hasNextPage', 'false'],
+        ])
+      : 'window';
+  return call([parent], [call([parent], window), returnClause([cypher`${page} AS ${result}`])]);
 }
 
 function reversed(orderTerm: string): string {
   return orderTerm.endsWith(' DESC') ? orderTerm.slice(0, -' DESC'.length) : `${orderTerm} DESC`;
-}
-
-function indent(text: string): string {
-  return text.replace(/^/gm, '  ');
 }
 
 /** One group of a batched relationship statement: a read, the parents it is asked for, the day. */
@@ -230,56 +254,24 @@ export function batchStatement(groups: readonly ReadGroup[]): { text: string; pa
     const keys = statement.param(`g${index}keys`, parentIds);
     const block = readBlock(statement, read, 'parent', `g${index}`, 'page');
     Object.assign(params, statement.params);
-    return [
-      `CALL () {`,
-      `  UNWIND ${keys} AS key`,
-      `  MATCH (parent:${read.declaration.owner} {id: key})`,
-      indent(block),
-      `  RETURN collect({key: key, page: page}) AS g${index}`,
-      `}`,
-    ].join('\n');
+    return call(
+      [],
+      [unwind(keys, 'key'), match(`(parent:${read.declaration.owner} {id: key})`), block, returnClause([`collect({key: key, page: page}) AS g${index}`])],
+    );
   });
-  return { text: `${blocks.join('\n')}\nRETURN ${groups.map((_, index) => `g${index}`).join(', ')}`, params };
-}
-
-/**
- * A root statement with the reads below its entities in the same statement: the root runs as a
- * subquery; then, for each entity id the root returned (`idsExpression`, over the root's columns),
- * the reads run below it. The planned pages come back in `planned`: `[{key, below: [page, …], sources?}]`,
- * `sources` being the entity's own sources when it is a claim and they are selected. The parameters
- * returned are the reads' own: the caller adds the root's, and the day as `plannedAsOf` when `asOfGiven`.
- */
-export function withReadsBelow(
-  root: { text: string; idsExpression: string },
-  label: EntityLabel,
-  reads: readonly RelationshipRead[],
-  asOfGiven: boolean,
-  sources: SourceProperties | null,
-): { text: string; params: Row } {
-  const below = readsBelowNode('parent', reads, asOfGiven, sources);
-  const text = [
-    `CALL () {`,
-    indent(root.text),
-    `}`,
-    `CALL (*) {`,
-    `  UNWIND ${root.idsExpression} AS key`,
-    `  MATCH (parent:${label} {id: key})`,
-    ...below.blocks.map(indent),
-    `  RETURN collect({key: key, below: ${below.pages}${below.sources ? `, sources: ${below.sources}` : ''}}) AS planned`,
-    `}`,
-    `RETURN *`,
-  ].join('\n');
-  return { text, params: below.params };
+  return { text: printQuery([...blocks, returnClause(groups.map((_, index) => `g${index}`))]), params };
 }
 
 /** The reads below a bound node, as a root statement composes them: its CALL blocks, then the columns they leave. */
 export interface ReadsBelowNode {
   /** CALL blocks, one per read, each below the bound variable. */
-  blocks: string[];
+  blocks: Call[];
+  /** The variables the blocks leave, one per read: a root statement carries them to its entries. */
+  columns: string[];
   /** A list expression of the reads' pages, in the order of the reads. */
   pages: string;
   /** The node's own sources (it is a claim and they are selected), or null. */
-  sources: string | null;
+  sources: Subquery | null;
   /** The reads' own parameters; the caller adds the root's, and the day as `plannedAsOf` when one is given. */
   params: Row;
 }
@@ -290,13 +282,37 @@ export interface ReadsBelowNode {
  */
 export function readsBelowNode(parent: string, reads: readonly RelationshipRead[], asOfGiven: boolean, sources: SourceProperties | null): ReadsBelowNode {
   const statement = new Statement(asOfGiven ? PLANNED_AS_OF : null);
-  const blocks = reads.map((read, index) => readBlock(statement, read, parent, `p${index}`, `r${index}`));
+  const columns = reads.map((_, index) => `r${index}`);
+  const blocks = reads.map((read, index) => readBlock(statement, read, parent, `p${index}`, columns[index]!));
   return {
     blocks,
-    pages: `[${reads.map((_, index) => `r${index}`).join(', ')}]`,
+    columns,
+    pages: `[${columns.join(', ')}]`,
     sources: sources && sourcesOf(`${parent}.sourceIds`, sources),
     params: statement.params,
   };
+}
+
+/**
+ * The entries of a root statement's entities, once the rows of `variable` are in `order`: the reads below each, then
+ * the rows in that order again (CALL blocks promise no row order), each as its entry `{node, …columns, pages?,
+ * sources?}` (RootEntry), `node` with the stored `properties` of its `label`, and the row's `columns` beside it.
+ */
+export function entriesBelow(
+  variable: string,
+  label: string,
+  properties: readonly string[] | '*',
+  below: ReadsBelowNode | null,
+  order: readonly Expression[],
+  columns: readonly string[] = [],
+): { clauses: Clause[]; entry: Expression } {
+  const entry: [string, Expression][] = [['node', nodeProjection(variable, label, properties)], ...columns.map((column): [string, string] => [column, column])];
+  if (!below) return { clauses: [], entry: mapOf(entry) };
+  entry.push(['pages', below.pages]);
+  if (below.sources) entry.push(['sources', below.sources]);
+  const clauses: Clause[] = [...below.blocks];
+  if (below.columns.length > 0) clauses.push(withClause([variable, ...columns, ...below.columns], { orderBy: order }));
+  return { clauses, entry: mapOf(entry) };
 }
 
 /** The parameter that carries the day of a planned statement. */

@@ -7,7 +7,7 @@ import { withAsOf, type AsOf } from '../../model/asOf.js';
 import type { QueryName } from '../neo4j/queryNames.js';
 import { prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
 import { isGeneratedPage, pageStatement, type GeneratedPageName } from './pageStatements.js';
-import type { PlannedReads, RootEntry, RootShape } from './relationshipLoader.js';
+import type { PlannedReads, RootEntry } from './relationshipLoader.js';
 import { lookupStatement } from './rootStatements.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { pageWindow, sortKeyKindOf, sortOrder, toPage, type Page, type PageArguments, type SortedRow } from '../../model/keyset.js';
@@ -31,11 +31,6 @@ export function pageQueryOf(label: EntityLabel): GeneratedPageName {
   if (!isGeneratedPage(name)) throw new Error(`The root list of ${label} needs a page declared in store/reads/pageStatements.ts`);
   return name;
 }
-
-const PAGE_RESULT: RootShape = {
-  idsExpression: '[row IN rows | row.node.id]',
-  nodesOf: (row) => ((row.rows ?? []) as Array<SortedRow<EntityRecord>>).map((sorted) => sorted.node),
-};
 
 /** Reads shared by every entity type: by id, by lookup key, and keyset pages. */
 export class EntityRepository {
@@ -101,15 +96,27 @@ export class EntityRepository {
       afterId: window.afterId,
       limit: int(window.limit + 1),
     };
-    // Planned: only the stored properties the selection answers from. Unplanned pages return whole nodes, whose
-    // field resolvers may read any property.
-    const text = isGeneratedPage(queryName) ? pageStatement(queryName, params, plan ? plan.properties : '*') : this.db.cypher.forParams(queryName, params);
-    const [row] = plan ? await plan.run(this.db, queryName, text, params, PAGE_RESULT) : await this.db.readText(queryName, text, params);
+    const [row] = await this.pageRows(queryName, params, plan ?? null);
     if (typeof row?.missingFilterId === 'string') {
       throw new NotFoundError(`No entity with id "${row.missingFilterId}"`, row.missingFilterId);
     }
-    const rows = ((row?.rows ?? []) as SortedRow<TRecord>[]).map(({ node, sortKey }) => ({ node: withAsOf(node, asOf), sortKey }));
+    const entries = (row?.rows ?? []) as Array<SortedRow<TRecord> & RootEntry>;
+    plan?.prime(entries);
+    const rows = entries.map(({ node, sortKey }) => ({ node: withAsOf(node as TRecord, asOf), sortKey }));
     return toPage(rows, Number(row?.totalCount ?? 0), window);
+  }
+
+  /**
+   * The page statement's rows. Planned (generated pages only): one statement with the reads below each entity of the
+   * page, built once per shape of the document's plan (the page's text without them is that shape), and only the
+   * stored properties the selection answers from. Unplanned pages return whole nodes, whose field resolvers may read
+   * any property.
+   */
+  private pageRows(queryName: PageQueryName, params: Row, plan: PlannedReads | null): Promise<Row[]> {
+    if (!isGeneratedPage(queryName)) return this.db.readText(queryName, this.db.cypher.forParams(queryName, params), params);
+    if (!plan) return this.db.readText(queryName, pageStatement(queryName, params, '*'), params);
+    const shape = pageStatement(queryName, params, plan.properties);
+    return plan.runComposed(this.db, queryName, shape, (below) => pageStatement(queryName, params, plan.properties, below('node')), params);
   }
 }
 

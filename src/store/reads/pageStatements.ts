@@ -1,11 +1,13 @@
-import { believedEdgesCypher, bestNodeCypher, knownOnOfKindCypher } from '../../model/claim.js';
+import { knownOnOfKindCypher } from '../../model/claim.js';
 import { ANY_ENTITY_LABEL, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship, type RelationshipDeclaration, type RelationshipName } from '../../model/relationships.js';
 import type { Row } from '../neo4j/database.js';
-import { claimPattern, nodeProjection } from './cypher.js';
+import { believedEdges, bestNode } from './belief.js';
+import { claimPattern, entriesBelow, type ReadsBelowNode } from './cypher.js';
+import { call, collectOf, countOf, cypher, existsOf, match, printQuery, returnClause, withClause, type Clause, type Expression } from '../query/ast.js';
 
 /**
- * Keyset pages of brands, chips, devices, leaks and sources, composed in code: their filters and sorts declared per kind,
+ * Keyset pages of brands, chips, devices, leaks and sources, composed in the query AST (store/query/ast.ts): their filters and sorts declared per kind,
  * the relationship ones derived from the relationship table and the belief rule (model/claim.ts), so
  * `devices(brandId:)` keeps what `Device.brand` shows and PARTNER_COUNT counts what `Brand.partnerCount`
  * does. The keyset window is written once for all of them. Each shape (filters present, asOf given or
@@ -28,15 +30,15 @@ const listDescending = (shape: Shape) => shape.descending !== shape.backward;
 interface Filter {
   param: string;
   /** What `node`'s own properties must satisfy. */
-  condition?: (shape: Shape) => string;
+  condition?: (shape: Shape) => Expression;
   /**
    * What `node`'s relationships must hold, as the belief rule shows them: checked after every own-property
    * condition, on the nodes those leave only, as the rule runs for each node it checks. None of the two when the
    * candidates alone are the filter.
    */
-  holds?: (shape: Shape) => string;
-  /** A MATCH that finds the candidates from the filter's entity, instead of scanning the label. */
-  candidates?: string;
+  holds?: (shape: Shape) => Expression;
+  /** Clauses that find the candidates from the filter's entity, instead of scanning the label; `where`: what they must meet. */
+  candidates?: (where: readonly Expression[]) => Clause[];
   /** Whether the parameter is an entity id, which must exist (missingFilterId). */
   isId?: true;
 }
@@ -52,7 +54,7 @@ const INDEXED_TYPES = {
 
 interface Sort {
   /** The sort key over `node`, as the cursor carries it. */
-  key: (shape: Shape) => string;
+  key: (shape: Shape) => Expression;
   /** The property sorted by, when the key is it (a date as its ISO day): a range index on it then gives the order. */
   indexed?: { property: string; type: keyof typeof INDEXED_TYPES };
 }
@@ -69,10 +71,10 @@ interface PageDeclaration {
  * The candidates of a filter by the entity `$param` at the other end of the relationship `name`: the nodes some
  * claim links to it, each once, whatever the claims say (the filter's condition, if any, applies belief).
  */
-function linkedTo(name: RelationshipName, param: string): string {
+function linkedTo(name: RelationshipName, param: string): (where: readonly Expression[]) => Clause[] {
   const declaration = relationship(name);
-  const { match } = claimPattern(declaration, `node:${declaration.owner}`, 'filtered', 'link');
-  return `MATCH ${match} WHERE filtered.id = $${param} WITH DISTINCT node`;
+  const pattern = claimPattern(declaration, `node:${declaration.owner}`, 'filtered', 'link');
+  return (where) => [match(pattern.match, `filtered.id = $${param}`), withClause(['node'], { distinct: true, where })];
 }
 
 /** A day sort key over `node.property`: unknown days end the list in either order, so a page from the end (`last`) starts with them. */
@@ -84,34 +86,33 @@ function dayOrMissing(property: string) {
 function claimsOf(name: RelationshipName, shape: Shape, targetCondition?: string) {
   const declaration: RelationshipDeclaration = relationship(name);
   const pattern = claimPattern(declaration, 'node', 'target', 'c');
-  const conditions = [targetCondition, shape.asOf === null ? undefined : `c.reportedOn <= ${shape.asOf}`].filter(Boolean);
-  const match = `MATCH ${pattern.match}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+  const claims = [match(pattern.match, targetCondition ?? null, shape.asOf === null ? null : `c.reportedOn <= ${shape.asOf}`)];
   const claimId = (claim: string) => claimPattern(declaration, 'node', 'target', claim).claimId;
-  return { declaration, match, claimId };
+  return { declaration, claims, claimId };
 }
 
 /**
  * Whether the relationship `name` of `node` holds the entity `$param`, as its field shows it: the single
  * value's best node, or one of a list's believed nodes.
  */
-function holds(name: RelationshipName, param: string, shape: Shape): string {
+function holds(name: RelationshipName, param: string, shape: Shape): Expression {
   if (relationship(name).cardinality === 'single') {
-    const { match, claimId } = claimsOf(name, shape);
-    return `COLLECT { ${bestNodeCypher(match, 'target', 'c', claimId)} RETURN target.id } = [$${param}]`;
+    const { claims, claimId } = claimsOf(name, shape);
+    return cypher`${collectOf([...bestNode(claims, 'target', 'c', claimId), returnClause(['target.id'])])} = [$${param}]`;
   }
-  const { match, claimId } = claimsOf(name, shape, `target.id = $${param}`);
-  return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target } > 0`;
+  const { claims, claimId } = claimsOf(name, shape, `target.id = $${param}`);
+  return cypher`${countOf([...believedEdges(claims, 'target', 'c', claimId), returnClause(['target'])])} > 0`;
 }
 
 /** How many nodes the relationship `name` of `node` holds, as its list shows them: its believed nodes. */
-function believedCountOf(name: RelationshipName, shape: Shape): string {
-  const { match, claimId } = claimsOf(name, shape);
-  return `COUNT { ${believedEdgesCypher(match, 'target', 'c', claimId)} RETURN target }`;
+function believedCountOf(name: RelationshipName, shape: Shape): Expression {
+  const { claims, claimId } = claimsOf(name, shape);
+  return countOf([...believedEdges(claims, 'target', 'c', claimId), returnClause(['target'])]);
 }
 
 /** The relationship's count field, as it counts: every claim, or the believed nodes. */
-function countOf(name: RelationshipName, shape: Shape): string {
-  if (relationship(name).count?.of === 'claims') return `COUNT { ${claimsOf(name, shape).match} }`;
+function countFieldOf(name: RelationshipName, shape: Shape): Expression {
+  if (relationship(name).count?.of === 'claims') return countOf(claimsOf(name, shape).claims);
   return believedCountOf(name, shape);
 }
 
@@ -126,7 +127,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
     ],
     sorts: {
       NAME: byName,
-      PARTNER_COUNT: { key: (shape) => countOf('Brand.partners', shape) },
+      PARTNER_COUNT: { key: (shape) => countFieldOf('Brand.partners', shape) },
     },
   },
   chipsPage: {
@@ -157,7 +158,7 @@ const PAGES: Record<'brandsPage' | 'chipsPage' | 'devicesPage' | 'leaksPage' | '
     sorts: {
       NAME: byName,
       ANNOUNCED_ON: { key: dayOrMissing('announcedOn') },
-      LEAK_COUNT: { key: (shape) => countOf('Device.leaks', shape) },
+      LEAK_COUNT: { key: (shape) => countFieldOf('Device.leaks', shape) },
     },
     filterIdsOf: ANY_ENTITY_LABEL,
   },
@@ -197,11 +198,12 @@ function isSet(value: unknown): boolean {
 
 /**
  * The statement of one page for these parameters (those EntityRepository.page sends): `totalCount`
- * (0 unless `countTotal`), `rows` of `{node, sortKey}`, and `missingFilterId`, a filter id no entity has. Each node
- * comes with its stored `properties` ('*': all of them), days as ISO strings (nodeProjection); the cursor is made
- * of the sort key and the id, so a page needs no other property than those the selection answers from.
+ * (0 unless `countTotal`), `rows` of entries `{node, sortKey, pages?, sources?}`, and `missingFilterId`, a filter id
+ * no entity has. Each node comes with its stored `properties` ('*': all of them), days as ISO strings
+ * (nodeProjection); the cursor is made of the sort key and the id, so a page needs no other property than those the
+ * selection answers from. The reads planned `below` each node of the page expand from it, after the window is cut.
  */
-export function pageStatement(name: GeneratedPageName, params: Row, properties: readonly string[] | '*'): string {
+export function pageStatement(name: GeneratedPageName, params: Row, properties: readonly string[] | '*', below: ReadsBelowNode | null = null): string {
   const page = PAGES[name];
   const shape: Shape = { asOf: isSet(params.asOf) ? 'date($asOf)' : null, descending: params.descending === true, backward: params.backward === true };
   const filters = page.filters.filter((filter) => isSet(params[filter.param]));
@@ -217,15 +219,14 @@ export function pageStatement(name: GeneratedPageName, params: Row, properties: 
   const conditions = [...(knownOn === null ? [] : [knownOn]), ...checked.flatMap((filter) => (filter.condition ? [filter.condition(shape)] : []))];
   // A clause of its own: in the WHERE of the candidates' MATCH, the planner ran the rule before the cheap conditions.
   const beliefChecks = checked.flatMap((filter) => (filter.holds ? [filter.holds(shape)] : []));
-  const believed = beliefChecks.length > 0 ? [`WITH node WHERE ${beliefChecks.join('\n  AND ')}`] : [];
+  const believed = beliefChecks.length > 0 ? [withClause(['node'], { where: beliefChecks })] : [];
   const sortField = String(params.sortField);
   const sort = page.sorts[sortField];
   if (!sort) throw new Error(`${name} has no order ${sortField}`);
   const afterGiven = isSet(params.afterId);
-  const candidates = start?.candidates ?? `MATCH (node:${page.label})`;
+  const candidates = start?.candidates ?? ((where: readonly Expression[]) => [match(`(node:${page.label})`, ...where)]);
 
-  const window: string[] = [candidates];
-  const windowConditions = [...conditions];
+  const windowConditions: Expression[] = [...conditions];
   // The sort key is an indexed property: bound it from the cursor on, so the index gives the order.
   const [keyAfter, idAfter] = [shape.descending ? '<' : '>', shape.backward ? '<' : '>'];
   const indexed = start ? undefined : sort.indexed;
@@ -237,37 +238,29 @@ export function pageStatement(name: GeneratedPageName, params: Row, properties: 
     const bound = afterGiven ? `${sortKey} ${keyAfter}= ${afterKey}` : unbounded(sortKey, shape.descending);
     if (bound) windowConditions.unshift(bound);
   }
-  if (windowConditions.length > 0) window.push(`WHERE ${windowConditions.join('\n  AND ')}`);
-  window.push(...believed, `WITH node, ${sort.key(shape)} AS sortKey`);
-  if (afterGiven) window.push(`WHERE ${sortKey} ${keyAfter} ${afterKey} OR (${sortKey} = ${afterKey} AND node.id ${idAfter} $afterId)`);
+  const key = sort.key(shape);
   // By the alias when it is the indexed property itself: ordered by `node.name` after the projection, the planner
   // sorted every candidate instead of keeping the index's order (PartialTop). A day as text is not the index's value.
-  const orderKey = indexed && sort.key(shape) !== sortKey ? sortKey : 'sortKey';
-  window.push(
-    `WITH node, sortKey ORDER BY ${orderKey}${shape.descending ? ' DESC' : ''}, node.id${shape.backward ? ' DESC' : ''}`,
-    'LIMIT $limit',
-    `RETURN collect({node: ${nodeProjection('node', page.label, properties)}, sortKey: sortKey}) AS rows`,
-  );
+  const orderKey = indexed && key !== sortKey ? sortKey : 'sortKey';
+  const order = [`${orderKey}${shape.descending ? ' DESC' : ''}`, `node.id${shape.backward ? ' DESC' : ''}`];
+  const { clauses: reads, entry } = entriesBelow('node', page.label, properties, below, order, ['sortKey']);
+  const window: Clause[] = [
+    ...candidates(windowConditions),
+    ...believed,
+    withClause(['node', cypher`${key} AS sortKey`], {
+      where: [afterGiven ? `${sortKey} ${keyAfter} ${afterKey} OR (${sortKey} = ${afterKey} AND node.id ${idAfter} $afterId)` : null],
+    }),
+    withClause(['node', 'sortKey'], { orderBy: order, limit: '$limit' }),
+    ...reads,
+    returnClause([cypher`collect(${entry}) AS rows`]),
+  ];
 
-  const lines: string[] = [];
-  if (params.countTotal === true) {
-    lines.push(
-      'CALL () {',
-      indent([candidates, ...(conditions.length > 0 ? [`WHERE ${conditions.join('\n  AND ')}`] : []), ...believed, 'RETURN count(node) AS totalCount']),
-      '}',
-    );
-  }
-  lines.push('CALL () {', indent(window), '}');
   const ids = filters.filter((filter) => filter.isId).map((filter) => `$${filter.param}`);
-  const missing = ids.length === 0 ? 'null' : `[id IN [${ids.join(', ')}] WHERE NOT EXISTS { MATCH (:${page.filterIdsOf} {id: id}) }][0]`;
-  lines.push(`RETURN ${params.countTotal === true ? 'totalCount' : '0 AS totalCount'}, rows, ${missing} AS missingFilterId`);
-  return lines.join('\n');
-}
-
-function indent(lines: readonly string[]): string {
-  return lines
-    .join('\n')
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
+  const missing = ids.length === 0 ? 'null' : cypher`[id IN [${ids.join(', ')}] WHERE NOT ${existsOf([match(`(:${page.filterIdsOf} {id: id})`)])}][0]`;
+  const counted = params.countTotal === true;
+  return printQuery([
+    ...(counted ? [call([], [...candidates(conditions), ...believed, returnClause(['count(node) AS totalCount'])])] : []),
+    call([], window),
+    returnClause([counted ? 'totalCount' : '0 AS totalCount', 'rows', cypher`${missing} AS missingFilterId`]),
+  ]);
 }

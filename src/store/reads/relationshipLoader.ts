@@ -6,7 +6,7 @@ import { decidingFirst, type Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { encodeCursor, pageInfoOf, pageWindow, type PageArguments } from '../../model/keyset.js';
 import type { Database, Row } from '../neo4j/database.js';
-import { batchStatement, PLANNED_AS_OF, readsBelowNode, withReadsBelow, type ReadGroup, type ReadsBelowNode } from './cypher.js';
+import { batchStatement, PLANNED_AS_OF, readsBelowNode, type ReadGroup, type ReadsBelowNode } from './cypher.js';
 import type { CompiledDocument, CompiledDocuments, CompiledPlan } from './compiledDocuments.js';
 import {
   ALL_SPECS,
@@ -89,14 +89,6 @@ const EMPTY: Page = { totalCount: 0, edges: [], hasNextPage: false };
 /** Equal for requests of the same read, day and parent: the loader's cache key and the batch's lookup key. */
 function requestKey({ read, asOf, parentId }: Request): string {
   return `${read.key}@${asOf ?? ''}@${parentId}`;
-}
-
-/** Where a root query's entities are in its result row. */
-export interface RootShape {
-  /** Their ids: a Cypher list expression over its columns. */
-  idsExpression: string;
-  /** Their records, as the driver brought them back (the ones the resolvers get): their planned sources go on them. */
-  nodesOf(row: Row): Array<{ id: string } & WithInlineSources>;
 }
 
 /**
@@ -186,7 +178,7 @@ export class RelationshipLoader {
       this.compiled?.plans.set(planKey, plan);
       this.built.plans += 1;
     }
-    return plan && new PlannedReads(this, label, plan, asOf, this.built);
+    return plan && new PlannedReads(this, plan, asOf, this.built);
   }
 
   /** Plans and statements are kept in `compiled` (the request's document, see CompiledDocuments), and counted in `built`. */
@@ -256,7 +248,6 @@ export interface RootEntry {
 export class PlannedReads {
   constructor(
     private readonly loader: RelationshipLoader,
-    readonly label: EntityLabel,
     private readonly plan: CompiledPlan,
     readonly asOf: AsOf,
     private readonly built: CompiledDocuments['built'],
@@ -305,32 +296,6 @@ export class PlannedReads {
       if (pages) this.loader.primeBelow(this.plan.reads, this.asOf, node.id, pages);
       if (sources) node.inlineSources = sources;
     }
-  }
-
-  /** Runs the root statement `rootText` (named `name` in metrics) with the reads below each entity it returns, in one statement. */
-  async run(db: Database, name: string, rootText: string, params: Row, shape: RootShape): Promise<Row[]> {
-    // Nothing planned below (the selection asks only the entities' own fields): the root alone.
-    if (this.plan.reads.length === 0 && this.plan.sources === null) return db.readText(name, rootText, params);
-    let statement = this.plan.statements.get(rootText);
-    if (!statement) {
-      statement = withReadsBelow({ text: rootText, ...shape }, this.label, this.plan.reads, this.asOf !== null, this.plan.sources);
-      this.plan.statements.set(rootText, statement);
-      this.built.statements += 1;
-    }
-    const allParams = { ...params, ...statement.params, ...(this.asOf === null ? {} : { [PLANNED_AS_OF]: this.asOf }) };
-    const rows = await db.readText(`${name}+planned`, statement.text, allParams);
-    for (const row of rows) {
-      const sourcesByKey = new Map<string, EntityRecord[]>();
-      for (const { key, below, sources } of row.planned as Array<{ key: string; below: ReturnedPage[]; sources?: EntityRecord[] }>) {
-        this.loader.primeBelow(this.plan.reads, this.asOf, key, below);
-        if (sources) sourcesByKey.set(key, sources);
-      }
-      for (const node of shape.nodesOf(row)) {
-        const sources = sourcesByKey.get(node.id);
-        if (sources) node.inlineSources = sources;
-      }
-    }
-    return rows;
   }
 }
 

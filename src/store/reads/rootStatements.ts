@@ -1,10 +1,11 @@
 import { knownOnCypher } from '../../model/claim.js';
 import { ANY_ENTITY_LABEL, LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship } from '../../model/relationships.js';
-import { claimPattern, nodeProjection, type ReadsBelowNode } from './cypher.js';
+import { claimPattern, entriesBelow, type ReadsBelowNode } from './cypher.js';
+import { call, cypher, match, printQuery, procedure, returnClause, unionAll, unwind, withClause, type Clause } from '../query/ast.js';
 
 /**
- * Root statements that find entities by lookup key, composed in code: the exact lookup (`device(name:)`,
+ * Root statements that find entities by lookup key, composed in the query AST (store/query/ast.ts): the exact lookup (`device(name:)`,
  * `brand(name:)`, `chip(name:)`) and a brand's partner history. Each returns the answer's shape: per entity,
  * one entry `{node, pages?, sources?}` with only the stored properties asked for (days as ISO strings), the
  * pages of the reads planned below it expanded from the bound node (no second match by id), and its own
@@ -27,35 +28,24 @@ const LOOKUP_CANDIDATES = 10;
  * The entities of type `label` whose name, alias, model number, short model number, codename or part number
  * equals $key (lower-cased, see lookupKeyQuery): a seek of the lookup-key range index (LOOKUP_KEY).
  */
-function candidatesByKey(variable: string, label: EntityLabel): string[] {
-  return [`MATCH (:${LOOKUP_KEY.label} {key: $key})-[:${LOOKUP_KEY.type}]->(${variable}:${label})`, `WITH DISTINCT ${variable}`];
+function candidatesByKey(variable: string, label: EntityLabel): Clause[] {
+  return [match(`(:${LOOKUP_KEY.label} {key: $key})-[:${LOOKUP_KEY.type}]->(${variable}:${label})`), withClause([variable], { distinct: true })];
 }
 
-function byExactNameFirst(variable: string): string {
-  return `CASE WHEN toLower(${variable}.name) = $key THEN 0 ELSE 1 END, ${variable}.id`;
-}
-
-/**
- * After `ordered` has put `variable`'s rows in order: the reads below each, then the rows in that order again
- * (CALL blocks promise no row order), each as its entry.
- */
-function entriesOf(variable: string, label: EntityLabel, shape: RootProjection, order: string): { lines: string[]; entry: string } {
-  const { below } = shape;
-  const entry = [`node: ${nodeProjection(variable, label, shape.properties)}`];
-  if (!below) return { lines: [], entry: `{${entry.join(', ')}}` };
-  entry.push(`pages: ${below.pages}`);
-  if (below.sources) entry.push(`sources: ${below.sources}`);
-  const pageColumns = below.blocks.map((_, index) => `r${index}`);
-  const lines = [...below.blocks];
-  if (pageColumns.length > 0) lines.push(`WITH ${[variable, ...pageColumns].join(', ')} ORDER BY ${order}`);
-  return { lines, entry: `{${entry.join(', ')}}` };
+function byExactNameFirst(variable: string): string[] {
+  return [`CASE WHEN toLower(${variable}.name) = $key THEN 0 ELSE 1 END`, `${variable}.id`];
 }
 
 /** The entity of `label` with the lookup key $key: one row `{entry}` per candidate, best first, at most 10. */
 export function lookupStatement(label: EntityLabel, shape: RootProjection): string {
   const order = byExactNameFirst('node');
-  const { lines, entry } = entriesOf('node', label, shape, order);
-  return [...candidatesByKey('node', label), `WITH node ORDER BY ${order}`, `LIMIT ${LOOKUP_CANDIDATES}`, ...lines, `RETURN ${entry} AS entry`].join('\n');
+  const { clauses, entry } = entriesBelow('node', label, shape.properties, shape.below, order);
+  return printQuery([
+    ...candidatesByKey('node', label),
+    withClause(['node'], { orderBy: order, limit: String(LOOKUP_CANDIDATES) }),
+    ...clauses,
+    returnClause([cypher`${entry} AS entry`]),
+  ]);
 }
 
 /**
@@ -65,23 +55,22 @@ export function lookupStatement(label: EntityLabel, shape: RootProjection): stri
  */
 export function partnerHistoryStatement(shape: RootProjection & { asOfGiven: boolean }): string {
   const party = claimPattern(relationship('Brand.partnerships'), 'brand', 'partnership', 'party');
-  const order = 'coalesce(partnership.startedOn, partnership.announcedOn, partnership.reportedOn), partnership.id';
-  const { lines, entry } = entriesOf('partnership', 'Partnership', shape, order);
-  return [
+  const order = ['coalesce(partnership.startedOn, partnership.announcedOn, partnership.reportedOn)', 'partnership.id'];
+  const { clauses, entry } = entriesBelow('partnership', 'Partnership', shape.properties, shape.below, order);
+  return printQuery([
     ...candidatesByKey('brand', 'Brand'),
-    `WITH brand ORDER BY ${byExactNameFirst('brand')}`,
-    'LIMIT 1',
-    'CALL (brand) {',
-    ...[
-      `MATCH ${party.match}`,
-      ...(shape.asOfGiven ? ['WHERE partnership.reportedOn <= date($asOf)'] : []),
-      `WITH partnership ORDER BY ${order}`,
-      ...lines,
-      `RETURN collect(${entry}) AS partnerships`,
-    ].map((line) => line.replace(/^/gm, '  ')),
-    '}',
-    'RETURN partnerships',
-  ].join('\n');
+    withClause(['brand'], { orderBy: byExactNameFirst('brand'), limit: '1' }),
+    call(
+      ['brand'],
+      [
+        match(party.match, shape.asOfGiven ? 'partnership.reportedOn <= date($asOf)' : null),
+        withClause(['partnership'], { orderBy: order }),
+        ...clauses,
+        returnClause([cypher`collect(${entry}) AS partnerships`]),
+      ],
+    ),
+    returnClause(['partnerships']),
+  ]);
 }
 
 /** The full-text index search reads (migration 0004_fulltext_search). */
@@ -104,36 +93,36 @@ export interface SearchShape {
  * partnerships, so one word is a plain index query with no union.
  */
 export function searchStatement(shape: SearchShape): string {
-  const index = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $luceneQuery) YIELD node, score`;
+  const index = procedure(`db.index.fulltext.queryNodes('${SEARCH_INDEX}', $luceneQuery)`, ['node', 'score']);
   const party = claimPattern(relationship('Brand.partnerships'), 'party', 'node', 'partyClaim');
-  const found =
+  const found: Clause[] =
     shape.words < 2
       ? [index]
       : [
-          'CALL () {',
-          `  ${index}`,
-          '  RETURN node, score',
-          '  UNION ALL',
-          '  UNWIND range(0, size($wordQueries) - 1) AS word',
-          `  CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $wordQueries[word]) YIELD node AS party, score`,
-          '  WHERE party:Brand',
-          `  MATCH ${party.match}`,
-          '  WITH node, word, max(score) AS wordScore',
-          '  WITH node, count(word) AS words, sum(wordScore) AS score',
-          '  WHERE words = size($wordQueries)',
-          '  RETURN node, score',
-          '}',
-          'WITH node, sum(score) AS score',
+          call(
+            [],
+            unionAll(
+              [index, returnClause(['node', 'score'])],
+              [
+                unwind('range(0, size($wordQueries) - 1)', 'word'),
+                procedure(`db.index.fulltext.queryNodes('${SEARCH_INDEX}', $wordQueries[word])`, ['node AS party', 'score'], 'party:Brand'),
+                match(party.match),
+                withClause(['node', 'word', 'max(score) AS wordScore']),
+                withClause(['node', 'count(word) AS words', 'sum(wordScore) AS score'], { where: ['words = size($wordQueries)'] }),
+                returnClause(['node', 'score']),
+              ],
+            ),
+          ),
+          withClause(['node', 'sum(score) AS score']),
         ];
   const conditions = [
     ...(shape.labelsGiven ? ['any(label IN labels(node) WHERE label IN $labels)'] : []),
     ...(shape.asOfGiven ? [knownOnCypher('node', 'date($asOf)')] : []),
   ];
-  return [
+  return printQuery([
     ...found,
-    ...(conditions.length > 0 ? [`WITH node, score WHERE ${conditions.join(' AND ')}`] : []),
-    'WITH node, score ORDER BY score DESC, node.id',
-    'LIMIT $first',
-    `RETURN node {.*, __typename: [label IN labels(node) WHERE label <> '${ANY_ENTITY_LABEL}'][0]} AS node, score`,
-  ].join('\n');
+    ...(conditions.length > 0 ? [withClause(['node', 'score'], { where: conditions })] : []),
+    withClause(['node', 'score'], { orderBy: ['score DESC', 'node.id'], limit: '$first' }),
+    returnClause([`node {.*, __typename: [label IN labels(node) WHERE label <> '${ANY_ENTITY_LABEL}'][0]} AS node`, 'score']),
+  ]);
 }

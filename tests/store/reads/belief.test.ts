@@ -1,5 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
-import { bestNode, bestNodeCypher, believedEdgesCypher, distinctNodes, edgeOrderCypher, type ClaimEdgeRecord } from '../../../src/model/claim.js';
+import { bestNode, distinctNodes, edgeOrderCypher, type ClaimEdgeRecord } from '../../../src/model/claim.js';
+import { believedEdges, bestNode as bestNodeClauses } from '../../../src/store/reads/belief.js';
+import { collectOf, printExpression, returnClause, unwind, withClause } from '../../../src/store/query/ast.js';
 import { Confidence, DatePrecision } from '../../../src/model/enums.js';
 import { testDatabase } from '../../helpers/database.js';
 
@@ -42,8 +44,14 @@ function claimSet(next: () => number, index: number): ClaimEdgeRecord<{ id: stri
   );
 }
 
-const SOURCE =
-  'UNWIND $edges AS edge WITH edge.node.id AS node, edge.claim AS raw WITH node, raw {.id, .confidence, reportedOn: date(raw.reportedOn)} AS claim';
+/** Each edge of a set as a node id and its claim, as a read's MATCH binds them. */
+const SOURCE = [
+  unwind('edges', 'edge'),
+  withClause(['edge.node.id AS node', 'edge.claim AS raw']),
+  withClause(['node', 'raw {.id, .confidence, reportedOn: date(raw.reportedOn)} AS claim']),
+];
+const believedInCypher = printExpression(collectOf([...believedEdges(SOURCE, 'node', 'claim'), returnClause(['node'], { orderBy: [edgeOrderCypher()] })]));
+const bestInCypher = printExpression(collectOf([...bestNodeClauses(SOURCE, 'node', 'claim'), returnClause(['node'])]));
 
 it('picks the same believed nodes, in the same order, and the same best node, in Cypher as in TypeScript', async () => {
   const next = random(19);
@@ -52,8 +60,8 @@ it('picks the same believed nodes, in the same order, and the same best node, in
     `UNWIND range(0, size($sets) - 1) AS index
      CALL (index) {
        WITH $sets[index] AS edges
-       RETURN COLLECT { ${believedEdgesCypher(SOURCE.replace('$edges', 'edges'), 'node', 'claim')} RETURN node ORDER BY ${edgeOrderCypher()} } AS believed,
-              COLLECT { ${bestNodeCypher(SOURCE.replace('$edges', 'edges'), 'node', 'claim')} RETURN node } AS best
+       RETURN ${believedInCypher} AS believed,
+              ${bestInCypher} AS best
      }
      RETURN believed, best ORDER BY index`,
     { sets },

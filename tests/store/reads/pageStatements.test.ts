@@ -1,7 +1,9 @@
 import { int } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Row } from '../../../src/store/neo4j/database.js';
+import { readsBelowNode } from '../../../src/store/reads/cypher.js';
 import { pageStatement, type GeneratedPageName } from '../../../src/store/reads/pageStatements.js';
+import { ALL_SPECS } from '../../../src/store/reads/read.js';
 import { startTestApp, type TestApp } from '../../helpers/testApp.js';
 
 /** The composed page statements: what their rows hold, and how Neo4j plans them (EXPLAIN). */
@@ -62,5 +64,24 @@ it.each([
     expect(Object.keys(node).sort()).toEqual(['__typename', 'id', ...properties].sort());
     const day = node.reportedOn ?? node.publishedOn;
     if (day !== null) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  }
+});
+
+it('expands the reads planned below a page from each bound node of its window, matching no entity again by id', async () => {
+  const params = firstPage('NAME', false, { limit: int(3) });
+  const below = readsBelowNode('node', [ALL_SPECS], false, null);
+  const text = pageStatement('devicesPage', params, ['name'], below);
+  expect(text).not.toMatch(/\{id: key\}|UNWIND/);
+  expect(text).toContain('CALL (node) {');
+  const { records } = await app.db.driver.executeQuery(text, { ...params, ...below.params });
+  const rows = records[0]!.get('rows') as Array<{ node: { id: string; name: string }; pages: Array<Array<{ node: { key: string } }>> }>;
+  expect(rows).toHaveLength(3);
+  expect(rows.some(({ pages }) => pages[0]!.length > 0)).toBe(true);
+  // Each device's specs are its own, as a read by the device's id finds them.
+  for (const { node, pages } of rows) {
+    const { records: specs } = await app.db.driver.executeQuery('MATCH (:Device {id: $id})-[:HAS_SPEC]->(spec:Spec) RETURN spec.key AS key ORDER BY key', {
+      id: node.id,
+    });
+    expect(pages[0]!.map((edge) => edge.node.key).sort()).toEqual(specs.map((record) => record.get('key') as string));
   }
 });
