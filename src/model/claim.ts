@@ -59,7 +59,6 @@ export function certaintyRankCypher(variable: string): string {
     .join(' ')} END`;
 }
 
-
 /**
  * ORDER BY terms that put the deciding claim first, as believedEdges sorts the edges a read returns: newest,
  * then most certain, then (the reads' own order on a tie) the smallest claim id. `claimId` gives the claim's id
