@@ -56,5 +56,11 @@ export function idFieldOf(label: EntityLabel): string | null {
 
 export const ENTITY_PREFIXES: readonly EntityPrefix[] = ENTITY_LABELS.map(prefixOfLabel);
 
+/** The kind an entity id names by its prefix ("brand:leica": Brand); null when no kind has that prefix. */
+export function labelOfId(id: string): EntityLabel | null {
+  const prefix = id.slice(0, Math.max(id.indexOf(':'), 0));
+  return ENTITY_LABELS.find((label) => prefixOfLabel(label) === prefix) ?? null;
+}
+
 /** The kinds whose entities are claims themselves (they answer claim(id:) and carry provenance). */
 export const CLAIM_ENTITY_LABELS: ReadonlySet<string> = new Set(ENTITY_KINDS.filter((kind) => kind.isClaim).map((kind) => kind.label));

@@ -48,22 +48,42 @@ it('plans sibling connections and their edge sources into the page statement', a
   expect(count).toBe(1);
 });
 
+/** A device's relationships, three levels down: what a device screen reached by id or by search asks. */
+const DEVICE_BELOW = `
+  brand { name devices { name } }
+  chip { name vendor { name } }
+  leaks { summary sources { title } }
+  specs { key }`;
+
+function expectDeviceBelow(device: any): void {
+  expect(device.brand.name).toBe('Xiaomi');
+  expect(device.brand.devices.map((d: any) => d.name)).toContain('Xiaomi 12S Pro');
+  expect(device.chip.vendor.name).toBe('Qualcomm');
+  expect(device.leaks.length).toBeGreaterThan(0);
+  for (const leak of device.leaks) expect(leak.sources.length).toBeGreaterThan(0);
+}
+
 it('merges the relationship reads that no plan covers, fired in the same tick, into one statement per level', async () => {
-  const { count, data } = await roundTrips(`{
-    node(id: "device:xiaomi-12s") { ... on Device {
-      brand { name devices { name } }
-      chip { name vendor { name } }
-      leaks { summary sources { title } }
-      specs { key }
-    } }
-  }`);
-  // node (the entity loader), then one statement for brand, chip, leaks and specs with everything below them.
+  const { count, data } = await roundTrips(`{ search(query: "2206123SC", types: [DEVICE], first: 1) { node { ... on Device { name ${DEVICE_BELOW} } } } }`);
+  // search, then one statement for brand, chip, leaks and specs with everything below them.
+  expect(data.search[0].node.name).toBe('Xiaomi 12S');
   expect(count).toBe(2);
-  expect(data.node.brand.name).toBe('Xiaomi');
-  expect(data.node.brand.devices.map((d: any) => d.name)).toContain('Xiaomi 12S Pro');
-  expect(data.node.chip.vendor.name).toBe('Qualcomm');
-  expect(data.node.leaks.length).toBeGreaterThan(0);
-  for (const leak of data.node.leaks) expect(leak.sources.length).toBeGreaterThan(0);
+  expectDeviceBelow(data.search[0].node);
+});
+
+it('answers node(id:) with the reads below it in one statement, today and as of a day, as device(name:) does', async () => {
+  const byId = await roundTrips(`{ node(id: "device:xiaomi-12s") { ... on Device { ${DEVICE_BELOW} } } }`);
+  expect(byId.count).toBe(1);
+  expectDeviceBelow(byId.data.node);
+  expect(byId.data.node).toEqual((await roundTrips(`{ device(name: "Xiaomi 12S") { ${DEVICE_BELOW} } }`)).data.device);
+  // A snapshot id views it as of its day; before the graph knew it, it is null.
+  const past = await roundTrips(`{ node(id: "device:xiaomi-12s@2022-05-20") { id ... on Device { name leaks { summary } } } }`);
+  expect(past.count).toBe(1);
+  expect(past.data.node.id).toBe('device:xiaomi-12s@2022-05-20');
+  expect(past.data.node).toEqual({ ...(await roundTrips(`{ device(name: "Xiaomi 12S", asOf: "2022-05-20") { id name leaks { summary } } }`)).data.device });
+  expect((await roundTrips(`{ node(id: "device:xiaomi-12s@2020-01-01") { id } }`)).data.node).toBeNull();
+  // An id whose prefix names no kind is no entity.
+  expect((await roundTrips(`{ node(id: "gadget:xiaomi-12s") { id } }`)).data.node).toBeNull();
 });
 
 it('costs each analyst query a fixed number of statements, whatever the data', async () => {

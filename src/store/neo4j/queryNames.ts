@@ -17,7 +17,6 @@ export const QUERY_NAMES = [
   'deleteEntity',
   'deleteRelationshipClaims',
   'deploymentSecret',
-  'entitiesByIds',
   'existingEntityIds',
   'exportBrands',
   'exportChips',

@@ -8,7 +8,7 @@ import type { QueryName } from '../neo4j/queryNames.js';
 import { prefixOfLabel, type EntityLabel } from '../../model/entityKinds.js';
 import { isGeneratedPage, pageStatement, type GeneratedPageName } from './pageStatements.js';
 import type { PlannedReads, RootEntry } from './relationshipLoader.js';
-import { lookupStatement } from './rootStatements.js';
+import { byIdStatement, ENTITIES_BY_IDS, lookupStatement } from './rootStatements.js';
 import type { EntityRecord } from '../../model/entity.js';
 import { pageWindow, sortKeyKindOf, sortOrder, toPage, type Page, type PageArguments, type SortedRow } from '../../model/keyset.js';
 
@@ -36,14 +36,32 @@ export function pageQueryOf(label: EntityLabel): GeneratedPageName {
 export class EntityRepository {
   constructor(private readonly db: Database) {}
 
+  /** Whole entities of any kind by id: what the request's entity loader reads, for fields that may read any property. */
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-    const rows = await this.db.read('entitiesByIds', { ids });
+    const rows = await this.db.readText('entitiesByIds', ENTITIES_BY_IDS, { ids });
     return new Map(
       rows.map((row) => {
         const node = row.node as EntityRecord;
         return [node.id, node];
       }),
     );
+  }
+
+  /**
+   * The entity with the id `id`, of the kind `label` its id names, as known on `asOf` (null when there is none, or it was
+   * not known yet): with the selection's `plan`, one statement with only the properties it asks and the reads below it.
+   */
+  async byId<TRecord extends EntityRecord>(label: EntityLabel, id: string, asOf: AsOf, plan: PlannedReads): Promise<TRecord | null> {
+    const rows = await plan.runComposed(
+      this.db,
+      'entityById',
+      label,
+      (below) => byIdStatement(label, { properties: [...plan.properties, ...knownSinceOf(label)], below: below('node') }),
+      { id },
+    );
+    const entries = rows.map((row) => row.entry as RootEntry);
+    plan.prime(entries);
+    return entityAsOf((entries[0]?.node as unknown as TRecord | undefined) ?? null, asOf);
   }
 
   /**
@@ -122,8 +140,13 @@ export class EntityRepository {
 
 /** The properties a lookup needs of each candidate whatever the selection: its name (an ambiguity lists it) and the day it became known (asOf views). */
 function lookupNeeds(label: EntityLabel): string[] {
+  return ['name', ...knownSinceOf(label)];
+}
+
+/** The property holding the day an entity of `label` became known, when its kind has one: what an asOf view needs (isKnownOn). */
+function knownSinceOf(label: EntityLabel): string[] {
   const knownSince = (KNOWN_SINCE_PROPERTY as Partial<Record<EntityLabel, string>>)[label];
-  return ['name', ...(knownSince ? [knownSince] : [])];
+  return knownSince ? [knownSince] : [];
 }
 
 /** Unplanned lookups return whole nodes: their field resolvers may read any property. One text per label. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import { getNamedType, isObjectType } from 'graphql';
+import { getNamedType, isAbstractType, isObjectType } from 'graphql';
 import type { AsOf, WithAsOf } from '../../model/asOf.js';
 import { decidingFirst, type Claim } from '../../model/claim.js';
 import type { EntityRecord } from '../../model/entity.js';
@@ -315,7 +315,9 @@ function compilePlan(info: GraphQLResolveInfo, label: EntityLabel, asOfGiven: bo
 function entitySelections(info: GraphQLResolveInfo, label: EntityLabel) {
   const returned = getNamedType(info.returnType);
   const selectionSets = info.fieldNodes.map((node) => node.selectionSet);
-  if (returned.name === label) return selectionSets;
+  // The entity itself, or an interface it implements (node(id:)), whose fragments collectFields applies by type.
+  if (returned.name === label || (isAbstractType(returned) && info.schema.isSubType(returned, info.schema.getType(label) as GraphQLObjectType)))
+    return selectionSets;
   if (!isObjectType(returned) || !returned.getFields().edges) return [];
   return connectionSelections(info, returned, selectionSets).nodeSelections;
 }

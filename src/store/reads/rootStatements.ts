@@ -48,6 +48,24 @@ export function lookupStatement(label: EntityLabel, shape: RootProjection): stri
   ]);
 }
 
+/** The entity of `label` with the id $id: one row `{entry}`, or none. */
+export function byIdStatement(label: EntityLabel, shape: RootProjection): string {
+  const { clauses, entry } = entriesBelow('node', label, shape.properties, shape.below, []);
+  return printQuery([match(`(node:${label} {id: $id})`), ...clauses, returnClause([cypher`${entry} AS entry`])]);
+}
+
+/** Entities of any kind by id, whole, with their kind as `__typename`: what the request's entity loader reads. */
+export const ENTITIES_BY_IDS = printQuery([
+  unwind('$ids', 'id'),
+  match(`(node:${ANY_ENTITY_LABEL} {id: id})`),
+  returnClause([`node {.*, __typename: ${kindLabelOf('node')}} AS node`]),
+]);
+
+/** The kind label of an entity node, beside the label every entity has. */
+function kindLabelOf(node: string): string {
+  return `[label IN labels(${node}) WHERE label <> '${ANY_ENTITY_LABEL}'][0]`;
+}
+
 /**
  * The partnerships of the brand with the lookup key $key, oldest first: by start day, else announcement day, else
  * report day, then id; with `asOfGiven`, only those reported on or before $asOf. One row `{partnerships}` (entries),
@@ -123,6 +141,6 @@ export function searchStatement(shape: SearchShape): string {
     ...found,
     ...(conditions.length > 0 ? [withClause(['node', 'score'], { where: conditions })] : []),
     withClause(['node', 'score'], { orderBy: ['score DESC', 'node.id'], limit: '$first' }),
-    returnClause([`node {.*, __typename: [label IN labels(node) WHERE label <> '${ANY_ENTITY_LABEL}'][0]} AS node`, 'score']),
+    returnClause([`node {.*, __typename: ${kindLabelOf('node')}} AS node`, 'score']),
   ]);
 }

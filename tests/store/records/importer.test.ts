@@ -7,6 +7,7 @@ import { applyMigrations } from '../../../src/store/neo4j/migrations.js';
 import { importFiles, ImportValidationError } from '../../../src/store/records/importer.js';
 import { seedDir, seedGraph } from '../../../src/store/records/seed.js';
 import { graphFingerprint, testDatabase } from '../../helpers/database.js';
+import { EntityRepository } from '../../../src/store/reads/entityRepository.js';
 
 let db: Database;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'partnergraph-import-'));
@@ -101,8 +102,8 @@ describe('invalid input writes nothing', () => {
 
     const hostile = "x' }) DETACH DELETE n //";
     await importFiles(db, [jsonl('hostile.jsonl', [{ type: 'Brand', id: 'brand:hostile', name: hostile }])]);
-    const stored = await db.read('entitiesByIds', { ids: ['brand:hostile'] });
-    expect((stored[0]!.node as { name: string }).name).toBe(hostile);
+    const stored = await new EntityRepository(db).byIds(['brand:hostile']);
+    expect((stored.get('brand:hostile') as { name: string } | undefined)?.name).toBe(hostile);
     await db.driver.executeQuery("MATCH (n {id: 'brand:hostile'}) DETACH DELETE n");
   });
 });
