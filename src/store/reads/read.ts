@@ -209,7 +209,7 @@ function readOfNodes(
   const nodeFields = [...collectFields(context, targetType, nodeSelections).values()];
   const fieldNames = new Set(nodeFields.map((nodes) => nodes[0]!.name.value));
   const nodeSources = sourcePropertiesOf(context, nodeFields.flat());
-  const properties = declaration.target === 'Spec' ? '*' : storedPropertiesOf(targetType, fieldNames);
+  const properties = storedPropertiesOf(targetType, fieldNames);
   const children = readsBelow(context, declaration.target, nodeSelections, asOfGiven);
   return makeRead({ declaration, ...edges, properties, nodeSources, children });
 }

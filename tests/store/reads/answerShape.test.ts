@@ -64,6 +64,15 @@ describe('the sources of a claim', () => {
   });
 });
 
+describe('the specs of a device', () => {
+  it('come with the properties their selection asks, not whole: a spec is its own claim', () => {
+    const { read, text } = planned('Device', 'specs { key value reported { text } sources { id } }');
+    expect([...read.properties].sort()).toEqual(['key', 'reportedOn', 'reportedOnPrecision', 'sourceIds', 'value']);
+    expect(text).toContain('reportedOn: toString(ng0.reportedOn)');
+    expect(text).not.toContain('{.*');
+  });
+});
+
 describe('one request that reads the same sources partially under claims and whole elsewhere', () => {
   let app: TestApp;
   beforeAll(async () => {
