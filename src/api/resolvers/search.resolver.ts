@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Float, Info, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { AsOfArgs, asOfDay } from '../types/asOf.js';
 import { EntityType } from '../../model/enums.js';
 import { Node } from '../types/node.js';
@@ -36,9 +37,10 @@ export class SearchResolver {
   search(
     @Arg('query', () => String, { description: 'The text to look for; every word must match.' }) query: string,
     @Args() { types, first, asOf }: SearchArgs,
-    @Ctx() { search }: AppContext,
+    @Ctx() { search, loaders }: AppContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     checkRange(first, 1, SEARCH.first.max, 'first');
-    return search.search(query, types ?? null, first, asOfDay(asOf));
+    return search.search(query, types ?? null, first, asOfDay(asOf), loaders.relationships.hitProperties(info));
   }
 }

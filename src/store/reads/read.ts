@@ -7,9 +7,11 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { ENTITY_LABELS, type EntityLabel } from '../../model/entityKinds.js';
 import { pageWindow } from '../../model/keyset.js';
 import { storedPropertiesOfPartialDate } from '../../model/partialDate.js';
 import { relationship, relationshipField, type RelationshipDeclaration } from '../../model/relationships.js';
@@ -230,6 +232,29 @@ export function sourcePropertiesOf(context: SelectionContext, fields: readonly F
   return storedPropertiesOf(
     sourceType,
     [...selected.values()].map((nodes) => nodes[0]!.name.value),
+  );
+}
+
+/**
+ * The stored properties selected on the `node` of each hit a root field returns (search's SearchHit), by the node's kind:
+ * what storedPropertiesOf gives for the fields that apply to that kind.
+ */
+export function hitNodeProperties(info: GraphQLResolveInfo): Map<EntityLabel, string[]> {
+  const hitType = getNamedType(info.returnType) as GraphQLObjectType;
+  const hitFields = [
+    ...collectFields(
+      info,
+      hitType,
+      info.fieldNodes.map((node) => node.selectionSet),
+    ).values(),
+  ].flat();
+  const nodeSelections = hitFields.filter((node) => node.name.value === 'node').map((node) => node.selectionSet);
+  return new Map(
+    ENTITY_LABELS.map((label) => {
+      const type = info.schema.getType(label) as GraphQLObjectType;
+      const fieldNames = [...collectFields(info, type, nodeSelections).values()].map((nodes) => nodes[0]!.name.value);
+      return [label, storedPropertiesOf(type, fieldNames)];
+    }),
   );
 }
 

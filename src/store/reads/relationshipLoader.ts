@@ -12,6 +12,7 @@ import {
   ALL_SPECS,
   collectFields,
   connectionSelections,
+  hitNodeProperties,
   readOfField,
   readsBelow,
   sourcePropertiesOf,
@@ -169,6 +170,11 @@ export class RelationshipLoader {
    * themselves, a list of them, or a connection's `edges.node`, and the entities' own stored properties it asks
    * for. null when this loader does not plan (PLANNED_READS=false).
    */
+  /** The stored properties a search's selection asks of its hits, by kind (hitNodeProperties); null, whole nodes, when not planning. */
+  hitProperties(info: GraphQLResolveInfo): Map<EntityLabel, string[]> | null {
+    return this.planning ? hitNodeProperties(info) : null;
+  }
+
   planBelow(info: GraphQLResolveInfo, label: EntityLabel, asOf: AsOf): PlannedReads | null {
     if (!this.planning) return null;
     const planKey = `${String(info.path.key)}|${label}|${asOf !== null}`;

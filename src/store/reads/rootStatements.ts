@@ -1,7 +1,7 @@
 import { knownOnCypher } from '../../model/claim.js';
-import { ANY_ENTITY_LABEL, LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
+import { ANY_ENTITY_LABEL, ENTITY_LABELS, LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship } from '../../model/relationships.js';
-import { claimPattern, entriesBelow, type ReadsBelowNode } from './cypher.js';
+import { claimPattern, entriesBelow, nodeProjection, type ReadsBelowNode } from './cypher.js';
 import { call, cypher, match, printQuery, procedure, returnClause, unionAll, unwind, withClause, type Clause } from '../query/ast.js';
 
 /**
@@ -94,11 +94,13 @@ export function partnerHistoryStatement(shape: RootProjection & { asOfGiven: boo
 /** The full-text index search reads (migration 0004_fulltext_search). */
 const SEARCH_INDEX = 'entity_search';
 
-/** What a search statement's text depends on: how many words, and whether kinds or a day are given. */
+/** What a search statement's text depends on: how many words, whether kinds or a day are given, and what is selected. */
 export interface SearchShape {
   words: number;
   labelsGiven: boolean;
   asOfGiven: boolean;
+  /** The stored properties selected on the hits of each kind (others come with their id alone); null: whole nodes. */
+  properties: ReadonlyMap<string, readonly string[]> | null;
 }
 
 /**
@@ -141,6 +143,13 @@ export function searchStatement(shape: SearchShape): string {
     ...found,
     ...(conditions.length > 0 ? [withClause(['node', 'score'], { where: conditions })] : []),
     withClause(['node', 'score'], { orderBy: ['score DESC', 'node.id'], limit: '$first' }),
-    returnClause([`node {.*, __typename: ${kindLabelOf('node')}} AS node`, 'score']),
+    returnClause([`${hitProjection(shape.properties)} AS node`, 'score']),
   ]);
+}
+
+/** A hit with the properties selected on its kind (nodeProjection), or whole when `properties` is null. */
+function hitProjection(properties: SearchShape['properties']): string {
+  if (properties === null) return `node {.*, __typename: ${kindLabelOf('node')}}`;
+  const kinds = ENTITY_LABELS.map((label) => `WHEN node:${label} THEN ${nodeProjection('node', label, properties.get(label) ?? [])}`);
+  return `CASE ${kinds.join(' ')} END`;
 }

@@ -15,10 +15,17 @@ export interface SearchHitRecord {
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
-  async search(text: string, types: EntityType[] | null, first: number, asOf: AsOf): Promise<SearchHitRecord[]> {
+  /** The best `first` hits for `text`; each node with the stored `properties` of its kind selected, or whole when null. */
+  async search(
+    text: string,
+    types: EntityType[] | null,
+    first: number,
+    asOf: AsOf,
+    properties: ReadonlyMap<string, readonly string[]> | null = null,
+  ): Promise<SearchHitRecord[]> {
     const wordQueries = toLuceneWordQueries(text);
     const labels = types?.length ? types.map(labelOfType) : null;
-    const statement = searchStatement({ words: wordQueries.length, labelsGiven: labels !== null, asOfGiven: asOf !== null });
+    const statement = searchStatement({ words: wordQueries.length, labelsGiven: labels !== null, asOfGiven: asOf !== null, properties });
     const rows = await this.db.readText('entitiesBySearchText', statement, {
       luceneQuery: wordQueries.join(' AND '),
       wordQueries,

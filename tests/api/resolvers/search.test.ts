@@ -1,4 +1,6 @@
+import { int } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchStatement } from '../../../src/store/reads/rootStatements.js';
 import { toLuceneQuery } from '../../../src/store/reads/searchQuery.js';
 import { startTestApp, type TestApp } from '../../helpers/testApp.js';
 
@@ -29,6 +31,25 @@ describe('search over the seed data', () => {
     expect(errors).toBeUndefined();
     return data.search as Array<{ score: number; node: { id: string; __typename: string } }>;
   };
+
+  it('returns only the properties the selection asks of each kind, and each hit answers as node(id:) answers it', async () => {
+    const fields =
+      '__typename id ... on Brand { name country roles } ... on Device { name codename status } ... on Partnership { kind summary } ... on Leak { platform }';
+    const { data, errors } = await app.graphql(`{ search(query: "xiaomi", first: 30) { node { ${fields} } } }`);
+    expect(errors).toBeUndefined();
+    const nodes = data.search.map((hit: { node: { __typename: string } }) => hit.node);
+    expect(new Set(nodes.map((node: { __typename: string }) => node.__typename)).size).toBeGreaterThanOrEqual(3);
+    for (const node of nodes) {
+      const alone = await app.graphql(`query($id: ID!) { node(id: $id) { ${fields} } }`, { id: node.id });
+      expect(alone.data.node).toEqual(node);
+    }
+    // The statement's rows: a kind the selection names comes with its properties, any other with its id alone.
+    const statement = searchStatement({ words: 1, labelsGiven: false, asOfGiven: false, properties: new Map([['Brand', ['name']]]) });
+    const { records } = await app.db.driver.executeQuery(statement, { luceneQuery: toLuceneQuery('xiaomi'), first: int(30) });
+    const rows = records.map((record) => record.get('node') as Record<string, unknown>);
+    expect(rows.some((row) => row.__typename === 'Brand')).toBe(true);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(row.__typename === 'Brand' ? ['__typename', 'id', 'name'] : ['__typename', 'id']);
+  });
 
   it('tolerates typos: "Laica" finds Leica', async () => {
     expect((await hits({ q: 'Laica', types: ['BRAND'] }))[0]?.node).toMatchObject({ id: 'brand:leica', name: 'Leica' });
