@@ -10,7 +10,13 @@ import { withClause, type Clause, type Expression } from '../query/ast.js';
 
 /** A claim's id expression over a claim variable (a partnership seen from a partner has one of its own). */
 export type ClaimId = (claim: string) => string;
-const OWN_ID: ClaimId = (claim) => `${claim}.id`;
+
+/** What the rule knows of the claims `source` binds: their id expression, and whether each node has one claim at most. */
+export interface ClaimsOf {
+  claimId?: ClaimId;
+  /** One claim per node at most (oneClaimPerPair): the rule decides each node by it, with no grouping. */
+  oneClaimEach?: boolean;
+}
 
 /**
  * The deciding claim of each node: after `source` binds each `node` and one of its `claim`s, keeps each node once,
@@ -20,7 +26,18 @@ const OWN_ID: ClaimId = (claim) => `${claim}.id`;
  * with the newest day, so that first claim is the deciding day's claim with the smallest id. Relationship
  * connections use it as it is (a node whose deciding claim is a denial stays, marked DENIED); believedEdges drops those.
  */
-export function decidingClaims(source: readonly Clause[], node: string, claim: string, claimId: ClaimId = OWN_ID, where: Expression[] = []): Clause[] {
+export function decidingClaims(source: readonly Clause[], node: string, claim: string, claims: ClaimsOf = {}, where: Expression[] = []): Clause[] {
+  const claimId = claims.claimId ?? ((variable: string) => `${variable}.id`);
+  if (claims.oneClaimEach) {
+    // Its one claim decides each node, and is the first in either order: the same columns, without grouping by node.
+    const id = claimId(claim);
+    return [
+      ...source,
+      withClause([node, `[${claim}] AS claims`, `${claim} AS deciding`, `${claim}.reportedOn AS decidingDay`, `${id} AS decidingKey`, `${id} AS firstKey`], {
+        where,
+      }),
+    ];
+  }
   // Each claim's day and id are read once, here: the orders after it read no property of a claim again.
   const earliest = `CASE WHEN claimDays[claimIndex] = claimDays[0] AND claimIds[claimIndex] < claimIds[earliestIndex] THEN claimIndex ELSE earliestIndex END`;
   return [
@@ -44,14 +61,14 @@ export function decidingClaims(source: readonly Clause[], node: string, claim: s
 }
 
 /** believedEdges: decidingClaims, keeping the believed nodes only (their deciding claim is no denial). */
-export function believedEdges(source: readonly Clause[], node: string, claim: string, claimId: ClaimId = OWN_ID): Clause[] {
-  return decidingClaims(source, node, claim, claimId, [`deciding.confidence <> '${Confidence.DENIED}'`]);
+export function believedEdges(source: readonly Clause[], node: string, claim: string, claims: ClaimsOf = {}): Clause[] {
+  return decidingClaims(source, node, claim, claims, [`deciding.confidence <> '${Confidence.DENIED}'`]);
 }
 
 /** bestNode: believedEdges, then only the believed node whose deciding claim ranks first. */
-export function bestNode(source: readonly Clause[], node: string, claim: string, claimId: ClaimId = OWN_ID): Clause[] {
+export function bestNode(source: readonly Clause[], node: string, claim: string, claims: ClaimsOf = {}): Clause[] {
   return [
-    ...believedEdges(source, node, claim, claimId),
+    ...believedEdges(source, node, claim, claims),
     withClause([node, 'decidingDay', 'firstKey', 'deciding'], { orderBy: [decidingOrderCypher('deciding', () => 'decidingKey', 'decidingDay')], limit: '1' }),
   ];
 }

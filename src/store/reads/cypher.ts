@@ -2,7 +2,7 @@ import { int } from 'neo4j-driver';
 import type { Row } from '../neo4j/database.js';
 import type { RelationshipRead, SourceProperties } from './read.js';
 import { edgeOrderCypher } from '../../model/claim.js';
-import type { RelationshipDeclaration } from '../../model/relationships.js';
+import { oneClaimPerPair, type RelationshipDeclaration } from '../../model/relationships.js';
 import { STORED_DATE_PROPERTIES } from '../../model/recordCodec.js';
 import { believedEdges, bestNode, decidingClaims } from './belief.js';
 import {
@@ -137,6 +137,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   const claim = read.declaration.shape.kind === 'specs' ? node : `c${path}`;
   const pattern = claimPattern(read.declaration, parent, node, claim);
   const claimIdOf = (variable: string) => claimPattern(read.declaration, parent, node, variable).claimId;
+  const claimsOf = { claimId: claimIdOf, oneClaimEach: oneClaimPerPair(read.declaration) };
   // Only what the edge's fields and cursor read: a claim's `id` is its claim id (of a partnership seen from a partner, with the partner's).
   const claimProjection = (variable: string, properties: readonly string[]) => {
     const id = properties.includes('id') ? [`id: ${claimIdOf(variable)}`] : [];
@@ -155,7 +156,7 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
 
   if (read.returns === 'count') {
     const count =
-      read.declaration.count?.of === 'believedNodes' ? countOf([...believedEdges(claims, node, claim, claimIdOf), returnClause([node])]) : countOf(claims);
+      read.declaration.count?.of === 'believedNodes' ? countOf([...believedEdges(claims, node, claim, claimsOf), returnClause([node])]) : countOf(claims);
     // The parent is a grouping key of the count's own aggregation: project it beside the count.
     return call([parent], [withClause([parent, cypher`${count} AS counted`]), returnClause([`counted AS ${result}`])]);
   }
@@ -181,13 +182,13 @@ function readBlock(statement: Statement, read: RelationshipRead, parent: string,
   const edge: [string, Expression][] = [['node', projection(read, node)]];
   if (read.returns === 'believedNodes' || read.returns === 'bestNode') {
     const rule = read.returns === 'bestNode' ? bestNode : believedEdges;
-    window.push(...rule(claims, node, claim, claimIdOf));
+    window.push(...rule(claims, node, claim, claimsOf));
     carried = [node, 'decidingDay', 'firstKey'];
     order = [edgeOrderCypher()];
     if (read.returns === 'believedNodes') window.push(withClause(carried, { orderBy: order }));
   } else if (read.returns === 'nodeEdges') {
     // One edge per node, by its newest day (its deciding claim's) and then its id: a node's cursor does not depend on which of its claims came first.
-    window.push(...decidingClaims(claims, node, claim, claimIdOf));
+    window.push(...decidingClaims(claims, node, claim, claimsOf));
     const cursor = afterCursor('decidingDay', `${node}.id`);
     if (cursor) window.push(withClause([node, 'claims', 'deciding', 'decidingDay'], { where: [cursor] }));
     carried = [node, 'deciding', 'decidingDay', ...(read.edgeClaims ? ['claims'] : [])];

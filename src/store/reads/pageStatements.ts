@@ -1,6 +1,6 @@
 import { knownOnOfKindCypher } from '../../model/claim.js';
 import { ANY_ENTITY_LABEL, type EntityLabel } from '../../model/entityKinds.js';
-import { relationship, type RelationshipDeclaration, type RelationshipName } from '../../model/relationships.js';
+import { oneClaimPerPair, relationship, type RelationshipDeclaration, type RelationshipName } from '../../model/relationships.js';
 import type { Row } from '../neo4j/database.js';
 import { believedEdges, bestNode } from './belief.js';
 import { claimPattern, entriesBelow, type ReadsBelowNode } from './cypher.js';
@@ -88,7 +88,7 @@ function claimsOf(name: RelationshipName, shape: Shape, targetCondition?: string
   const pattern = claimPattern(declaration, 'node', 'target', 'c');
   const claims = [match(pattern.match, targetCondition ?? null, shape.asOf === null ? null : `c.reportedOn <= ${shape.asOf}`)];
   const claimId = (claim: string) => claimPattern(declaration, 'node', 'target', claim).claimId;
-  return { declaration, claims, claimId };
+  return { declaration, claims, of: { claimId, oneClaimEach: oneClaimPerPair(declaration) } };
 }
 
 /**
@@ -97,17 +97,17 @@ function claimsOf(name: RelationshipName, shape: Shape, targetCondition?: string
  */
 function holds(name: RelationshipName, param: string, shape: Shape): Expression {
   if (relationship(name).cardinality === 'single') {
-    const { claims, claimId } = claimsOf(name, shape);
-    return cypher`${collectOf([...bestNode(claims, 'target', 'c', claimId), returnClause(['target.id'])])} = [$${param}]`;
+    const { claims, of } = claimsOf(name, shape);
+    return cypher`${collectOf([...bestNode(claims, 'target', 'c', of), returnClause(['target.id'])])} = [$${param}]`;
   }
-  const { claims, claimId } = claimsOf(name, shape, `target.id = $${param}`);
-  return cypher`${countOf([...believedEdges(claims, 'target', 'c', claimId), returnClause(['target'])])} > 0`;
+  const { claims, of } = claimsOf(name, shape, `target.id = $${param}`);
+  return cypher`${countOf([...believedEdges(claims, 'target', 'c', of), returnClause(['target'])])} > 0`;
 }
 
 /** How many nodes the relationship `name` of `node` holds, as its list shows them: its believed nodes. */
 function believedCountOf(name: RelationshipName, shape: Shape): Expression {
-  const { claims, claimId } = claimsOf(name, shape);
-  return countOf([...believedEdges(claims, 'target', 'c', claimId), returnClause(['target'])]);
+  const { claims, of } = claimsOf(name, shape);
+  return countOf([...believedEdges(claims, 'target', 'c', of), returnClause(['target'])]);
 }
 
 /** The relationship's count field, as it counts: every claim, or the believed nodes. */

@@ -50,18 +50,21 @@ const SOURCE = [
   withClause(['edge.node.id AS node', 'edge.claim AS raw']),
   withClause(['node', 'raw {.id, .confidence, reportedOn: date(raw.reportedOn)} AS claim']),
 ];
-const believedInCypher = printExpression(collectOf([...believedEdges(SOURCE, 'node', 'claim'), returnClause(['node'], { orderBy: [edgeOrderCypher()] })]));
-const bestInCypher = printExpression(collectOf([...bestNodeClauses(SOURCE, 'node', 'claim'), returnClause(['node'])]));
+/** The rule's two Cypher forms over one set's claims: every node's, and (oneClaimEach) each node's only claim. */
+const inCypher = (oneClaimEach: boolean) => ({
+  believed: printExpression(collectOf([...believedEdges(SOURCE, 'node', 'claim', { oneClaimEach }), returnClause(['node'], { orderBy: [edgeOrderCypher()] })])),
+  best: printExpression(collectOf([...bestNodeClauses(SOURCE, 'node', 'claim', { oneClaimEach }), returnClause(['node'])])),
+});
 
-it('picks the same believed nodes, in the same order, and the same best node, in Cypher as in TypeScript', async () => {
-  const next = random(19);
-  const sets = Array.from({ length: 300 }, (_, index) => claimSet(next, index));
+/** Runs the rule's Cypher form on each set, and its TypeScript form: the two must agree. */
+async function expectAgreement(sets: ClaimEdgeRecord<{ id: string }>[][], oneClaimEach: boolean) {
+  const { believed, best } = inCypher(oneClaimEach);
   const { records } = await db.driver.executeQuery(
     `UNWIND range(0, size($sets) - 1) AS index
      CALL (index) {
        WITH $sets[index] AS edges
-       RETURN ${believedInCypher} AS believed,
-              ${bestInCypher} AS best
+       RETURN ${believed} AS believed,
+              ${best} AS best
      }
      RETURN believed, best ORDER BY index`,
     { sets },
@@ -72,7 +75,27 @@ it('picks the same believed nodes, in the same order, and the same best node, in
     best: bestNode(edges)?.id ?? null,
   }));
   expect(cypher).toEqual(typescript);
+  return typescript;
+}
+
+it('picks the same believed nodes, in the same order, and the same best node, in Cypher as in TypeScript', async () => {
+  const next = random(19);
+  const typescript = await expectAgreement(
+    Array.from({ length: 300 }, (_, index) => claimSet(next, index)),
+    false,
+  );
   // The generated sets do exercise the rule: some nodes are denied, some sets believe nothing.
+  expect(typescript.filter(({ best }) => best === null).length).toBeGreaterThan(10);
+  expect(typescript.filter(({ believed }) => believed.length > 1).length).toBeGreaterThan(10);
+});
+
+it('decides the same way with one claim per node, as a relationship written with its claim entity has (oneClaimEach)', async () => {
+  const next = random(23);
+  // Each node keeps its first claim only.
+  const sets = Array.from({ length: 300 }, (_, index) =>
+    claimSet(next, index).filter((edge, position, edges) => edges.findIndex((other) => other.node.id === edge.node.id) === position),
+  );
+  const typescript = await expectAgreement(sets, true);
   expect(typescript.filter(({ best }) => best === null).length).toBeGreaterThan(10);
   expect(typescript.filter(({ believed }) => believed.length > 1).length).toBeGreaterThan(10);
 });
