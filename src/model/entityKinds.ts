@@ -26,6 +26,11 @@ export const LOOKUP_KEY = { label: 'LookupKey', type: 'KEY_OF' } as const;
 /** The label every entity node carries beside its kind's, so one index and one constraint cover every kind. */
 export const ANY_ENTITY_LABEL = 'Entity';
 
+/** The kind label of the entity node `node` in Cypher ("Brand"), beside ANY_ENTITY_LABEL: what statements return as `__typename`. */
+export function kindLabelCypher(node: string): string {
+  return `[label IN labels(${node}) WHERE label <> '${ANY_ENTITY_LABEL}'][0]`;
+}
+
 export type EntityLabel = (typeof ENTITY_KINDS)[number]['label'];
 export type EntityPrefix = Lowercase<EntityLabel>;
 export type EntityTypeName = Uppercase<EntityLabel>;

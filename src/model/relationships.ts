@@ -42,15 +42,6 @@ export type LinkableRelationshipType = {
  *   own provenance standing for the claim, one edge per partnership;
  * - `specs`: Spec nodes below a device (HAS_SPEC), each node a claim, ordered by key.
  */
-/**
- * Whether each pair of nodes has at most one claim of this relationship. A claim type that is not linkable is written
- * with its claim entity only (a partnership's brands, a leak's devices), one per pair: its id is the entity's id and the
- * other node's (migration 0002 keeps it unique). The belief rule then decides each node by its one claim.
- */
-export function oneClaimPerPair(declaration: RelationshipDeclaration): boolean {
-  return declaration.shape.kind === 'claim' && !CLAIM_RELATIONSHIP_TYPES[declaration.shape.type].linkable;
-}
-
 export type RelationshipShape = { kind: 'claim'; type: ClaimRelationshipType; direction: 'OUT' | 'IN' } | { kind: 'sharedPartnership' } | { kind: 'specs' };
 
 export interface RelationshipDeclaration {
@@ -71,6 +62,15 @@ export interface RelationshipDeclaration {
   readonly count?: { field: string; of: 'claims' | 'believedNodes'; description: string };
   readonly description?: string;
   readonly connectionDescription?: string;
+}
+
+/**
+ * Whether each pair of nodes has at most one claim of this relationship. A claim type that is not linkable is written
+ * with its claim entity only (a partnership's brands, a leak's devices), one per pair: its id is the entity's id and the
+ * other node's (migration 0002 keeps it unique). The belief rule then decides each node by its one claim.
+ */
+export function oneClaimPerPair(declaration: RelationshipDeclaration): boolean {
+  return declaration.shape.kind === 'claim' && !CLAIM_RELATIONSHIP_TYPES[declaration.shape.type].linkable;
 }
 
 const claim = (type: ClaimRelationshipType, direction: 'OUT' | 'IN'): RelationshipShape => ({ kind: 'claim', type, direction });

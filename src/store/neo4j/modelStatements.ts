@@ -1,5 +1,5 @@
 import { certaintyRankCypher } from '../../model/claim.js';
-import { ANY_ENTITY_LABEL, CLAIM_ENTITY_LABELS, LOOKUP_KEY } from '../../model/entityKinds.js';
+import { ANY_ENTITY_LABEL, CLAIM_ENTITY_LABELS, kindLabelCypher, LOOKUP_KEY } from '../../model/entityKinds.js';
 import { WRITE_ORDER } from '../../model/records.js';
 import {
   CLAIM_RELATIONSHIP_TYPES,
@@ -22,8 +22,6 @@ const LINKABLE_TYPES = CLAIM_TYPES.filter((type) => CLAIM_RELATIONSHIP_TYPES[typ
 const DEVICE_CLAIM_TYPES = claimTypesTouching('Device');
 
 const anyOf = (types: readonly string[]) => types.join('|');
-/** The kind label of an entity node `n`, beside the label every entity has. */
-const kindLabel = (node: string) => `[label IN labels(${node}) WHERE label <> '${ANY_ENTITY_LABEL}'][0]`;
 
 /** One branch per claim type, joined by UNION ALL (or UNION): each branch seeks that type's own indexes. */
 const perClaimType = (union: 'UNION' | 'UNION ALL', branch: (type: ClaimRelationshipType) => string) => CLAIM_TYPES.map(branch).join(`\n  ${union}\n  `);
@@ -35,7 +33,7 @@ const graphEdge = (r: string, source: string, target: string) =>
 /** An entity `n` as a GraphNode: its kind as an EntityType value, and a label (a partnership's is its brands' names). */
 const graphNode = (n: string) => `${n} {
     .id,
-    type: toUpper(${kindLabel(n)}),
+    type: toUpper(${kindLabelCypher(n)}),
     label: CASE
       WHEN ${n}:Partnership THEN reduce(names = '', name IN COLLECT { MATCH (${n})<-[:PARTY_TO]-(b:Brand) RETURN b.name ORDER BY b.name } |
         names + CASE WHEN names = '' THEN '' ELSE ' × ' END + name)
@@ -102,7 +100,7 @@ export const MODEL_STATEMENTS = {
   entitySnapshotById: `MATCH (n:${ANY_ENTITY_LABEL} {id: $id})
 RETURN n {
   .*,
-  __typename: ${kindLabel('n')},
+  __typename: ${kindLabelCypher('n')},
   ${WRITTEN_WITH_CLAIM_ENTITY.map((d) => `${d.field}: CASE WHEN n:${d.owner} THEN [${alongDeclaration(d, 'n', 'x')} | x.id] END`).join(',\n  ')}
 } AS snapshot,
 [(n)-[:${anyOf(DEVICE_CLAIM_TYPES)}]-(d:Device) | d.id] AS linkedDeviceIds`,
@@ -167,7 +165,7 @@ CALL (nodes) {
     AND b IN nodes
   RETURN collect(${graphEdge('r', 'a', 'b')}) AS edges
 }
-RETURN root {.*, __typename: ${kindLabel('root')}} AS root,
+RETURN root {.*, __typename: ${kindLabelCypher('root')}} AS root,
        [n IN nodes | ${graphNode('n')}] AS nodes,
        edges,
        truncated`,

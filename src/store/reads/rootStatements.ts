@@ -1,5 +1,5 @@
 import { knownOnCypher } from '../../model/claim.js';
-import { ANY_ENTITY_LABEL, ENTITY_LABELS, LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
+import { ANY_ENTITY_LABEL, ENTITY_LABELS, kindLabelCypher, LOOKUP_KEY, type EntityLabel } from '../../model/entityKinds.js';
 import { relationship } from '../../model/relationships.js';
 import { claimPattern, entriesBelow, nodeProjection, type ReadsBelowNode } from './cypher.js';
 import { call, cypher, match, printQuery, procedure, returnClause, unionAll, unwind, withClause, type Clause } from '../query/ast.js';
@@ -58,13 +58,8 @@ export function byIdStatement(label: EntityLabel, shape: RootProjection): string
 export const ENTITIES_BY_IDS = printQuery([
   unwind('$ids', 'id'),
   match(`(node:${ANY_ENTITY_LABEL} {id: id})`),
-  returnClause([`node {.*, __typename: ${kindLabelOf('node')}} AS node`]),
+  returnClause([`node {.*, __typename: ${kindLabelCypher('node')}} AS node`]),
 ]);
-
-/** The kind label of an entity node, beside the label every entity has. */
-function kindLabelOf(node: string): string {
-  return `[label IN labels(${node}) WHERE label <> '${ANY_ENTITY_LABEL}'][0]`;
-}
 
 /**
  * The partnerships of the brand with the lookup key $key, oldest first: by start day, else announcement day, else
@@ -149,7 +144,7 @@ export function searchStatement(shape: SearchShape): string {
 
 /** A hit with the properties selected on its kind (nodeProjection), or whole when `properties` is null. */
 function hitProjection(properties: SearchShape['properties']): string {
-  if (properties === null) return `node {.*, __typename: ${kindLabelOf('node')}}`;
+  if (properties === null) return `node {.*, __typename: ${kindLabelCypher('node')}}`;
   const kinds = ENTITY_LABELS.map((label) => `WHEN node:${label} THEN ${nodeProjection('node', label, properties.get(label) ?? [])}`);
   return `CASE ${kinds.join(' ')} END`;
 }
