@@ -308,8 +308,7 @@ export function entriesBelow(
   columns: readonly string[] = [],
 ): { clauses: Clause[]; entry: Expression } {
   const entry: [string, Expression][] = [['node', nodeProjection(variable, label, properties)], ...columns.map((column): [string, string] => [column, column])];
-  // Nothing planned below (the selection asks only the entities' own fields): the entries carry no pages.
-  if (!below || (below.columns.length === 0 && !below.sources)) return { clauses: [], entry: mapOf(entry) };
+  if (!below) return { clauses: [], entry: mapOf(entry) };
   entry.push(['pages', below.pages]);
   if (below.sources) entry.push(['sources', below.sources]);
   const clauses: Clause[] = [...below.blocks];

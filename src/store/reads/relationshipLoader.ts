@@ -269,26 +269,27 @@ export class PlannedReads {
   }
 
   /**
-   * Runs a root statement composed in code (rootStatements.ts) with the reads below each entity it binds:
-   * `compose` gets them below a variable it names, and is called once per `shapeKey` (what, beside the plan,
-   * decides the text). The pages come back in each entry, for `prime`.
+   * Runs a root statement composed in code (rootStatements.ts, pageStatements.ts) with the reads below each entity it
+   * binds: `compose` gets them below a variable it names (null when the plan reads nothing below), and is called once
+   * per `shapeKey` (what, beside the plan, decides the text). The pages come back in each entry, for `prime`.
    */
   async runComposed(
     db: Database,
     name: string,
     shapeKey: string,
-    compose: (below: (variable: string) => ReadsBelowNode) => string,
+    compose: (below: (variable: string) => ReadsBelowNode | null) => string,
     params: Row,
   ): Promise<Row[]> {
+    // Nothing planned below (the selection asks only the entities' own fields): the root alone, with no pages.
+    const planned = this.plan.reads.length > 0 || this.plan.sources !== null;
     let statement = this.plan.statements.get(shapeKey);
     if (!statement) {
-      let reads: ReadsBelowNode | undefined;
-      const text = compose((variable) => (reads = readsBelowNode(variable, this.plan.reads, this.asOf !== null, this.plan.sources)));
-      statement = { text, params: reads?.params ?? {} };
+      let reads: ReadsBelowNode | null = null;
+      const text = compose((variable) => (reads = planned ? readsBelowNode(variable, this.plan.reads, this.asOf !== null, this.plan.sources) : null));
+      statement = { text, params: (reads as ReadsBelowNode | null)?.params ?? {} };
       this.plan.statements.set(shapeKey, statement);
       this.built.statements += 1;
     }
-    const planned = this.plan.reads.length > 0 || this.plan.sources !== null;
     return db.readText(planned ? `${name}+planned` : name, statement.text, {
       ...params,
       ...statement.params,
