@@ -129,7 +129,7 @@ export function cypher(strings: TemplateStringsArray, ...holes: Expression[]): T
 }
 
 /** Expressions joined by `separator`, as one expression. */
-export function joined(expressions: readonly Expression[], separator: string): Template {
+function joined(expressions: readonly Expression[], separator: string): Template {
   return { kind: 'template', parts: expressions.flatMap((expression, index) => (index === 0 ? [expression] : [separator, expression])) };
 }
 

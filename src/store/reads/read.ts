@@ -223,15 +223,10 @@ function readOfNodes(
 export function sourcePropertiesOf(context: SelectionContext, fields: readonly FieldNode[]): SourceProperties | null {
   const sourcesFields = fields.filter((node) => node.name.value === 'sources');
   if (sourcesFields.length === 0) return null;
-  const sourceType = context.schema.getType('Source') as GraphQLObjectType;
-  const selected = collectFields(
+  return selectedStoredProperties(
     context,
-    sourceType,
+    context.schema.getType('Source') as GraphQLObjectType,
     sourcesFields.map((node) => node.selectionSet),
-  );
-  return storedPropertiesOf(
-    sourceType,
-    [...selected.values()].map((nodes) => nodes[0]!.name.value),
   );
 }
 
@@ -249,12 +244,14 @@ export function hitNodeProperties(info: GraphQLResolveInfo): Map<EntityLabel, st
     ).values(),
   ].flat();
   const nodeSelections = hitFields.filter((node) => node.name.value === 'node').map((node) => node.selectionSet);
-  return new Map(
-    ENTITY_LABELS.map((label) => {
-      const type = info.schema.getType(label) as GraphQLObjectType;
-      const fieldNames = [...collectFields(info, type, nodeSelections).values()].map((nodes) => nodes[0]!.name.value);
-      return [label, storedPropertiesOf(type, fieldNames)];
-    }),
+  return new Map(ENTITY_LABELS.map((label) => [label, selectedStoredProperties(info, info.schema.getType(label) as GraphQLObjectType, nodeSelections)]));
+}
+
+/** The stored properties the fields `selectionSets` select on an object of `type` are answered from (storedPropertiesOf). */
+function selectedStoredProperties(context: SelectionContext, type: GraphQLObjectType, selectionSets: readonly (SelectionSetNode | undefined)[]): string[] {
+  return storedPropertiesOf(
+    type,
+    [...collectFields(context, type, selectionSets).values()].map((nodes) => nodes[0]!.name.value),
   );
 }
 
